@@ -1,0 +1,168 @@
+package dev.polygate.kernel;
+
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import dev.polygate.model.ModelSpec;
+import dev.polygate.model.ParameterLayout;
+
+/**
+ * The plain scalar reference of every kernel in {@link VectorKernels}: the same math and the same
+ * parameter layout, written as the textbook loops, in double precision with {@link Math#exp}.
+ * Tests hold the vector kernels to it and check it against finite differences; benchmarks measure
+ * the vector kernels against it. Activations are [unit][sample] like the vector kernels, unpadded.
+ */
+public final class ReferenceMlp {
+    private static final double GELU_C = Math.sqrt(2.0 / Math.PI);
+    private static final double GELU_A = 0.044715;
+
+    private final ModelSpec spec;
+    private final ParameterLayout layout;
+    private final int n;
+    private final double[] x;
+    private final double[] t;
+    /** Per hidden layer: pre-activations z [rows][n] and outputs h [width][n]. */
+    public final double[][] z;
+    public final double[][] h;
+    /** Read-out outputs [n]. */
+    public final double[] y;
+
+    public ReferenceMlp(ModelSpec spec, double[] x, double[] t) {
+        this.spec = spec;
+        this.layout = spec.layout();
+        this.n = x.length;
+        this.x = x.clone();
+        this.t = t.clone();
+        this.z = new double[spec.depth()][layout.rows() * n];
+        this.h = new double[spec.depth()][spec.width() * n];
+        this.y = new double[n];
+    }
+
+    public static double sigma(Activation act, double v) {
+        switch (act) {
+            case RELU:
+                return v > 0 ? v : 0;
+            case SILU:
+                return v / (1 + Math.exp(-v));
+            case GELU:
+                return 0.5 * v * (1 + Math.tanh(GELU_C * (v + GELU_A * v * v * v)));
+            default:
+                throw new IllegalStateException(act.toString());
+        }
+    }
+
+    public static double sigmaPrime(Activation act, double v) {
+        switch (act) {
+            case RELU:
+                return v > 0 ? 1 : 0;
+            case SILU: {
+                double s = 1 / (1 + Math.exp(-v));
+                return s + v * s * (1 - s);
+            }
+            case GELU: {
+                double u = GELU_C * (v + GELU_A * v * v * v);
+                double th = Math.tanh(u);
+                double du = GELU_C * (1 + 3 * GELU_A * v * v);
+                return 0.5 * (1 + th) + 0.5 * v * (1 - th * th) * du;
+            }
+            default:
+                throw new IllegalStateException(act.toString());
+        }
+    }
+
+    /** Forward pass; returns the MSE (mean of squared errors, no ½). */
+    public double forward(double[] p) {
+        int width = spec.width();
+        int rows = layout.rows();
+        for (int l = 0; l < spec.depth(); l++) {
+            int fanIn = layout.fanIn(l);
+            int wAt = layout.weightOffset(l);
+            int bAt = layout.biasOffset(l);
+            for (int r = 0; r < rows; r++) {
+                for (int i = 0; i < n; i++) {
+                    double s = p[bAt + r];
+                    for (int k = 0; k < fanIn; k++) {
+                        double in = l == 0 ? x[i] : h[l - 1][k * n + i];
+                        s += p[wAt + r * fanIn + k] * in;
+                    }
+                    z[l][r * n + i] = s;
+                }
+            }
+            for (int j = 0; j < width; j++) {
+                for (int i = 0; i < n; i++) {
+                    double s = sigma(spec.activation(), z[l][j * n + i]);
+                    h[l][j * n + i] = spec.kind() == LayerKind.PLAIN ? s
+                            : spec.kind() == LayerKind.SQUARED ? s * s
+                            : s * z[l][(width + j) * n + i];
+                }
+            }
+        }
+        double loss = 0;
+        double[] last = h[spec.depth() - 1];
+        for (int i = 0; i < n; i++) {
+            double s = p[layout.readoutBiasOffset()];
+            for (int j = 0; j < width; j++) {
+                s += p[layout.readoutWeightOffset() + j] * last[j * n + i];
+            }
+            y[i] = s;
+            loss += (s - t[i]) * (s - t[i]);
+        }
+        return loss / n;
+    }
+
+    /**
+     * The factor backward multiplies dh by, for row r of hidden layer l (rows = branches·width),
+     * as the vector kernels store it: plain σ′(z); squared 2σσ′; gated σ′(z_g)·z_v, then σ(z_g).
+     */
+    public double factor(int l, int r, int i) {
+        int width = spec.width();
+        int j = r % width;
+        double zg = z[l][j * n + i];
+        Activation act = spec.activation();
+        switch (spec.kind()) {
+            case PLAIN:
+                return sigmaPrime(act, zg);
+            case SQUARED:
+                return 2 * sigma(act, zg) * sigmaPrime(act, zg);
+            case GATED:
+                return r < width ? sigmaPrime(act, zg) * z[l][(width + j) * n + i] : sigma(act, zg);
+            default:
+                throw new IllegalStateException(spec.kind().toString());
+        }
+    }
+
+    /** Gradient of the MSE of the last {@link #forward} with respect to every parameter. */
+    public double[] backward(double[] p) {
+        int width = spec.width();
+        int rows = layout.rows();
+        double[] g = new double[layout.size()];
+        double[] dh = new double[width * n];
+        double[] last = h[spec.depth() - 1];
+        for (int i = 0; i < n; i++) {
+            double dy = 2 * (y[i] - t[i]) / n;
+            g[layout.readoutBiasOffset()] += dy;
+            for (int j = 0; j < width; j++) {
+                g[layout.readoutWeightOffset() + j] += dy * last[j * n + i];
+                dh[j * n + i] = p[layout.readoutWeightOffset() + j] * dy;
+            }
+        }
+        for (int l = spec.depth() - 1; l >= 0; l--) {
+            int fanIn = layout.fanIn(l);
+            int wAt = layout.weightOffset(l);
+            int bAt = layout.biasOffset(l);
+            double[] dhIn = new double[fanIn * n];
+            for (int r = 0; r < rows; r++) {
+                for (int i = 0; i < n; i++) {
+                    double dz = dh[(r % width) * n + i] * factor(l, r, i);
+                    g[bAt + r] += dz;
+                    for (int k = 0; k < fanIn; k++) {
+                        double in = l == 0 ? x[i] : h[l - 1][k * n + i];
+                        g[wAt + r * fanIn + k] += dz * in;
+                        dhIn[k * n + i] += p[wAt + r * fanIn + k] * dz;
+                    }
+                }
+            }
+            dh = dhIn;
+        }
+        return g;
+    }
+}

@@ -1,0 +1,392 @@
+package dev.polygate.kernel;
+
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The float32 kernels of one MLP, each layer's forward beside its backward, vectorized over the
+ * batch.
+ *
+ * <p>Layout: activations are hidden-major, {@code [unit][ld]} with the batch contiguous, so every
+ * kernel vectorizes over the batch (long, the same for every kind) rather than over a width of 10.
+ * {@code ld} is the batch padded to {@link #BLOCK}: no loop needs a tail or a mask (masked tails
+ * are slow on JDK 17). Padded samples carry x = 0 and a loss weight of 0, so their gradient is 0.
+ *
+ * <p>FLOP counts (multiply-add = 2, exp = 14, divide = 1) are per real sample; the benchmark
+ * report turns ns/op into GFLOP/s with them. "rows" = branches × width.
+ */
+public final class VectorKernels {
+    private static final VectorSpecies<Float> S = VectorMath.SPECIES;
+    private static final int L = VectorMath.LANES;
+    /** Every batch loop is unrolled by two vectors (two independent chains); buffers pad to it. */
+    public static final int BLOCK = 2 * L;
+
+    private VectorKernels() {
+    }
+
+    /** The batch length rounded up to a whole number of {@link #BLOCK}s. */
+    public static int paddedBatch(int n) {
+        return (n + BLOCK - 1) / BLOCK * BLOCK;
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Activation epilogue, shared by every hidden layer.
+
+    /**
+     * One vector of one unit: pre-activations z_g (and z_v for gated) → output h, and the factors
+     * backward multiplies dh by: plain σ′(z); squared 2σσ′; gated σ′(z_g)·z_v and σ(z_g).
+     */
+    private static void activate(Activation act, LayerKind kind, FloatVector zg, FloatVector zv,
+                                 float[] h, int hAt, float[] f, int fgAt, int fvAt) {
+        FloatVector aux = VectorMath.aux(act, zg);
+        FloatVector s = VectorMath.value(act, zg, aux);
+        FloatVector d = VectorMath.derivative(act, zg, aux);
+        switch (kind) {
+            case PLAIN:
+                s.intoArray(h, hAt);
+                d.intoArray(f, fgAt);
+                break;
+            case SQUARED:
+                s.mul(s).intoArray(h, hAt);
+                s.mul(d).mul(2f).intoArray(f, fgAt);
+                break;
+            case GATED:
+                s.mul(zv).intoArray(h, hAt);
+                d.mul(zv).intoArray(f, fgAt);
+                s.intoArray(f, fvAt);
+                break;
+            default:
+                throw new IllegalStateException(kind.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Hidden layer 0 (fan-in 1).
+
+    /**
+     * Forward, fused in one pass: z = w·x + b per branch, σ, the square or gate product, and the
+     * backward factors. Shapes: x [ld]; w, b [rows]; h [width][ld]; f [rows][ld].
+     * FLOPs per sample: rows·2 + width·activationFlops(act, kind).
+     */
+    public static void firstLayerForward(Activation act, LayerKind kind, int width, float[] p, int wAt, int bAt,
+                                         float[] x, float[] h, float[] f, int ld) {
+        boolean gated = kind == LayerKind.GATED;
+        for (int j = 0; j < width; j++) {
+            float wg = p[wAt + j];
+            float bg = p[bAt + j];
+            float wv = gated ? p[wAt + width + j] : 0f;
+            float bv = gated ? p[bAt + width + j] : 0f;
+            int gRow = j * ld;
+            int vRow = (width + j) * ld;
+            for (int i = 0; i < ld; i += L) {
+                FloatVector xv = FloatVector.fromArray(S, x, i);
+                FloatVector zg = xv.fma(wg, bg);
+                FloatVector zv = gated ? xv.fma(wv, bv) : zg;
+                activate(act, kind, zg, zv, h, gRow + i, f, gRow + i, vRow + i);
+            }
+        }
+    }
+
+    /**
+     * Backward, fused in one pass per row: dz = dh ⊙ factor, dw = Σ dz·x, db = Σ dz. No input
+     * gradient (x is data). Shapes: dh [width][ld]; f [rows][ld]; x [ld].
+     * FLOPs per sample: rows·5.
+     */
+    public static void firstLayerBackward(int width, int branches, float[] dh, float[] f, float[] x,
+                                          float[] g, int wAt, int bAt, int ld) {
+        int rows = branches * width;
+        for (int r = 0; r < rows; r++) {
+            int hRow = (r % width) * ld;
+            int fRow = r * ld;
+            // Four chains (two vectors × two sums) so the adds are not latency-bound.
+            FloatVector w0 = FloatVector.zero(S);
+            FloatVector w1 = FloatVector.zero(S);
+            FloatVector b0 = FloatVector.zero(S);
+            FloatVector b1 = FloatVector.zero(S);
+            for (int i = 0; i < ld; i += BLOCK) {
+                FloatVector dz0 = FloatVector.fromArray(S, dh, hRow + i).mul(FloatVector.fromArray(S, f, fRow + i));
+                FloatVector dz1 = FloatVector.fromArray(S, dh, hRow + i + L).mul(FloatVector.fromArray(S, f, fRow + i + L));
+                w0 = dz0.fma(FloatVector.fromArray(S, x, i), w0);
+                w1 = dz1.fma(FloatVector.fromArray(S, x, i + L), w1);
+                b0 = b0.add(dz0);
+                b1 = b1.add(dz1);
+            }
+            g[wAt + r] = VectorMath.sumLanes(w0.add(w1));
+            g[bAt + r] = VectorMath.sumLanes(b0.add(b1));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Hidden layer l ≥ 1 (fan-in K = width).
+
+    /**
+     * Forward: z = W·h_in + b, then the activation epilogue, panel by panel: a panel of BLOCK samples
+     * of h_in ([K][BLOCK], 16 KB at K = 256) stays in L1 while every weight row passes over it, and
+     * the epilogue runs on z while it is still in cache.
+     * Shapes: h_in [K][ld]; W [rows][K]; h [width][ld]; f [rows][ld] (holds z, then the factors).
+     * FLOPs per sample: rows·K·2 + rows + width·activationFlops(act, kind).
+     */
+    public static void denseForward(Activation act, LayerKind kind, int width, int fanIn, float[] p, int wAt, int bAt,
+                                    float[] hIn, float[] h, float[] f, int ld) {
+        boolean gated = kind == LayerKind.GATED;
+        int rows = kind.branches() * width;
+        for (int i0 = 0; i0 < ld; i0 += BLOCK) {
+            matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, f, rows, ld, i0);
+            for (int j = 0; j < width; j++) {
+                int gRow = j * ld;
+                int vRow = (width + j) * ld;
+                for (int i = i0; i < i0 + BLOCK; i += L) {
+                    FloatVector zg = FloatVector.fromArray(S, f, gRow + i);
+                    FloatVector zv = gated ? FloatVector.fromArray(S, f, vRow + i) : zg;
+                    activate(act, kind, zg, zv, h, gRow + i, f, gRow + i, vRow + i);
+                }
+            }
+        }
+    }
+
+    /**
+     * Backward: dz = dh ⊙ factor (written over f) with db = Σ dz in the same pass; then
+     * dW = dz·h_inᵀ and dh_in = Wᵀ·dz.
+     * Shapes: dh [width][ld]; f [rows][ld]; h_in, dh_in [K][ld]; W [rows][K].
+     * FLOPs per sample: rows·2 + rows·K·2 (dW) + rows·K·2 (dh_in).
+     */
+    public static void denseBackward(int width, int branches, int fanIn, float[] p, float[] g, int wAt, int bAt,
+                                     float[] dh, float[] f, float[] hIn, float[] dhIn, int ld) {
+        int rows = branches * width;
+        for (int r = 0; r < rows; r++) {
+            int hRow = (r % width) * ld;
+            int fRow = r * ld;
+            FloatVector b0 = FloatVector.zero(S);
+            FloatVector b1 = FloatVector.zero(S);
+            for (int i = 0; i < ld; i += BLOCK) {
+                FloatVector dz0 = FloatVector.fromArray(S, dh, hRow + i).mul(FloatVector.fromArray(S, f, fRow + i));
+                FloatVector dz1 = FloatVector.fromArray(S, dh, hRow + i + L).mul(FloatVector.fromArray(S, f, fRow + i + L));
+                dz0.intoArray(f, fRow + i);
+                dz1.intoArray(f, fRow + i + L);
+                b0 = b0.add(dz0);
+                b1 = b1.add(dz1);
+            }
+            g[bAt + r] = VectorMath.sumLanes(b0.add(b1));
+        }
+        gradWeights(f, rows, hIn, fanIn, g, wAt, ld);
+        for (int i0 = 0; i0 < ld; i0 += BLOCK) {
+            // Wᵀ: element (k, r) of the transposed matrix sits at wAt + r·K + k.
+            matmulPanel(p, wAt, 1, fanIn, null, 0, f, rows, dhIn, fanIn, ld, i0);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Read-out and loss.
+
+    /**
+     * Forward and loss, fused: y = w_o·h + b_o, d = (y − t)·valid, MSE = Σ d² / n, dy = 2d / n.
+     * valid is 1 for real samples and 0 for padding, so padding contributes nothing downstream.
+     * Shapes: h [width][ld]; t, valid, y, dy [ld]. Returns the MSE (n real samples).
+     * FLOPs per sample: width·2 + 5.
+     */
+    public static double readoutLoss(int width, float[] p, int woAt, int boAt, float[] h, float[] t, float[] valid,
+                                     float[] y, float[] dy, int n, int ld) {
+        float bo = p[boAt];
+        float scale = 2f / n;
+        FloatVector loss0 = FloatVector.zero(S);
+        FloatVector loss1 = FloatVector.zero(S);
+        for (int i = 0; i < ld; i += BLOCK) {
+            FloatVector y0 = FloatVector.broadcast(S, bo);
+            FloatVector y1 = FloatVector.broadcast(S, bo);
+            for (int j = 0; j < width; j++) {
+                FloatVector w = FloatVector.broadcast(S, p[woAt + j]);
+                y0 = FloatVector.fromArray(S, h, j * ld + i).fma(w, y0);
+                y1 = FloatVector.fromArray(S, h, j * ld + i + L).fma(w, y1);
+            }
+            y0.intoArray(y, i);
+            y1.intoArray(y, i + L);
+            FloatVector d0 = y0.sub(FloatVector.fromArray(S, t, i)).mul(FloatVector.fromArray(S, valid, i));
+            FloatVector d1 = y1.sub(FloatVector.fromArray(S, t, i + L)).mul(FloatVector.fromArray(S, valid, i + L));
+            loss0 = d0.fma(d0, loss0);
+            loss1 = d1.fma(d1, loss1);
+            d0.mul(scale).intoArray(dy, i);
+            d1.mul(scale).intoArray(dy, i + L);
+        }
+        return (double) VectorMath.sumLanes(loss0.add(loss1)) / n;
+    }
+
+    /**
+     * Backward: dw_o[j] = Σ dy·h[j], db_o = Σ dy, dh[j] = w_o[j]·dy, the last two fused into the
+     * pass that reads h. Shapes: h, dh [width][ld]; dy [ld].
+     * FLOPs per sample: width·3 + 1.
+     */
+    public static void readoutBackward(int width, float[] p, float[] g, int woAt, int boAt, float[] h, float[] dy,
+                                       float[] dh, int ld) {
+        FloatVector s0 = FloatVector.zero(S);
+        FloatVector s1 = FloatVector.zero(S);
+        for (int i = 0; i < ld; i += BLOCK) {
+            s0 = s0.add(FloatVector.fromArray(S, dy, i));
+            s1 = s1.add(FloatVector.fromArray(S, dy, i + L));
+        }
+        g[boAt] = VectorMath.sumLanes(s0.add(s1));
+        for (int j = 0; j < width; j++) {
+            float w = p[woAt + j];
+            int row = j * ld;
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = FloatVector.zero(S);
+            for (int i = 0; i < ld; i += BLOCK) {
+                FloatVector d0 = FloatVector.fromArray(S, dy, i);
+                FloatVector d1 = FloatVector.fromArray(S, dy, i + L);
+                a0 = d0.fma(FloatVector.fromArray(S, h, row + i), a0);
+                a1 = d1.fma(FloatVector.fromArray(S, h, row + i + L), a1);
+                d0.mul(w).intoArray(dh, row + i);
+                d1.mul(w).intoArray(dh, row + i + L);
+            }
+            g[woAt + j] = VectorMath.sumLanes(a0.add(a1));
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------
+    // Matrix kernels shared by the dense layers.
+
+    /**
+     * c[m][i] = bias[m] + Σ_k A(m,k)·b[k][i] for m &lt; outRows and i in [i0, i0 + BLOCK), where
+     * A(m,k) = a[aAt + m·aRow + k·aCol]: (aRow, aCol) = (K, 1) reads W, (1, K) reads Wᵀ.
+     * bias may be null (zero). Shapes: b [inner][ld]; c [outRows][ld].
+     * FLOPs per sample: outRows·inner·2.
+     */
+    static void matmulPanel(float[] a, int aAt, int aRow, int aCol, float[] bias, int biasAt,
+                            float[] b, int inner, float[] c, int outRows, int ld, int i0) {
+        // Register tile 4 rows × 2 vectors: 8 independent FMA chains hide the 4-cycle FMA latency
+        // on both FMA pipes; per step 2 vector loads + 4 broadcasts feed 8 FMAs.
+        for (int m = 0; m < outRows; m += 4) {
+            // Past the last row the tile repeats it: the same work, results not stored.
+            int m1 = Math.min(m + 1, outRows - 1);
+            int m2 = Math.min(m + 2, outRows - 1);
+            int m3 = Math.min(m + 3, outRows - 1);
+            int a0 = aAt + m * aRow;
+            int a1 = aAt + m1 * aRow;
+            int a2 = aAt + m2 * aRow;
+            int a3 = aAt + m3 * aRow;
+            FloatVector c00 = init(bias, biasAt + m);
+            FloatVector c01 = c00;
+            FloatVector c10 = init(bias, biasAt + m1);
+            FloatVector c11 = c10;
+            FloatVector c20 = init(bias, biasAt + m2);
+            FloatVector c21 = c20;
+            FloatVector c30 = init(bias, biasAt + m3);
+            FloatVector c31 = c30;
+            for (int k = 0; k < inner; k++) {
+                FloatVector b0 = FloatVector.fromArray(S, b, k * ld + i0);
+                FloatVector b1 = FloatVector.fromArray(S, b, k * ld + i0 + L);
+                int ak = k * aCol;
+                FloatVector x0 = FloatVector.broadcast(S, a[a0 + ak]);
+                FloatVector x1 = FloatVector.broadcast(S, a[a1 + ak]);
+                FloatVector x2 = FloatVector.broadcast(S, a[a2 + ak]);
+                FloatVector x3 = FloatVector.broadcast(S, a[a3 + ak]);
+                c00 = b0.fma(x0, c00);
+                c01 = b1.fma(x0, c01);
+                c10 = b0.fma(x1, c10);
+                c11 = b1.fma(x1, c11);
+                c20 = b0.fma(x2, c20);
+                c21 = b1.fma(x2, c21);
+                c30 = b0.fma(x3, c30);
+                c31 = b1.fma(x3, c31);
+            }
+            c00.intoArray(c, m * ld + i0);
+            c01.intoArray(c, m * ld + i0 + L);
+            if (m + 1 < outRows) {
+                c10.intoArray(c, m1 * ld + i0);
+                c11.intoArray(c, m1 * ld + i0 + L);
+            }
+            if (m + 2 < outRows) {
+                c20.intoArray(c, m2 * ld + i0);
+                c21.intoArray(c, m2 * ld + i0 + L);
+            }
+            if (m + 3 < outRows) {
+                c30.intoArray(c, m3 * ld + i0);
+                c31.intoArray(c, m3 * ld + i0 + L);
+            }
+        }
+    }
+
+    private static FloatVector init(float[] bias, int at) {
+        return bias == null ? FloatVector.zero(S) : FloatVector.broadcast(S, bias[at]);
+    }
+
+    /**
+     * g[gAt + r·K + k] = Σ_i a[r][i]·b[k][i] for r &lt; rows, k &lt; K: weight gradients, a reduction
+     * over the batch. Shapes: a [rows][ld]; b [K][ld]. FLOPs per sample: rows·K·2.
+     */
+    static void gradWeights(float[] a, int rows, float[] b, int fanIn, float[] g, int gAt, int ld) {
+        // Tile 2 rows × 4 columns: 8 independent chains, 6 loads per 8 FMAs. Each chain keeps its
+        // lanes apart and sumLanes adds them in a fixed order, so the bits do not depend on the JDK's
+        // reduceLanes order.
+        for (int r = 0; r < rows; r += 2) {
+            int r1 = Math.min(r + 1, rows - 1);
+            for (int k = 0; k < fanIn; k += 4) {
+                int k1 = Math.min(k + 1, fanIn - 1);
+                int k2 = Math.min(k + 2, fanIn - 1);
+                int k3 = Math.min(k + 3, fanIn - 1);
+                FloatVector c00 = FloatVector.zero(S);
+                FloatVector c01 = c00;
+                FloatVector c02 = c00;
+                FloatVector c03 = c00;
+                FloatVector c10 = c00;
+                FloatVector c11 = c00;
+                FloatVector c12 = c00;
+                FloatVector c13 = c00;
+                for (int i = 0; i < ld; i += L) {
+                    FloatVector x0 = FloatVector.fromArray(S, a, r * ld + i);
+                    FloatVector x1 = FloatVector.fromArray(S, a, r1 * ld + i);
+                    FloatVector y0 = FloatVector.fromArray(S, b, k * ld + i);
+                    FloatVector y1 = FloatVector.fromArray(S, b, k1 * ld + i);
+                    FloatVector y2 = FloatVector.fromArray(S, b, k2 * ld + i);
+                    FloatVector y3 = FloatVector.fromArray(S, b, k3 * ld + i);
+                    c00 = x0.fma(y0, c00);
+                    c01 = x0.fma(y1, c01);
+                    c02 = x0.fma(y2, c02);
+                    c03 = x0.fma(y3, c03);
+                    c10 = x1.fma(y0, c10);
+                    c11 = x1.fma(y1, c11);
+                    c12 = x1.fma(y2, c12);
+                    c13 = x1.fma(y3, c13);
+                }
+                storeRow(g, gAt + r * fanIn, k, fanIn, c00, c01, c02, c03);
+                if (r + 1 < rows) {
+                    storeRow(g, gAt + r1 * fanIn, k, fanIn, c10, c11, c12, c13);
+                }
+            }
+        }
+    }
+
+    private static void storeRow(float[] g, int rowAt, int k, int fanIn,
+                                 FloatVector c0, FloatVector c1, FloatVector c2, FloatVector c3) {
+        g[rowAt + k] = VectorMath.sumLanes(c0);
+        if (k + 1 < fanIn) {
+            g[rowAt + k + 1] = VectorMath.sumLanes(c1);
+        }
+        if (k + 2 < fanIn) {
+            g[rowAt + k + 2] = VectorMath.sumLanes(c2);
+        }
+        if (k + 3 < fanIn) {
+            g[rowAt + k + 3] = VectorMath.sumLanes(c3);
+        }
+    }
+
+    /** FLOPs per sample and unit of the activation epilogue (exp counted as 14). */
+    public static int activationFlops(Activation act, LayerKind kind) {
+        int sigma;
+        switch (act) {
+            case RELU:
+                sigma = 2;   // compare+blend, max
+                break;
+            case SILU:
+                sigma = 14 + 3 + 4;   // exp, 1 + e, divide, z·s; derivative 4
+                break;
+            case GELU:
+                sigma = 14 + 6 + 3 + 7;   // u, exp, divide, z·s; derivative 7
+                break;
+            default:
+                throw new IllegalStateException(act.toString());
+        }
+        return sigma + (kind == LayerKind.PLAIN ? 0 : 3);   // squared: s², 2·s·d; gated: s·z_v, d·z_v
+    }
+}

@@ -1,0 +1,96 @@
+package dev.polygate.kernel;
+
+import dev.polygate.model.ModelSpec;
+import dev.polygate.model.ParameterLayout;
+
+/**
+ * One MLP on one data set, float32 and vectorized: the forward pass with its loss, and the
+ * backward pass into a gradient buffer of the parameter layout. Every buffer is allocated here,
+ * once; a training step allocates nothing.
+ */
+public final class VectorMlp {
+    private final ModelSpec spec;
+    private final ParameterLayout layout;
+    private final int n;
+    private final int ld;
+    // Data, padded to ld: x = 0, t = 0 and valid = 0 past n.
+    private final float[] x;
+    private final float[] t;
+    private final float[] valid;
+    // Per hidden layer l: output h[l] [width][ld] and backward factors f[l] [rows][ld].
+    final float[][] h;
+    final float[][] f;
+    // Read-out output and loss gradient [ld]; hidden gradients ping-pong between two [width][ld].
+    private final float[] y;
+    private final float[] dy;
+    private final float[] dhA;
+    private final float[] dhB;
+
+    public VectorMlp(ModelSpec spec, float[] inputs, float[] targets) {
+        if (inputs.length != targets.length || inputs.length == 0) {
+            throw new IllegalArgumentException("need as many targets as inputs, at least one");
+        }
+        this.spec = spec;
+        this.layout = spec.layout();
+        this.n = inputs.length;
+        this.ld = VectorKernels.paddedBatch(n);
+        this.x = new float[ld];
+        this.t = new float[ld];
+        this.valid = new float[ld];
+        System.arraycopy(inputs, 0, x, 0, n);
+        System.arraycopy(targets, 0, t, 0, n);
+        java.util.Arrays.fill(valid, 0, n, 1f);
+        int width = spec.width();
+        this.h = new float[spec.depth()][width * ld];
+        this.f = new float[spec.depth()][layout.rows() * ld];
+        this.y = new float[ld];
+        this.dy = new float[ld];
+        this.dhA = new float[width * ld];
+        this.dhB = new float[width * ld];
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    public int samples() {
+        return n;
+    }
+
+    /** Runs the forward pass and returns the MSE; keeps what {@link #backward} needs. */
+    public double forwardLoss(float[] p) {
+        int width = spec.width();
+        VectorKernels.firstLayerForward(spec.activation(), spec.kind(), width, p,
+                layout.weightOffset(0), layout.biasOffset(0), x, h[0], f[0], ld);
+        for (int l = 1; l < spec.depth(); l++) {
+            VectorKernels.denseForward(spec.activation(), spec.kind(), width, layout.fanIn(l), p,
+                    layout.weightOffset(l), layout.biasOffset(l), h[l - 1], h[l], f[l], ld);
+        }
+        return VectorKernels.readoutLoss(width, p, layout.readoutWeightOffset(), layout.readoutBiasOffset(),
+                h[spec.depth() - 1], t, valid, y, dy, n, ld);
+    }
+
+    /** Gradient of the last {@link #forwardLoss} into g (every entry overwritten). */
+    public void backward(float[] p, float[] g) {
+        int width = spec.width();
+        int last = spec.depth() - 1;
+        float[] dh = dhA;
+        float[] dhIn = dhB;
+        VectorKernels.readoutBackward(width, p, g, layout.readoutWeightOffset(), layout.readoutBiasOffset(),
+                h[last], dy, dh, ld);
+        for (int l = last; l >= 1; l--) {
+            VectorKernels.denseBackward(width, layout.branches(), layout.fanIn(l), p, g,
+                    layout.weightOffset(l), layout.biasOffset(l), dh, f[l], h[l - 1], dhIn, ld);
+            float[] swap = dh;
+            dh = dhIn;
+            dhIn = swap;
+        }
+        VectorKernels.firstLayerBackward(width, layout.branches(), dh, f[0], x, g,
+                layout.weightOffset(0), layout.biasOffset(0), ld);
+    }
+
+    /** The model's outputs from the last {@link #forwardLoss}, first n entries. */
+    public float[] outputs() {
+        return java.util.Arrays.copyOf(y, n);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.polygate.model;
+
+/**
+ * One training run: a model, the target xⁿ, and the optimiser settings. Everything a run's
+ * numbers depend on is here, so a run is re-created from its RunSpec alone.
+ */
+public record RunSpec(ModelSpec model, int degree, double lr, int samples, int steps, long seed) {
+
+    public static final int MAX_DEGREE = 64;
+    public static final int MAX_SAMPLES = 10_000_000;
+    public static final int MAX_STEPS = 10_000_000;
+
+    public RunSpec {
+        if (model == null) {
+            throw new IllegalArgumentException("model is required");
+        }
+        if (degree < 0 || degree > MAX_DEGREE) {
+            throw new IllegalArgumentException("degree must be an integer in 0.." + MAX_DEGREE + ", got " + degree);
+        }
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new IllegalArgumentException("lr must be a finite number > 0, got " + lr);
+        }
+        if (samples < 1 || samples > MAX_SAMPLES) {
+            throw new IllegalArgumentException("samples must be an integer in 1.." + MAX_SAMPLES + ", got " + samples);
+        }
+        if (steps < 1 || steps > MAX_STEPS) {
+            throw new IllegalArgumentException("steps must be an integer in 1.." + MAX_STEPS + ", got " + steps);
+        }
+    }
+
+    public String id() {
+        return model.id() + "/n" + degree + "/lr" + lr + "/N" + samples + "/T" + steps + "/seed" + seed;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.polygate.train;
+
+import dev.polygate.kernel.VectorMlp;
+import dev.polygate.model.Initializer;
+import dev.polygate.model.RunSpec;
+
+/** Full-batch Adam on MSE. A diverged run ends early and is reported, never thrown. */
+public final class Trainer {
+    private Trainer() {
+    }
+
+    public static TrainingResult train(RunSpec spec) {
+        long start = System.nanoTime();
+        Dataset data = Dataset.powers(spec.seed(), spec.samples(), spec.degree());
+        float[] p = Initializer.initialise(spec.model().layout(), Seeds.generator(spec.seed(), "init/" + spec.model().id()));
+        float[] g = new float[p.length];
+        VectorMlp mlp = new VectorMlp(spec.model(), data.x(), data.t());
+        Adam adam = new Adam(spec.lr(), p.length);
+        float[] curve = new float[spec.steps() + 1];
+        for (int step = 0; ; step++) {
+            double loss = mlp.forwardLoss(p);
+            curve[step] = (float) loss;
+            if (!Double.isFinite(loss)) {
+                double wall = (System.nanoTime() - start) * 1e-9;
+                return new TrainingResult(spec, p.length, Double.NaN, java.util.Arrays.copyOf(curve, step + 1),
+                        true, step, wall, p);
+            }
+            if (step == spec.steps()) {
+                double wall = (System.nanoTime() - start) * 1e-9;
+                return new TrainingResult(spec, p.length, loss, curve, false, -1, wall, p);
+            }
+            mlp.backward(p, g);
+            adam.step(p, g);
+        }
+    }
+}
