@@ -3,6 +3,7 @@ package dev.polygate.kernel;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -22,6 +23,10 @@ public final class VectorKernels {
     private static final int L = VectorMath.LANES;
     /** Every batch loop is unrolled by two vectors (two independent chains); buffers pad to it. */
     public static final int BLOCK = 2 * L;
+    private static final FloatVector ZERO = FloatVector.zero(S);
+    // GELU, tanh form: u = √(2/π)(z + 0.044715 z³).
+    private static final float GELU_C = 0.7978845608028654f;
+    private static final float GELU_A = 0.044715f;
 
     private VectorKernels() {
     }
@@ -35,27 +40,78 @@ public final class VectorKernels {
     // Activation epilogue, shared by every hidden layer.
 
     /**
-     * One vector of one unit: pre-activations z_g (and z_v for gated) → output h, and the factors
-     * backward multiplies dh by: plain σ′(z); squared 2σσ′; gated σ′(z_g)·z_v and σ(z_g).
+     * Pre-activations → outputs and backward factors, for units 0..width-1 and samples [from, to).
+     * Pre-activation of row r (gate rows 0..width-1, value rows width..2·width-1) at sample i:
+     * z[r·zStride + i]·w_r + b_r, with (w_r, b_r) from p at wAt/bAt, or (1, 0) when p is null.
+     * So the first layer passes x with zStride 0 and its weights (one fused pass), a dense layer
+     * passes the z its matrix product left in f.
+     * On exit f holds the factors backward multiplies dh by: plain σ′(z); squared 2σσ′; gated
+     * σ′(z_g)·z_v (gate rows) and σ(z_g) (value rows); h [width][ld] holds σ, σ² or σ(z_g)·z_v.
+     * FLOPs per sample and unit: {@link #activationFlops}.
      */
-    private static void activate(Activation act, LayerKind kind, FloatVector zg, FloatVector zv,
-                                 float[] h, int hAt, float[] f, int fgAt, int fvAt) {
-        FloatVector aux = VectorMath.aux(act, zg);
-        FloatVector s = VectorMath.value(act, zg, aux);
-        FloatVector d = VectorMath.derivative(act, zg, aux);
+    static void activateRows(Activation act, LayerKind kind, int width, float[] z, int zStride, float[] p, int wAt,
+                             int bAt, float[] f, float[] h, int ld, int from, int to) {
+        // Vector values never cross a call that C2 might decline to inline (that would box them):
+        // the activation is a switch inside one loop body, and store() only takes its results.
+        int vRowShift = kind == LayerKind.GATED ? width : 0;
+        for (int j = 0; j < width; j++) {
+            int vj = j + vRowShift;   // non-gated layers compute a stand-in z_v: no branch, no phi
+            float wg = p == null ? 1f : p[wAt + j];
+            float bg = p == null ? 0f : p[bAt + j];
+            float wv = p == null ? 1f : p[wAt + vj];
+            float bv = p == null ? 0f : p[bAt + vj];
+            int zg0 = j * zStride;
+            int zv0 = vj * zStride;
+            for (int i = from; i < to; i += L) {
+                FloatVector zg = FloatVector.fromArray(S, z, zg0 + i).fma(wg, bg);
+                FloatVector zv = FloatVector.fromArray(S, z, zv0 + i).fma(wv, bv);
+                int at = j * ld + i;
+                int vAt = vj * ld + i;
+                switch (act) {
+                    case RELU: {
+                        FloatVector step = ZERO.blend(1f, zg.compare(VectorOperators.GT, 0f));
+                        store(kind, zg.max(0f), step, zv, f, h, at, vAt);
+                        break;
+                    }
+                    case SILU: {
+                        // σ = z·s, σ′ = s + z·s(1 − s), s = sigmoid(z)
+                        FloatVector s = VectorMath.sigmoid(zg);
+                        FloatVector s1 = s.neg().add(1f).mul(s);
+                        store(kind, zg.mul(s), s1.fma(zg, s), zv, f, h, at, vAt);
+                        break;
+                    }
+                    case GELU: {
+                        // σ = z·s, s = sigmoid(2u), u = c(z + a z³); σ′ = s + z·s(1 − s)·2u′, u′ = c(1 + 3a z²)
+                        FloatVector z2 = zg.mul(zg);
+                        FloatVector s = VectorMath.sigmoid(z2.fma(GELU_A, 1f).mul(zg).mul(2f * GELU_C));
+                        FloatVector du2 = z2.fma(6f * GELU_A * GELU_C, 2f * GELU_C);
+                        FloatVector s1 = s.neg().add(1f).mul(s);
+                        store(kind, zg.mul(s), s1.mul(du2).fma(zg, s), zv, f, h, at, vAt);
+                        break;
+                    }
+                    default:
+                        throw new IllegalStateException(act.toString());
+                }
+            }
+        }
+    }
+
+    /** Stores h and the factors of one vector, given σ(z_g) and σ′(z_g). */
+    private static void store(LayerKind kind, FloatVector s, FloatVector d, FloatVector zv, float[] f, float[] h,
+                              int at, int vAt) {
         switch (kind) {
             case PLAIN:
-                s.intoArray(h, hAt);
-                d.intoArray(f, fgAt);
+                s.intoArray(h, at);
+                d.intoArray(f, at);
                 break;
             case SQUARED:
-                s.mul(s).intoArray(h, hAt);
-                s.mul(d).mul(2f).intoArray(f, fgAt);
+                s.mul(s).intoArray(h, at);
+                s.mul(d).mul(2f).intoArray(f, at);
                 break;
             case GATED:
-                s.mul(zv).intoArray(h, hAt);
-                d.mul(zv).intoArray(f, fgAt);
-                s.intoArray(f, fvAt);
+                s.mul(zv).intoArray(h, at);
+                d.mul(zv).intoArray(f, at);
+                s.intoArray(f, vAt);
                 break;
             default:
                 throw new IllegalStateException(kind.toString());
@@ -72,21 +128,7 @@ public final class VectorKernels {
      */
     public static void firstLayerForward(Activation act, LayerKind kind, int width, float[] p, int wAt, int bAt,
                                          float[] x, float[] h, float[] f, int ld) {
-        boolean gated = kind == LayerKind.GATED;
-        for (int j = 0; j < width; j++) {
-            float wg = p[wAt + j];
-            float bg = p[bAt + j];
-            float wv = gated ? p[wAt + width + j] : 0f;
-            float bv = gated ? p[bAt + width + j] : 0f;
-            int gRow = j * ld;
-            int vRow = (width + j) * ld;
-            for (int i = 0; i < ld; i += L) {
-                FloatVector xv = FloatVector.fromArray(S, x, i);
-                FloatVector zg = xv.fma(wg, bg);
-                FloatVector zv = gated ? xv.fma(wv, bv) : zg;
-                activate(act, kind, zg, zv, h, gRow + i, f, gRow + i, vRow + i);
-            }
-        }
+        activateRows(act, kind, width, x, 0, p, wAt, bAt, f, h, ld, 0, ld);
     }
 
     /**
@@ -130,19 +172,10 @@ public final class VectorKernels {
      */
     public static void denseForward(Activation act, LayerKind kind, int width, int fanIn, float[] p, int wAt, int bAt,
                                     float[] hIn, float[] h, float[] f, int ld) {
-        boolean gated = kind == LayerKind.GATED;
         int rows = kind.branches() * width;
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
             matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, f, rows, ld, i0);
-            for (int j = 0; j < width; j++) {
-                int gRow = j * ld;
-                int vRow = (width + j) * ld;
-                for (int i = i0; i < i0 + BLOCK; i += L) {
-                    FloatVector zg = FloatVector.fromArray(S, f, gRow + i);
-                    FloatVector zv = gated ? FloatVector.fromArray(S, f, vRow + i) : zg;
-                    activate(act, kind, zg, zv, h, gRow + i, f, gRow + i, vRow + i);
-                }
-            }
+            activateRows(act, kind, width, f, ld, null, 0, 0, f, h, ld, i0, i0 + BLOCK);
         }
     }
 

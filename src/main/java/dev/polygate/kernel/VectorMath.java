@@ -1,13 +1,12 @@
 package dev.polygate.kernel;
 
-import dev.polygate.model.Activation;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Element-wise math on float vectors: exp, sigmoid, the activations and their derivatives, and a
- * lane sum in a fixed order. Everything here is deterministic and fast on JDK 17 and JDK 25.
+ * Element-wise math on float vectors: exp, sigmoid, and a lane sum in a fixed order. Everything
+ * here is deterministic and fast on JDK 17 and JDK 25.
  */
 public final class VectorMath {
     /** Chosen once: C2 only intrinsifies vector code whose species is a constant. */
@@ -32,12 +31,7 @@ public final class VectorMath {
     private static final float P4 = 1.6666665459e-1f;
     private static final float P5 = 5.0000001201e-1f;
 
-    // GELU, tanh form: u = √(2/π)(z + 0.044715 z³).
-    private static final float GELU_C = 0.7978845608028654f;
-    private static final float GELU_A = 0.044715f;
-
     private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
-    private static final FloatVector ZERO = FloatVector.zero(SPECIES);
 
     private VectorMath() {
     }
@@ -66,49 +60,6 @@ public final class VectorMath {
     /** 1 / (1 + e^−z). */
     public static FloatVector sigmoid(FloatVector z) {
         return ONE.div(exp(z.neg()).add(1f));
-    }
-
-    /**
-     * The helper every activation is written with: σ(z) = z·aux(z) and σ′(z) = derivative(z, aux).
-     * ReLU: aux = step(z); SiLU: aux = sigmoid(z); GELU: aux = sigmoid(2u).
-     */
-    public static FloatVector aux(Activation act, FloatVector z) {
-        switch (act) {
-            case RELU:
-                return ZERO.blend(1f, z.compare(VectorOperators.GT, 0f));
-            case SILU:
-                return sigmoid(z);
-            case GELU:
-                return sigmoid(z.mul(z).fma(GELU_A, 1f).mul(z).mul(2f * GELU_C));
-            default:
-                throw new IllegalStateException(act.toString());
-        }
-    }
-
-    /** σ(z) given aux(z). */
-    public static FloatVector value(Activation act, FloatVector z, FloatVector aux) {
-        return act == Activation.RELU ? z.max(0f) : z.mul(aux);
-    }
-
-    /** σ′(z) given aux(z). */
-    public static FloatVector derivative(Activation act, FloatVector z, FloatVector aux) {
-        switch (act) {
-            case RELU:
-                return aux;
-            case SILU: {
-                // s + z·s(1 − s)
-                FloatVector s1 = aux.neg().add(1f).mul(aux);
-                return s1.fma(z, aux);
-            }
-            case GELU: {
-                // s + z·s(1 − s)·2u′,  u′ = √(2/π)(1 + 3·0.044715 z²)
-                FloatVector du2 = z.mul(z).fma(3f * GELU_A * 2f * GELU_C, 2f * GELU_C);
-                FloatVector s1 = aux.neg().add(1f).mul(aux);
-                return s1.mul(du2).fma(z, aux);
-            }
-            default:
-                throw new IllegalStateException(act.toString());
-        }
     }
 
     /** Sum of the lanes from lane 0 upward: a fixed order, unlike {@code reduceLanes(ADD)}. */

@@ -1,0 +1,80 @@
+package dev.polygate.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import jdk.incubator.vector.FloatVector;
+import org.junit.jupiter.api.Test;
+
+class VectorMathTest {
+    private static final int L = VectorMath.LANES;
+
+    @Test
+    void expIsWithinTwoUlpOfMathExp() {
+        float[] in = new float[L];
+        float[] out = new float[L];
+        double worst = 0;
+        for (int k = 0; k < 200_000; k++) {
+            for (int l = 0; l < L; l++) {
+                in[l] = -87f + 175f * ((k * L + l) / (200_000f * L));
+            }
+            VectorMath.exp(FloatVector.fromArray(VectorMath.SPECIES, in, 0)).intoArray(out, 0);
+            for (int l = 0; l < L; l++) {
+                double exact = Math.exp(in[l]);
+                worst = Math.max(worst, Math.abs(out[l] - exact) / Math.ulp((float) exact));
+            }
+        }
+        assertTrue(worst <= 2, "worst error " + worst + " ulp");
+    }
+
+    @Test
+    void expClampsInsteadOfOverflowing() {
+        float[] in = {-1000f, -88f, 89f, 1000f, 0f, 1f, -1f, 10f};
+        float[] x = new float[L];
+        float[] out = new float[L];
+        for (int s = 0; s < in.length; s += L) {
+            for (int l = 0; l < L; l++) {
+                x[l] = in[(s + l) % in.length];
+            }
+            VectorMath.exp(FloatVector.fromArray(VectorMath.SPECIES, x, 0)).intoArray(out, 0);
+            for (int l = 0; l < L; l++) {
+                assertTrue(Float.isFinite(out[l]) && out[l] > 0, "exp(" + x[l] + ") = " + out[l]);
+            }
+        }
+    }
+
+    /** The activation epilogue with the plain kind leaves σ(z) in h and σ′(z) in f. */
+    @Test
+    void activationsAndDerivativesMatchReference() {
+        int n = 16_000;
+        int ld = VectorKernels.paddedBatch(n);
+        float[] z = new float[ld];
+        for (int i = 0; i < n; i++) {
+            z[i] = -12f + 24f * i / n;
+        }
+        for (Activation act : Activation.values()) {
+            float[] f = new float[ld];
+            float[] h = new float[ld];
+            VectorKernels.activateRows(act, LayerKind.PLAIN, 1, z, 0, null, 0, 0, f, h, ld, 0, ld);
+            for (int i = 0; i < n; i++) {
+                double v = ReferenceMlp.sigma(act, z[i]);
+                double d = ReferenceMlp.sigmaPrime(act, z[i]);
+                assertEquals(v, h[i], 2e-6 * Math.max(1, Math.abs(v)), act + " value at " + z[i]);
+                assertEquals(d, f[i], 2e-6 * Math.max(1, Math.abs(d)), act + " derivative at " + z[i]);
+            }
+        }
+    }
+
+    @Test
+    void sumLanesAddsInLaneOrder() {
+        float[] v = new float[L];
+        float expected = 0;
+        for (int l = 0; l < L; l++) {
+            v[l] = (l % 2 == 0 ? 1e7f : -1e7f) + 0.37f * l;
+            expected += v[l];
+        }
+        assertEquals(expected, VectorMath.sumLanes(FloatVector.fromArray(VectorMath.SPECIES, v, 0)), 0f);
+    }
+}
