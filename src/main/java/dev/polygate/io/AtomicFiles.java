@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** Writes a file completely or not at all: into a temp file beside it, then a move over the target. */
 public final class AtomicFiles {
@@ -15,9 +16,12 @@ public final class AtomicFiles {
     /** Writes the body to a temp file in target's folder, then moves it into place. */
     public static void write(Path target, IoConsumer<OutputStream> body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // A fresh name beside the target (same file system, so the move is atomic); created with
+        // the ordinary umask permissions, unlike Files.createTempFile's owner-only ones.
+        Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(System.nanoTime())
+                + Thread.currentThread().getId() + ".tmp");
         try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
+            try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 body.accept(out);
             }
             try {

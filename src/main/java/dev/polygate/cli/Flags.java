@@ -1,0 +1,170 @@
+package dev.polygate.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * {@code --name value} / {@code --name=value} flags of one command, checked against the flags the
+ * command knows. Every getter names the flag and what it allows when the value is wrong.
+ */
+final class Flags {
+    private final String command;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Set<String> booleans;
+
+    Flags(String command, String[] args, Set<String> known, Set<String> booleans) {
+        this.command = command;
+        this.booleans = booleans;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (!a.startsWith("--")) {
+                throw new UsageException(command + ": unexpected argument '" + a + "' (flags start with --; see "
+                        + "polygate " + command + " --help)");
+            }
+            String name = a.substring(2);
+            String value = null;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            }
+            if (!known.contains(name) && !booleans.contains(name)) {
+                throw new UsageException(command + ": unknown flag --" + name + " (allowed: "
+                        + String.join(", ", known.stream().map(k -> "--" + k).sorted().toList())
+                        + (booleans.isEmpty() ? "" : ", " + String.join(", ", booleans.stream().map(k -> "--" + k).sorted().toList()))
+                        + ")");
+            }
+            if (booleans.contains(name)) {
+                if (value != null) {
+                    throw new UsageException(command + ": --" + name + " takes no value");
+                }
+                value = "true";
+            } else if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException(command + ": --" + name + " needs a value");
+                }
+                value = args[++i];
+            }
+            if (values.put(name, value) != null) {
+                throw new UsageException(command + ": --" + name + " given twice");
+            }
+        }
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    boolean flag(String name) {
+        return booleans.contains(name) && values.containsKey(name);
+    }
+
+    String string(String name, String fallback) {
+        return values.getOrDefault(name, fallback);
+    }
+
+    String required(String name) {
+        String v = values.get(name);
+        if (v == null) {
+            throw new UsageException(command + ": --" + name + " is required");
+        }
+        return v;
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+        String v = values.get(name);
+        return v == null ? fallback : parseInt(name, v, min, max);
+    }
+
+    long longValue(String name, long fallback) {
+        String v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(command + ": --" + name + " must be an integer, got '" + v + "'");
+        }
+    }
+
+    /** A comma-separated list of integers, each in [min, max]. */
+    List<Integer> integers(String name, List<Integer> fallback, int min, int max) {
+        String v = values.get(name);
+        return v == null ? fallback : list(name, v, s -> parseInt(name, s, min, max));
+    }
+
+    /** A comma-separated list of finite numbers &gt; 0. */
+    List<Double> positiveNumbers(String name, List<Double> fallback) {
+        String v = values.get(name);
+        return v == null ? fallback : list(name, v, s -> parsePositive(name, s));
+    }
+
+    double positiveNumber(String name, double fallback) {
+        String v = values.get(name);
+        return v == null ? fallback : parsePositive(name, v);
+    }
+
+    /** A comma-separated list of names, each turned into a value by parse (which throws IllegalArgumentException). */
+    <T> List<T> names(String name, List<T> fallback, Function<String, T> parse) {
+        String v = values.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        return list(name, v, s -> {
+            try {
+                return parse.apply(s);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(command + ": --" + name + ": " + e.getMessage());
+            }
+        });
+    }
+
+    private <T> List<T> list(String name, String v, Function<String, T> parse) {
+        List<T> out = new ArrayList<>();
+        for (String part : v.split(",", -1)) {
+            String s = part.trim();
+            if (s.isEmpty()) {
+                throw new UsageException(command + ": --" + name + " has an empty item in '" + v + "'");
+            }
+            T item = parse.apply(s);
+            if (out.contains(item)) {
+                throw new UsageException(command + ": --" + name + " lists '" + s + "' twice");
+            }
+            out.add(item);
+        }
+        return out;
+    }
+
+    private int parseInt(String name, String s, int min, int max) {
+        long n;
+        try {
+            n = Long.parseLong(s.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(command + ": --" + name + " must be an integer in " + min + ".." + max
+                    + ", got '" + s + "'");
+        }
+        if (n < min || n > max) {
+            throw new UsageException(command + ": --" + name + " must be an integer in " + min + ".." + max
+                    + ", got " + n);
+        }
+        return (int) n;
+    }
+
+    private double parsePositive(String name, String s) {
+        double d;
+        try {
+            d = Double.parseDouble(s.trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException(command + ": --" + name + " must be a finite number > 0, got '" + s + "'");
+        }
+        if (!(d > 0) || Double.isInfinite(d)) {
+            throw new UsageException(command + ": --" + name + " must be a finite number > 0, got " + s);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.polygate.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** {@code polygate COMMAND [FLAGS]}: sweep, train, predict. */
+public final class Main {
+    static final String USAGE = String.join("\n",
+            "polygate: gated versus plain versus squared MLPs fitting x^n, with Vector API kernels.",
+            "",
+            "usage: polygate COMMAND [FLAGS]     (polygate COMMAND --help for its flags)",
+            "",
+            "commands:",
+            "  sweep     train a grid of runs (default: the study's figure, 5 seeds) and write the accuracy report",
+            "  train     train one run and optionally save the model as JSON",
+            "  predict   evaluate a saved model at x values read from stdin or a file, one per line",
+            "",
+            "exit codes: 0 done, 1 internal error, 2 bad input (one line on stderr says what and what is allowed)");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err));
+    }
+
+    /** Runs a command; returns the exit code. Bad input never leaves a file half-written. */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            (args.length == 0 ? err : out).println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (args[0]) {
+                case "sweep":
+                    return SweepCommand.run(rest, out, err);
+                case "train":
+                    return TrainCommand.run(rest, out, err);
+                case "predict":
+                    return PredictCommand.run(rest, in, out, err);
+                default:
+                    throw new UsageException("unknown command '" + args[0] + "' (allowed: sweep, train, predict)");
+            }
+        } catch (UsageException e) {
+            err.println("polygate: " + e.getMessage());
+            return 2;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            err.println("polygate: I/O error: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.polygate.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.polygate.experiment.Environment;
+import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.SweepResult;
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import dev.polygate.model.RunSpec;
+import dev.polygate.train.TrainingResult;
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * accuracy.json: the whole sweep, every run with its full loss curve. Written with the streaming
+ * generator so a large sweep never needs a second in-memory copy of its curves.
+ */
+final class AccuracyJson {
+    /*
+     * AUTO_CLOSE_TARGET off: the caller owns the stream. USE_FAST_DOUBLE_WRITER: Schubfach, which
+     * writes the shortest decimal that reads back to the same float (JDK 17's Float.toString does
+     * not always), keeping the curves small and exact.
+     */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .build();
+
+    private AccuracyJson() {
+    }
+
+    static void write(SweepResult result, OutputStream out) throws IOException {
+        try (JsonGenerator gen = MAPPER.createGenerator(out)) {
+            // Default pretty printer: objects one field a line, arrays (the curves) on one line.
+            gen.useDefaultPrettyPrinter();
+            gen.writeStartObject();
+            gen.writeStringField("polygate", result.environment().polygateVersion());
+            writeEnvironment(gen, result.environment());
+            writeSweep(gen, result);
+            gen.writeArrayFieldStart("runs");
+            for (TrainingResult run : result.runs()) {
+                writeRun(gen, run);
+            }
+            gen.writeEndArray();
+            gen.writeEndObject();
+        }
+    }
+
+    private static void writeEnvironment(JsonGenerator gen, Environment env) throws IOException {
+        gen.writeObjectFieldStart("environment");
+        gen.writeStringField("polygateVersion", env.polygateVersion());
+        gen.writeStringField("javaVersion", env.javaVersion());
+        gen.writeStringField("javaVmName", env.javaVmName());
+        gen.writeStringField("javaVendor", env.javaVendor());
+        gen.writeStringField("os", env.os());
+        gen.writeStringField("cpu", env.cpu());
+        gen.writeNumberField("cores", env.cores());
+        gen.writeNumberField("vectorBits", env.vectorBits());
+        gen.writeEndObject();
+    }
+
+    private static void writeSweep(JsonGenerator gen, SweepResult result) throws IOException {
+        Grid grid = result.grid();
+        gen.writeObjectFieldStart("sweep");
+        gen.writeNumberField("threads", result.threads());
+        numberOrNullField(gen, "wallSeconds", result.wallSeconds());
+        gen.writeObjectFieldStart("grid");
+        gen.writeArrayFieldStart("activations");
+        for (Activation activation : grid.activations()) {
+            gen.writeString(activation.cliName());
+        }
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("kinds");
+        for (LayerKind kind : grid.kinds()) {
+            gen.writeString(kind.cliName());
+        }
+        gen.writeEndArray();
+        writeIntArray(gen, "degrees", grid.degrees());
+        writeIntArray(gen, "widths", grid.widths());
+        writeIntArray(gen, "depths", grid.depths());
+        gen.writeArrayFieldStart("lrs");
+        for (double lr : grid.lrs()) {
+            gen.writeNumber(lr);
+        }
+        gen.writeEndArray();
+        gen.writeNumberField("samples", grid.samples());
+        gen.writeNumberField("steps", grid.steps());
+        gen.writeNumberField("seeds", grid.seeds());
+        gen.writeNumberField("firstSeed", grid.firstSeed());
+        gen.writeEndObject();
+        gen.writeEndObject();
+    }
+
+    private static void writeIntArray(JsonGenerator gen, String name, Iterable<Integer> values) throws IOException {
+        gen.writeArrayFieldStart(name);
+        for (int value : values) {
+            gen.writeNumber(value);
+        }
+        gen.writeEndArray();
+    }
+
+    private static void writeRun(JsonGenerator gen, TrainingResult run) throws IOException {
+        RunSpec spec = run.spec();
+        gen.writeStartObject();
+        gen.writeStringField("activation", spec.model().activation().cliName());
+        gen.writeStringField("kind", spec.model().kind().cliName());
+        gen.writeNumberField("width", spec.model().width());
+        gen.writeNumberField("depth", spec.model().depth());
+        gen.writeNumberField("degree", spec.degree());
+        gen.writeNumberField("lr", spec.lr());
+        gen.writeNumberField("samples", spec.samples());
+        gen.writeNumberField("steps", spec.steps());
+        gen.writeNumberField("seed", spec.seed());
+        gen.writeNumberField("parameterCount", run.parameterCount());
+        numberOrNullField(gen, "finalMse", run.finalMse());
+        gen.writeBooleanField("diverged", run.diverged());
+        gen.writeFieldName("divergedAt");
+        if (run.diverged()) {
+            gen.writeNumber(run.divergedAt());
+        } else {
+            gen.writeNull();
+        }
+        numberOrNullField(gen, "wallSeconds", run.wallSeconds());
+        numberOrNullField(gen, "secondsPerStep", run.secondsPerStep());
+        gen.writeArrayFieldStart("curve");
+        for (float loss : run.curve()) {
+            if (Float.isFinite(loss)) {
+                gen.writeNumber(loss);
+            } else {
+                gen.writeNull();
+            }
+        }
+        gen.writeEndArray();
+        gen.writeEndObject();
+    }
+
+    /** JSON has no NaN or Infinity: a non-finite number is written as null. */
+    private static void numberOrNullField(JsonGenerator gen, String name, double value) throws IOException {
+        gen.writeFieldName(name);
+        if (Double.isFinite(value)) {
+            gen.writeNumber(value);
+        } else {
+            gen.writeNull();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.polygate.report;
+
+import static dev.polygate.model.LayerKind.GATED;
+import static dev.polygate.model.LayerKind.PLAIN;
+import static dev.polygate.model.LayerKind.SQUARED;
+
+import dev.polygate.experiment.Environment;
+import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.SweepResult;
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import dev.polygate.report.PairedComparison.Win;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** accuracy.md: what was run, then per config the final-MSE table, the paired comparisons and a reading. */
+final class AccuracyMarkdown {
+    private AccuracyMarkdown() {
+    }
+
+    static String render(SweepCells sweep) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Accuracy: plain, squared and gated layers fitting xⁿ\n\n");
+        md.append("## What this is\n\n").append(introduction(sweep.result())).append("\n\n");
+        boolean labelsNeedHyperparameters = sweep.hyperparametersVary();
+        for (Config config : sweep.configs()) {
+            ConfigStats stats = ConfigStats.of(sweep, config);
+            String label = config.label(labelsNeedHyperparameters);
+            md.append("## ").append(label).append("\n\n");
+            md.append(finalMseTable(stats, sweep.result().grid().seeds())).append('\n');
+            md.append(pairedTable(stats)).append('\n');
+            md.append("**Reading.** ").append(ClaimReading.paragraph(stats, label)).append("\n\n");
+        }
+        md.append(filesSection(sweep.result()));
+        return md.toString();
+    }
+
+    private static String introduction(SweepResult result) {
+        Grid grid = result.grid();
+        Environment env = result.environment();
+        long diverged = result.runs().stream().filter(r -> !CellStats.finished(r)).count();
+        return "The study fitted xⁿ (input x ~ N(0, 1), MSE loss, full-batch Adam) with three hidden-layer kinds "
+                + "— plain σ(Wx+b), squared σ(Wx+b)², gated σ(W_g x+b_g) ⊙ (W_v x+b_v) — and claimed that "
+                + "(1) gated beats plain for every n ≥ 2 and (2) squared is as strong as gated or stronger. "
+                + "This report asks whether those claims hold in our own runs. "
+                + "Grid run: " + plural("activation", grid.activations(), Activation::cliName)
+                + "; " + plural("kind", grid.kinds(), LayerKind::cliName)
+                + "; " + (grid.degrees().size() == 1 ? "degree" : "degrees") + " n = "
+                + listed(grid.degrees(), String::valueOf)
+                + "; " + plural("width", grid.widths(), String::valueOf)
+                + "; " + plural("depth", grid.depths(), String::valueOf)
+                + "; " + plural("learning rate", grid.lrs(), String::valueOf)
+                + "; " + grid.samples() + " samples; " + grid.steps() + " Adam steps; "
+                + grid.seeds() + (grid.seeds() == 1 ? " seed" : " seeds") + " per cell (" + seedRange(grid) + "); "
+                + result.runs().size() + " runs, of which " + diverged + " diverged. "
+                + "The sweep took " + NumberText.seconds(result.wallSeconds()) + " of wall time on "
+                + result.threads() + (result.threads() == 1 ? " thread" : " threads") + ". "
+                + "Environment: Java " + env.javaVersion() + " (" + env.javaVmName() + ", " + env.javaVendor() + "), "
+                + env.os() + ", " + env.cpu() + ", " + env.cores() + " cores, " + env.vectorBits()
+                + "-bit vectors; polygate " + env.polygateVersion() + ".";
+    }
+
+    private static String seedRange(Grid grid) {
+        long last = grid.firstSeed() + grid.seeds() - 1;
+        return grid.seeds() == 1 ? "seed " + grid.firstSeed() : "seeds " + grid.firstSeed() + "–" + last;
+    }
+
+    /** "kinds plain, squared, gated" or "width 10". */
+    private static <T> String plural(String noun, List<T> values, Function<T, String> name) {
+        return (values.size() == 1 ? noun : noun + "s") + " " + listed(values, name);
+    }
+
+    private static <T> String listed(List<T> values, Function<T, String> name) {
+        return values.stream().map(name).collect(Collectors.joining(", "));
+    }
+
+    /** Rows n, columns kinds, cells "median [min–max]" over seeds, and the kind with the lowest median. */
+    private static String finalMseTable(ConfigStats stats, int seeds) {
+        StringBuilder t = new StringBuilder();
+        t.append("Final training MSE after ").append(stats.config().steps())
+                .append(" Adam steps: median [min–max] over ").append(seeds).append(seeds == 1 ? " seed" : " seeds")
+                .append(" (diverged runs counted, not included).\n\n");
+        t.append("| n |");
+        stats.kinds().forEach(k -> t.append(' ').append(k.cliName()).append(" |"));
+        t.append(" best |\n|---:|");
+        stats.kinds().forEach(k -> t.append("---|"));
+        t.append("---|\n");
+        for (int n : stats.degrees()) {
+            t.append("| ").append(n).append(" |");
+            for (LayerKind kind : stats.kinds()) {
+                t.append(' ').append(cellText(stats.cell(n, kind))).append(" |");
+            }
+            t.append(' ').append(stats.bestKind(n).map(LayerKind::cliName).orElse("—")).append(" |\n");
+        }
+        return t.toString();
+    }
+
+    /** "1.23e-03 [4.50e-04–2.10e-03]", plus "(k diverged)" when some seeds diverged. */
+    static String cellText(CellStats cell) {
+        if (cell.runs() == 0) {
+            return "—";
+        }
+        if (!cell.hasFinished()) {
+            return "all " + cell.runs() + " diverged";
+        }
+        String text = NumberText.loss(cell.median()) + " [" + NumberText.loss(cell.min()) + "–"
+                + NumberText.loss(cell.max()) + "]";
+        return cell.diverged() == 0 ? text : text + " (" + cell.diverged() + " diverged)";
+    }
+
+    /** Per n ≥ 2: gated against plain, squared against gated, seed by seed. */
+    private static String pairedTable(ConfigStats stats) {
+        List<Integer> degrees = stats.degreesFrom(ClaimReading.FIRST_CLAIMED_DEGREE);
+        boolean gatedVsPlain = stats.hasKind(GATED) && stats.hasKind(PLAIN);
+        boolean squaredVsGated = stats.hasKind(SQUARED) && stats.hasKind(GATED);
+        if (degrees.isEmpty() || !(gatedVsPlain || squaredVsGated)) {
+            return "No paired comparisons: they need a degree n ≥ 2 and the kinds gated and plain, "
+                    + "or squared and gated.\n";
+        }
+        StringBuilder t = new StringBuilder();
+        t.append("Paired by seed (every kind of one seed sees the same data). Ratio: median over paired seeds of ")
+                .append("the per-seed final-MSE ratio; below 1 favours the first kind. Seeds where a run diverged ")
+                .append("are not paired.\n\n| n |");
+        if (gatedVsPlain) {
+            t.append(" gated / plain ratio | gated < plain |");
+        }
+        if (squaredVsGated) {
+            t.append(" squared / gated ratio | squared ≤ gated |");
+        }
+        t.append("\n|---:|").append(gatedVsPlain ? "---:|---:|" : "").append(squaredVsGated ? "---:|---:|" : "")
+                .append('\n');
+        for (int n : degrees) {
+            t.append("| ").append(n).append(" |");
+            if (gatedVsPlain) {
+                t.append(pairedCells(stats.compare(n, GATED, PLAIN, Win.STRICTLY_LOWER)));
+            }
+            if (squaredVsGated) {
+                t.append(pairedCells(stats.compare(n, SQUARED, GATED, Win.LOWER_OR_EQUAL)));
+            }
+            t.append('\n');
+        }
+        return t.toString();
+    }
+
+    /** " 0.123 | 4/5 |", with the number of unpaired seeds when a run diverged. */
+    private static String pairedCells(PairedComparison c) {
+        String wins = c.wins() + "/" + c.pairs() + (c.excluded() == 0 ? "" : " (" + c.excluded() + " unpaired)");
+        return " " + NumberText.ratio(c.medianRatio()) + " | " + wins + " |";
+    }
+
+    private static String filesSection(SweepResult result) {
+        int runs = result.runs().size();
+        long curvePoints = result.runs().stream().mapToLong(r -> r.curve().length).sum();
+        return "## Files\n\n"
+                + "- `accuracy.json`: the environment, the sweep's threads, wall time and grid, and all " + runs
+                + " runs with their settings, seed, parameter count, final MSE (null if diverged), divergence step, "
+                + "timings and full training-loss curve (" + curvePoints
+                + " values in all; non-finite values as null).\n"
+                + "- `accuracy.csv`: one row per run with the same fields as accuracy.json but without the curves.\n"
+                + "- `loss-curves.png`: training loss against Adam step on a log scale, one panel per config and "
+                + "degree n; per kind the median over seeds as a line and the min–max over seeds as a band "
+                + "(curves thinned to about " + LossCurveChart.POINTS_PER_CURVE
+                + " points, keeping every window's min and max).\n\n"
+                + "![Training loss curves](loss-curves.png)\n\n"
+                + "Generated by `polygate sweep` (polygate " + result.environment().polygateVersion() + "). "
+                + "The grid above, also recorded under `sweep.grid` in accuracy.json, is enough to reconstruct "
+                + "the command's flags.\n";
+    }
+}

@@ -1,0 +1,48 @@
+package dev.polygate.report;
+
+import dev.polygate.train.TrainingResult;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Final-MSE statistics of one cell over its seeds. Diverged runs are counted, not averaged in:
+ * median, min and max are over the runs that finished, and NaN if none did.
+ *
+ * @param finalMseBySeed every run's final MSE keyed by seed (NaN if it diverged), so two cells can
+ *                       be compared seed by seed: all kinds of one seed see the same data
+ */
+record CellStats(int runs, int diverged, double median, double min, double max, Map<Long, Double> finalMseBySeed) {
+
+    static CellStats of(List<TrainingResult> runs) {
+        Map<Long, Double> bySeed = new LinkedHashMap<>();
+        double[] finished = new double[runs.size()];
+        int count = 0;
+        for (TrainingResult run : runs) {
+            double mse = finished(run) ? run.finalMse() : Double.NaN;
+            bySeed.put(run.spec().seed(), mse);
+            if (!Double.isNaN(mse)) {
+                finished[count++] = mse;
+            }
+        }
+        double min = count == 0 ? Double.NaN : Double.POSITIVE_INFINITY;
+        double max = count == 0 ? Double.NaN : Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            min = Math.min(min, finished[i]);
+            max = Math.max(max, finished[i]);
+        }
+        return new CellStats(runs.size(), runs.size() - count, Stats.median(finished, count), min, max,
+                Collections.unmodifiableMap(bySeed));
+    }
+
+    /** A run counts as finished only with a finite final MSE, whatever its diverged flag says. */
+    static boolean finished(TrainingResult run) {
+        return !run.diverged() && Double.isFinite(run.finalMse());
+    }
+
+    /** Whether at least one seed finished, so median, min and max are numbers. */
+    boolean hasFinished() {
+        return runs > diverged;
+    }
+}

@@ -1,0 +1,236 @@
+package dev.polygate.report;
+
+import dev.polygate.model.LayerKind;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import javax.imageio.ImageIO;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * loss-curves.png: the study's figure, our way. A grid of panels, one row per config and one
+ * column per degree n; in each, training loss (log scale) against Adam step, per kind a median
+ * line over seeds and a translucent min–max band. XChart draws each panel; Java2D puts the
+ * panels and one shared legend on a single image.
+ */
+final class LossCurveChart {
+    static final int POINTS_PER_CURVE = 500;
+    static final int PANEL_WIDTH = 350;
+    static final int PANEL_HEIGHT = 260;
+    /** A log axis needs positive values: losses below this (including exact zeros) are drawn at it. */
+    static final double MIN_PLOTTED_LOSS = 1e-12;
+
+    private static final int LEGEND_LINE_HEIGHT = 22;
+    private static final int LEGEND_HEIGHT = 2 * LEGEND_LINE_HEIGHT;
+    private static final int BAND_ALPHA = 60;
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12);
+    private static final Font AXIS_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
+    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+
+    private LossCurveChart() {
+    }
+
+    static void write(SweepCells sweep, OutputStream out) throws IOException {
+        if (!ImageIO.write(render(sweep), "png", out)) {
+            throw new IOException("no PNG writer available in this JVM");
+        }
+    }
+
+    static BufferedImage render(SweepCells sweep) {
+        List<Config> rows = sweep.configs();
+        List<Integer> columns = sweep.degrees();
+        int width = Math.max(1, columns.size()) * PANEL_WIDTH;
+        int height = LEGEND_HEIGHT + Math.max(1, rows.size()) * PANEL_HEIGHT;
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            drawLegend(g, sweep.kinds(), sweep.result().grid().seeds());
+            boolean labelsNeedHyperparameters = sweep.hyperparametersVary();
+            for (int row = 0; row < rows.size(); row++) {
+                Config config = rows.get(row);
+                for (int col = 0; col < columns.size(); col++) {
+                    int degree = columns.get(col);
+                    String title = config.label(labelsNeedHyperparameters) + ", n = " + degree;
+                    g.drawImage(panel(sweep, config, degree, title), col * PANEL_WIDTH,
+                            LEGEND_HEIGHT + row * PANEL_HEIGHT, null);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** One panel; a cell where no seed ever had a finite loss is drawn as an empty, labelled panel. */
+    private static BufferedImage panel(SweepCells sweep, Config config, int degree, String title) {
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
+                .xAxisTitle("Adam step").yAxisTitle("training MSE").build();
+        style(chart, config.steps());
+        List<LayerKind> kinds = sweep.kinds();
+        CurveSummary[] summaries = new CurveSummary[kinds.size()];
+        boolean anyPoint = false;
+        for (int i = 0; i < kinds.size(); i++) {
+            summaries[i] = CurveSummary.of(sweep.runs(config, degree, kinds.get(i)), POINTS_PER_CURVE);
+            anyPoint |= summaries[i].size() > 0;
+        }
+        if (!anyPoint) {
+            return emptyPanel(title);
+        }
+        // Bands first, so every median line is drawn on top of every band.
+        for (int i = 0; i < kinds.size(); i++) {
+            addBand(chart, kinds.get(i), summaries[i]);
+        }
+        for (int i = 0; i < kinds.size(); i++) {
+            addMedian(chart, kinds.get(i), summaries[i]);
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    private static void style(XYChart chart, int steps) {
+        XYStyler styler = chart.getStyler();
+        styler.setLegendVisible(false);
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotGridLinesColor(new Color(225, 225, 225));
+        styler.setChartTitleBoxVisible(false);
+        styler.setChartTitleFont(TITLE_FONT);
+        styler.setChartPadding(6);
+        styler.setPlotMargin(2);
+        styler.setAxisTitleFont(AXIS_FONT);
+        styler.setAxisTickLabelsFont(AXIS_FONT);
+        styler.setYAxisLogarithmic(true);
+        styler.setYAxisDecimalPattern("0.#E0");
+        // Every panel spans the whole run, so panels line up and an early divergence shows as a short line.
+        styler.setXAxisMin(0.0);
+        styler.setXAxisMax((double) steps);
+        // XChart may put a tick every 2 steps on a short run; label only every few ticks so the
+        // labels of a 350-pixel panel never run together.
+        long labelStep = roundStepAtLeast(steps / 5.0);
+        chart.setCustomXAxisTickLabelsFormatter(x -> Math.rint(x) % labelStep == 0
+                ? String.format(Locale.ROOT, "%,d", (long) Math.rint(x)) : "");
+    }
+
+    /** The smallest of 1, 2, 5, 10, 20, 50, … that is at least {@code min}. */
+    static long roundStepAtLeast(double min) {
+        long decade = 1;
+        while (true) {
+            for (long factor : new long[] {1, 2, 5}) {
+                if (factor * decade >= min) {
+                    return factor * decade;
+                }
+            }
+            decade *= 10;
+        }
+    }
+
+    /** The min–max band as one closed polygon: along the max forwards, back along the min. */
+    private static void addBand(XYChart chart, LayerKind kind, CurveSummary summary) {
+        int n = summary.size();
+        if (n == 0) {
+            return;
+        }
+        double[] x = new double[2 * n];
+        double[] y = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            x[i] = summary.steps()[i];
+            y[i] = plotted(summary.high()[i]);
+            x[2 * n - 1 - i] = summary.steps()[i];
+            y[2 * n - 1 - i] = plotted(summary.low()[i]);
+        }
+        XYSeries band = chart.addSeries(kind.cliName() + " min–max", x, y);
+        band.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+        band.setMarker(SeriesMarkers.NONE);
+        band.setFillColor(translucent(KindColours.of(kind)));
+        band.setLineColor(new Color(0, 0, 0, 0));
+        band.setShowInLegend(false);
+    }
+
+    private static void addMedian(XYChart chart, LayerKind kind, CurveSummary summary) {
+        int n = summary.size();
+        if (n == 0) {
+            return;
+        }
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = plotted(summary.median()[i]);
+        }
+        XYSeries line = chart.addSeries(kind.cliName() + " median", summary.steps(), y);
+        line.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        line.setMarker(SeriesMarkers.NONE);
+        line.setLineColor(KindColours.of(kind));
+        line.setLineWidth(1.5f);
+    }
+
+    private static Color translucent(Color colour) {
+        return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), BAND_ALPHA);
+    }
+
+    private static double plotted(double loss) {
+        return Math.max(loss, MIN_PLOTTED_LOSS);
+    }
+
+    private static BufferedImage emptyPanel(String title) {
+        BufferedImage image = new BufferedImage(PANEL_WIDTH, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, PANEL_WIDTH, PANEL_HEIGHT);
+            g.setColor(Color.DARK_GRAY);
+            g.setFont(TITLE_FONT);
+            centred(g, title, PANEL_WIDTH, 24);
+            g.setFont(AXIS_FONT);
+            centred(g, "no finite loss: every run diverged at once", PANEL_WIDTH, PANEL_HEIGHT / 2);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** One legend for all panels: a swatch per kind on the first line, what line and band mean below. */
+    private static void drawLegend(Graphics2D g, List<LayerKind> kinds, int seeds) {
+        g.setFont(LEGEND_FONT);
+        FontMetrics metrics = g.getFontMetrics();
+        int firstBaseline = LEGEND_LINE_HEIGHT / 2 + metrics.getAscent() / 2;
+        int swatchMiddle = LEGEND_LINE_HEIGHT / 2 + 2;
+        int x = 12;
+        for (LayerKind kind : kinds) {
+            Color colour = KindColours.of(kind);
+            g.setColor(translucent(colour));
+            g.fillRect(x, swatchMiddle - 6, 26, 12);
+            g.setColor(colour);
+            g.setStroke(new BasicStroke(2f));
+            g.drawLine(x, swatchMiddle, x + 26, swatchMiddle);
+            x += 32;
+            g.setColor(Color.BLACK);
+            g.drawString(kind.cliName(), x, firstBaseline);
+            x += metrics.stringWidth(kind.cliName()) + 18;
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(AXIS_FONT);
+        g.drawString("line: median over " + seeds + (seeds == 1 ? " seed" : " seeds")
+                + "; band: min–max over seeds; y log scale", 12, firstBaseline + LEGEND_LINE_HEIGHT - 4);
+    }
+
+    private static void centred(Graphics2D g, String text, int width, int baseline) {
+        g.drawString(text, (width - g.getFontMetrics().stringWidth(text)) / 2, baseline);
+    }
+}

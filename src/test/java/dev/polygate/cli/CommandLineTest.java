@@ -1,0 +1,158 @@
+package dev.polygate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommandLineTest {
+    @TempDir
+    Path tmp;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertUsageError(Outcome o, String... mustMention) {
+        assertEquals(2, o.code(), "exit code; stderr: " + o.err());
+        String[] lines = o.err().strip().split("\n");
+        assertEquals(1, lines.length, "one line on stderr: " + o.err());
+        for (String s : mustMention) {
+            assertTrue(lines[0].contains(s), "'" + lines[0] + "' should mention '" + s + "'");
+        }
+    }
+
+    private static long filesIn(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.count();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource(delimiter = '|', value = {
+        "--degrees | 65       | 0..64",
+        "--degrees | -1       | 0..64",
+        "--degrees | 2,x      | 0..64",
+        "--width   | 0        | 1..4096",
+        "--depth   | 0        | 1..16",
+        "--steps   | 0        | 1..",
+        "--samples | 0        | 1..",
+        "--seeds   | 0        | 1..",
+        "--threads | 0        | 1..256",
+        "--lr      | 0        | > 0",
+        "--lr      | -0.01    | > 0",
+        "--lr      | NaN      | > 0",
+        "--lr      | Infinity | > 0",
+        "--activations | tanh | relu, silu, gelu",
+        "--kinds   | square   | plain, squared, gated",
+    })
+    void sweepRejectsBadValuesWithOneLineAndWritesNothing(String flag, String value, String allowed) throws IOException {
+        Path out = tmp.resolve("reports");
+        Files.createDirectories(out);
+        Outcome o = run("", "sweep", flag, value, "--out", out.toString());
+        assertUsageError(o, flag, allowed);
+        assertEquals(0, filesIn(out));
+    }
+
+    @Test
+    void unknownFlagAndCommand() {
+        assertUsageError(run("", "sweep", "--widht", "10"), "--widht", "--width");
+        assertUsageError(run("", "fit"), "fit", "sweep, train, predict");
+        assertUsageError(run("", "sweep", "--width"), "--width", "needs a value");
+    }
+
+    @Test
+    void unwritableOutputDirectoryIsRejectedBeforeWork() throws IOException {
+        Path file = tmp.resolve("a-file");
+        Files.writeString(file, "x");
+        Outcome o = run("", "sweep", "--out", file.resolve("reports").toString(), "--steps", "1");
+        assertUsageError(o, "--out", "writable");
+        assertEquals("x", Files.readString(file));
+        Outcome o2 = run("", "sweep", "--out", file.toString(), "--steps", "1");
+        assertUsageError(o2, "--out", "not a directory");
+    }
+
+    @Test
+    void trainSaveAndPredictRoundTrip() throws IOException {
+        Path model = tmp.resolve("model.json");
+        Outcome t = run("", "train", "--activation", "silu", "--kind", "gated", "--degree", "2", "--steps", "300",
+                "--samples", "200", "--model-out", model.toString());
+        assertEquals(0, t.code(), t.err());
+        assertTrue(t.out().contains("final MSE"), t.out());
+        Files.writeString(tmp.resolve("xs.txt"), "0\n1.5\n\n-2\n");
+        Outcome p = run("", "predict", "--model", model.toString(), "--input", tmp.resolve("xs.txt").toString());
+        assertEquals(0, p.code(), p.err());
+        String[] ys = p.out().strip().split("\n");
+        assertEquals(3, ys.length);
+        // A trained x² fit: close to 0, 2.25, 4 (loose: this is a check of the plumbing, not of accuracy).
+        assertEquals(0.0, Double.parseDouble(ys[0]), 0.3);
+        assertEquals(2.25, Double.parseDouble(ys[1]), 0.3);
+        assertEquals(4.0, Double.parseDouble(ys[2]), 0.5);
+        // The same from stdin.
+        Outcome q = run("0\n1.5\n-2\n", "predict", "--model", model.toString());
+        assertEquals(p.out(), q.out());
+    }
+
+    @Test
+    void predictRejectsMissingMalformedAndMismatchedModels() throws IOException {
+        assertUsageError(run("", "predict", "--model", tmp.resolve("nope.json").toString()), "does not exist");
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"format\": \"polygate-model\", ");
+        assertUsageError(run("", "predict", "--model", bad.toString()), "not valid JSON");
+        Files.writeString(bad, "{\"format\":\"polygate-model\",\"version\":1,\"model\":{\"activation\":\"relu\","
+                + "\"kind\":\"gated\",\"width\":2,\"depth\":1},\"parameters\":[1,2,3]}");
+        assertUsageError(run("", "predict", "--model", bad.toString()), "\"parameters\"", "11 numbers");
+        Files.writeString(bad, "{\"format\":\"polygate-model\",\"version\":1,\"model\":{\"activation\":\"tanh\","
+                + "\"kind\":\"gated\",\"width\":2,\"depth\":1},\"parameters\":[]}");
+        assertUsageError(run("", "predict", "--model", bad.toString()), "tanh", "relu, silu, gelu");
+        assertUsageError(run("", "predict"), "--model", "required");
+    }
+
+    @Test
+    void predictRejectsNonNumbersByLine() throws IOException {
+        Path model = tmp.resolve("m.json");
+        assertEquals(0, run("", "train", "--activation", "relu", "--kind", "plain", "--degree", "1", "--steps", "2",
+                "--model-out", model.toString()).code());
+        assertUsageError(run("1\nabc\n", "predict", "--model", model.toString()), "line 2", "abc");
+    }
+
+    @Test
+    void trainRejectsBadModelOutBeforeTraining() throws IOException {
+        Path file = tmp.resolve("f");
+        Files.writeString(file, "");
+        assertUsageError(run("", "train", "--activation", "relu", "--kind", "plain", "--degree", "1",
+                "--model-out", file.resolve("m.json").toString()), "--model-out");
+        assertUsageError(run("", "train", "--kind", "plain", "--degree", "1"), "--activation", "required");
+    }
+
+    @Test
+    void helpIsAvailableForEveryCommand() {
+        for (String c : new String[] {"sweep", "train", "predict"}) {
+            Outcome o = run("", c, "--help");
+            assertEquals(0, o.code());
+            assertTrue(o.out().startsWith("usage: polygate " + c), o.out());
+        }
+        assertEquals(0, run("", "--help").code());
+    }
+}
