@@ -119,24 +119,41 @@ class GradientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("specs")
     void vectorKernelsMatchDoubleReference(ModelSpec spec) {
-        double[][] d = data(37, 12);
-        float[] pf = params(spec, 6);
+        assertVectorMatchesReference(spec, 37, 12);
+    }
+
+    /** Random shapes: batches around the lane count and the block, widths with every remainder mod 4. */
+    @org.junit.jupiter.api.Test
+    void vectorKernelsMatchReferenceOnRandomShapes() {
+        Random r = new Random(3);
+        int[] batches = {1, 2, VectorMath.LANES - 1, VectorMath.LANES + 1, VectorKernels.BLOCK + 3, 100};
+        for (int trial = 0; trial < 40; trial++) {
+            Activation act = Activation.values()[r.nextInt(Activation.values().length)];
+            LayerKind kind = LayerKind.values()[r.nextInt(LayerKind.values().length)];
+            ModelSpec spec = new ModelSpec(act, kind, 1 + r.nextInt(9), 1 + r.nextInt(3));
+            assertVectorMatchesReference(spec, batches[r.nextInt(batches.length)], trial);
+        }
+    }
+
+    private static void assertVectorMatchesReference(ModelSpec spec, int n, long seed) {
+        double[][] d = data(n, seed);
+        float[] pf = params(spec, seed + 100);
         double[] p = toDouble(pf);
         ReferenceMlp ref = new ReferenceMlp(spec, d[0], d[1]);
         double refLoss = ref.forward(p);
         double[] refGrad = ref.backward(p);
 
-        float[] x = new float[37];
-        float[] t = new float[37];
-        for (int i = 0; i < 37; i++) {
+        float[] x = new float[n];
+        float[] t = new float[n];
+        for (int i = 0; i < n; i++) {
             x[i] = (float) d[0][i];
             t[i] = (float) d[1][i];
         }
         VectorMlp mlp = new VectorMlp(spec, x, t);
         double loss = mlp.forwardLoss(pf);
         float[] out = mlp.outputs();
-        for (int i = 0; i < 37; i++) {
-            assertEquals(ref.y[i], out[i], 1e-3 * Math.max(1, Math.abs(ref.y[i])), "output " + i);
+        for (int i = 0; i < n; i++) {
+            assertEquals(ref.y[i], out[i], 1e-3 * Math.max(1, Math.abs(ref.y[i])), "output " + i + " of " + spec.id());
         }
         assertEquals(refLoss, loss, 1e-3 * refLoss, "loss");
         float[] g = new float[pf.length];
@@ -148,7 +165,7 @@ class GradientTest {
         for (int k = 0; k < g.length; k++) {
             double err = Math.abs(g[k] - refGrad[k]) / Math.max(Math.abs(refGrad[k]), 1e-3 * scale);
             assertTrue(err < 1e-3, "parameter " + k + ": vector " + g[k] + " vs reference " + refGrad[k]
-                    + " (relative error " + err + ") for " + spec.id());
+                    + " (relative error " + err + ") for " + spec.id() + ", N " + n);
         }
     }
 }
