@@ -25,6 +25,10 @@ public final class ReferenceMlp {
     public final double[][] h;
     /** Read-out outputs [n]. */
     public final double[] y;
+    // Backward buffers, allocated once: the gradient, and dh of a layer's output and input.
+    private final double[] grad;
+    private final double[] dhOut;
+    private final double[] dhIn;
 
     public ReferenceMlp(ModelSpec spec, double[] x, double[] t) {
         this.spec = spec;
@@ -35,6 +39,9 @@ public final class ReferenceMlp {
         this.z = new double[spec.depth()][layout.rows() * n];
         this.h = new double[spec.depth()][spec.width() * n];
         this.y = new double[n];
+        this.grad = new double[layout.size()];
+        this.dhOut = new double[spec.width() * n];
+        this.dhIn = new double[spec.width() * n];
     }
 
     public static double sigma(Activation act, double v) {
@@ -130,12 +137,17 @@ public final class ReferenceMlp {
         }
     }
 
-    /** Gradient of the MSE of the last {@link #forward} with respect to every parameter. */
+    /**
+     * Gradient of the MSE of the last {@link #forward} with respect to every parameter. Returns an
+     * internal buffer that the next call overwrites.
+     */
     public double[] backward(double[] p) {
         int width = spec.width();
         int rows = layout.rows();
-        double[] g = new double[layout.size()];
-        double[] dh = new double[width * n];
+        double[] g = grad;
+        java.util.Arrays.fill(g, 0);
+        double[] dh = dhOut;
+        double[] dhPrev = dhIn;
         double[] last = h[spec.depth() - 1];
         for (int i = 0; i < n; i++) {
             double dy = 2 * (y[i] - t[i]) / n;
@@ -149,7 +161,7 @@ public final class ReferenceMlp {
             int fanIn = layout.fanIn(l);
             int wAt = layout.weightOffset(l);
             int bAt = layout.biasOffset(l);
-            double[] dhIn = new double[fanIn * n];
+            java.util.Arrays.fill(dhPrev, 0);
             for (int r = 0; r < rows; r++) {
                 for (int i = 0; i < n; i++) {
                     double dz = dh[(r % width) * n + i] * factor(l, r, i);
@@ -157,11 +169,15 @@ public final class ReferenceMlp {
                     for (int k = 0; k < fanIn; k++) {
                         double in = l == 0 ? x[i] : h[l - 1][k * n + i];
                         g[wAt + r * fanIn + k] += dz * in;
-                        dhIn[k * n + i] += p[wAt + r * fanIn + k] * dz;
+                        if (l > 0) {
+                            dhPrev[k * n + i] += p[wAt + r * fanIn + k] * dz;
+                        }
                     }
                 }
             }
-            dh = dhIn;
+            double[] swap = dh;
+            dh = dhPrev;
+            dhPrev = swap;
         }
         return g;
     }

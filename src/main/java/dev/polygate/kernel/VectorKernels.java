@@ -134,7 +134,7 @@ public final class VectorKernels {
     /**
      * Backward, fused in one pass per row: dz = dh ⊙ factor, dw = Σ dz·x, db = Σ dz. No input
      * gradient (x is data). Shapes: dh [width][ld]; f [rows][ld]; x [ld].
-     * FLOPs per sample: rows·5.
+     * FLOPs per sample: rows·4.
      */
     public static void firstLayerBackward(int width, int branches, float[] dh, float[] f, float[] x,
                                           float[] g, int wAt, int bAt, int ld) {
@@ -180,13 +180,13 @@ public final class VectorKernels {
     }
 
     /**
-     * Backward: dz = dh ⊙ factor (written over f) with db = Σ dz in the same pass; then
-     * dW = dz·h_inᵀ and dh_in = Wᵀ·dz.
-     * Shapes: dh [width][ld]; f [rows][ld]; h_in, dh_in [K][ld]; W [rows][K].
+     * Backward: dz = dh ⊙ factor with db = Σ dz in the same pass; then dW = dz·h_inᵀ and
+     * dh_in = Wᵀ·dz. Leaves the forward state (f, h_in) intact, so backward can be repeated.
+     * Shapes: dh [width][ld]; f, dz [rows][ld]; h_in, dh_in [K][ld]; W [rows][K].
      * FLOPs per sample: rows·2 + rows·K·2 (dW) + rows·K·2 (dh_in).
      */
     public static void denseBackward(int width, int branches, int fanIn, float[] p, float[] g, int wAt, int bAt,
-                                     float[] dh, float[] f, float[] hIn, float[] dhIn, int ld) {
+                                     float[] dh, float[] f, float[] dz, float[] hIn, float[] dhIn, int ld) {
         int rows = branches * width;
         for (int r = 0; r < rows; r++) {
             int hRow = (r % width) * ld;
@@ -196,17 +196,28 @@ public final class VectorKernels {
             for (int i = 0; i < ld; i += BLOCK) {
                 FloatVector dz0 = FloatVector.fromArray(S, dh, hRow + i).mul(FloatVector.fromArray(S, f, fRow + i));
                 FloatVector dz1 = FloatVector.fromArray(S, dh, hRow + i + L).mul(FloatVector.fromArray(S, f, fRow + i + L));
-                dz0.intoArray(f, fRow + i);
-                dz1.intoArray(f, fRow + i + L);
+                dz0.intoArray(dz, fRow + i);
+                dz1.intoArray(dz, fRow + i + L);
                 b0 = b0.add(dz0);
                 b1 = b1.add(dz1);
             }
             g[bAt + r] = VectorMath.sumLanes(b0.add(b1));
         }
-        gradWeights(f, rows, hIn, fanIn, g, wAt, ld);
+        gradWeights(dz, rows, hIn, fanIn, g, wAt, ld);
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
             // Wᵀ: element (k, r) of the transposed matrix sits at wAt + r·K + k.
-            matmulPanel(p, wAt, 1, fanIn, null, 0, f, rows, dhIn, fanIn, ld, i0);
+            matmulPanel(p, wAt, 1, fanIn, null, 0, dz, rows, dhIn, fanIn, ld, i0);
+        }
+    }
+
+    /**
+     * The matrix product alone, z = W·h_in + b over the whole batch: the hidden×hidden work of a
+     * dense layer without its activation, for benchmarks against the FMA roof and for tests.
+     * Shapes: h_in [K][ld]; W [rows][K]; z [rows][ld]. FLOPs per sample: rows·K·2.
+     */
+    public static void denseProduct(int rows, int fanIn, float[] p, int wAt, int bAt, float[] hIn, float[] z, int ld) {
+        for (int i0 = 0; i0 < ld; i0 += BLOCK) {
+            matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, z, rows, ld, i0);
         }
     }
 
@@ -404,22 +415,36 @@ public final class VectorKernels {
         }
     }
 
-    /** FLOPs per sample and unit of the activation epilogue (exp counted as 14). */
+    /**
+     * FLOPs per sample and unit of the activation epilogue: σ and σ′ (exp = 24: clamp 2, rounding
+     * FMA 2, subtract 1, two reduction FMAs 4, five polynomial FMAs 10, r² 1, three more 3, scale 1;
+     * sigmoid = exp + negate + add + divide = 27), plus the kind's products. Identity FMAs that
+     * only stand in for a missing z_v are not counted.
+     */
     public static int activationFlops(Activation act, LayerKind kind) {
         int sigma;
         switch (act) {
             case RELU:
-                sigma = 2;   // compare+blend, max
+                sigma = 3;   // compare + blend (step), max
                 break;
             case SILU:
-                sigma = 14 + 3 + 4;   // exp, 1 + e, divide, z·s; derivative 4
+                sigma = 27 + 1 + 5;   // sigmoid, z·s; σ′: 1 − s, ·s, fma
                 break;
             case GELU:
-                sigma = 14 + 6 + 3 + 7;   // u, exp, divide, z·s; derivative 7
+                sigma = 5 + 27 + 2 + 3 + 3 + 1;   // u, sigmoid, u′, s(1 − s), σ′ mul + fma, z·s
                 break;
             default:
                 throw new IllegalStateException(act.toString());
         }
-        return sigma + (kind == LayerKind.PLAIN ? 0 : 3);   // squared: s², 2·s·d; gated: s·z_v, d·z_v
+        switch (kind) {
+            case PLAIN:
+                return sigma;
+            case SQUARED:
+                return sigma + 3;   // s², s·d, ·2
+            case GATED:
+                return sigma + 2;   // s·z_v, d·z_v
+            default:
+                throw new IllegalStateException(kind.toString());
+        }
     }
 }

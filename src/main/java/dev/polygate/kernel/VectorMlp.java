@@ -25,6 +25,8 @@ public final class VectorMlp {
     private final float[] dy;
     private final float[] dhA;
     private final float[] dhB;
+    // Pre-activation gradients of a dense layer [rows][ld] (depth ≥ 2 only).
+    private final float[] dz;
 
     public VectorMlp(ModelSpec spec, float[] inputs, float[] targets) {
         if (inputs.length != targets.length || inputs.length == 0) {
@@ -47,6 +49,7 @@ public final class VectorMlp {
         this.dy = new float[ld];
         this.dhA = new float[width * ld];
         this.dhB = new float[width * ld];
+        this.dz = new float[spec.depth() > 1 ? layout.rows() * ld : 0];
     }
 
     public ModelSpec spec() {
@@ -80,7 +83,7 @@ public final class VectorMlp {
                 h[last], dy, dh, ld);
         for (int l = last; l >= 1; l--) {
             VectorKernels.denseBackward(width, layout.branches(), layout.fanIn(l), p, g,
-                    layout.weightOffset(l), layout.biasOffset(l), dh, f[l], h[l - 1], dhIn, ld);
+                    layout.weightOffset(l), layout.biasOffset(l), dh, f[l], dz, h[l - 1], dhIn, ld);
             float[] swap = dh;
             dh = dhIn;
             dhIn = swap;

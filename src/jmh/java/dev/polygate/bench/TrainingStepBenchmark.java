@@ -1,0 +1,76 @@
+package dev.polygate.bench;
+
+import dev.polygate.kernel.VectorMlp;
+import dev.polygate.model.ModelSpec;
+import dev.polygate.train.Adam;
+import dev.polygate.train.Dataset;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What one full-batch training step costs, and its parts: forward (with the loss), backward, and
+ * the whole step (forward + backward + Adam). FLOPs: {@link dev.polygate.kernel.FlopCount}.
+ * kind "gated-matched" is gated at the width whose parameter count matches squared at this width.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Fork(value = 2, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
+@State(Scope.Thread)
+public class TrainingStepBenchmark {
+    @Param({"relu", "silu"})
+    public String activation;
+    @Param({"plain", "squared", "gated", "gated-matched"})
+    public String kind;
+    /** SAMPLESxWIDTHxDEPTH: the study's size, and a large one where the hidden×hidden product dominates. */
+    @Param({"1000x10x1", "4096x256x2"})
+    public String shape;
+
+    private VectorMlp mlp;
+    private float[] p;
+    private float[] g;
+    private Adam adam;
+
+    @Setup
+    public void setup() {
+        BenchModels.Shape s = BenchModels.Shape.parse(shape);
+        ModelSpec spec = BenchModels.spec(activation, kind, s.width(), s.depth());
+        Dataset data = BenchModels.data(s.samples());
+        p = BenchModels.parameters(spec);
+        BenchModels.checkAgainstReference(spec, p, data);
+        g = new float[p.length];
+        mlp = new VectorMlp(spec, data.x(), data.t());
+        adam = new Adam(0.01, p.length);
+        mlp.forwardLoss(p);   // backward() alone needs a forward pass's state
+    }
+
+    @Benchmark
+    public double forward() {
+        return mlp.forwardLoss(p);
+    }
+
+    @Benchmark
+    public float[] backward() {
+        mlp.backward(p, g);
+        return g;
+    }
+
+    @Benchmark
+    public double step() {
+        double loss = mlp.forwardLoss(p);
+        mlp.backward(p, g);
+        adam.step(p, g);
+        return loss;
+    }
+}
