@@ -49,6 +49,7 @@ public class DenseLayerBenchmark {
     private float[] dz;
     private float[] dh;
     private float[] dhIn;
+    private float[] scratch;
 
     @Setup
     public void setup() {
@@ -70,6 +71,7 @@ public class DenseLayerBenchmark {
         f = new float[layout.rows() * ld];
         dz = new float[layout.rows() * ld];
         dhIn = new float[width * ld];
+        scratch = new float[VectorKernels.denseBackwardScratch(width, layout.branches(), ld)];
         checkProduct();
         forward();
     }
@@ -107,7 +109,7 @@ public class DenseLayerBenchmark {
     @Benchmark
     public float[] backward() {
         VectorKernels.denseBackward(width, layout.branches(), width, p, g, layout.weightOffset(1), layout.biasOffset(1),
-                dh, f, dz, hIn, dhIn, ld);
+                dh, f, dz, hIn, dhIn, scratch, ld);
         return dhIn;
     }
 }

@@ -174,19 +174,33 @@ public final class VectorKernels {
                                     float[] hIn, float[] h, float[] f, int ld) {
         int rows = kind.branches() * width;
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
-            matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, f, rows, ld, i0);
+            matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, f, 0, rows, ld, i0);
             activateRows(act, kind, width, f, ld, null, 0, 0, f, h, ld, i0, i0 + BLOCK);
         }
+    }
+
+    /** From this fan-in up, weight gradients go through a transposed product instead of lane sums. */
+    public static final int TRANSPOSED_GRADIENT_MIN_FAN_IN = 64;
+
+    /** Floats of scratch space {@link #denseBackward} needs for a layer of this width (0 below the threshold). */
+    public static int denseBackwardScratch(int width, int branches, int ld) {
+        if (width < TRANSPOSED_GRADIENT_MIN_FAN_IN) {
+            return 0;
+        }
+        int kp = paddedBatch(width);
+        return ld * kp + (kp == width ? 0 : branches * width * kp);
     }
 
     /**
      * Backward: dz = dh ⊙ factor with db = Σ dz in the same pass; then dW = dz·h_inᵀ and
      * dh_in = Wᵀ·dz. Leaves the forward state (f, h_in) intact, so backward can be repeated.
-     * Shapes: dh [width][ld]; f, dz [rows][ld]; h_in, dh_in [K][ld]; W [rows][K].
+     * Shapes: dh [width][ld]; f, dz [rows][ld]; h_in, dh_in [K][ld]; W [rows][K];
+     * scratch: {@link #denseBackwardScratch} floats.
      * FLOPs per sample: rows·2 + rows·K·2 (dW) + rows·K·2 (dh_in).
      */
     public static void denseBackward(int width, int branches, int fanIn, float[] p, float[] g, int wAt, int bAt,
-                                     float[] dh, float[] f, float[] dz, float[] hIn, float[] dhIn, int ld) {
+                                     float[] dh, float[] f, float[] dz, float[] hIn, float[] dhIn, float[] scratch,
+                                     int ld) {
         int rows = branches * width;
         for (int r = 0; r < rows; r++) {
             int hRow = (r % width) * ld;
@@ -203,10 +217,49 @@ public final class VectorKernels {
             }
             g[bAt + r] = VectorMath.sumLanes(b0.add(b1));
         }
-        gradWeights(dz, rows, hIn, fanIn, g, wAt, ld);
+        if (fanIn >= TRANSPOSED_GRADIENT_MIN_FAN_IN) {
+            transposedGradWeights(dz, rows, hIn, fanIn, g, wAt, scratch, ld);
+        } else {
+            gradWeights(dz, rows, hIn, fanIn, g, wAt, ld);
+        }
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
             // Wᵀ: element (k, r) of the transposed matrix sits at wAt + r·K + k.
-            matmulPanel(p, wAt, 1, fanIn, null, 0, dz, rows, dhIn, fanIn, ld, i0);
+            matmulPanel(p, wAt, 1, fanIn, null, 0, dz, rows, dhIn, 0, fanIn, ld, i0);
+        }
+    }
+
+    /**
+     * dW = dz·h_inᵀ for wide layers, as the same register-tiled product as the forward pass with
+     * the output vectorized along k: h_inᵀ [ld][kp] is built in scratch (kp = K padded to BLOCK),
+     * every accumulator is one output tile summed in sample order — no lane sums — and each
+     * h_inᵀ panel streams through cache once per 8 rows, where the batch reduction re-read all of
+     * h_in (megabytes) for every pair of rows.
+     */
+    private static void transposedGradWeights(float[] dz, int rows, float[] hIn, int fanIn, float[] g, int gAt,
+                                              float[] scratch, int ld) {
+        int kp = paddedBatch(fanIn);
+        // Blocked transpose: 16 rows × 256 samples at a time keep both sides in L1.
+        for (int k0 = 0; k0 < fanIn; k0 += 16) {
+            int k1 = Math.min(k0 + 16, fanIn);
+            for (int i0 = 0; i0 < ld; i0 += 256) {
+                int i1 = Math.min(i0 + 256, ld);
+                for (int i = i0; i < i1; i++) {
+                    for (int k = k0; k < k1; k++) {
+                        scratch[i * kp + k] = hIn[k * ld + i];
+                    }
+                }
+            }
+        }
+        boolean direct = kp == fanIn;
+        float[] out = direct ? g : scratch;
+        int outAt = direct ? gAt : ld * kp;
+        for (int k0 = 0; k0 < kp; k0 += BLOCK) {
+            matmulPanel(dz, 0, ld, 1, null, 0, scratch, ld, out, outAt, rows, kp, k0);
+        }
+        if (!direct) {
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(scratch, outAt + r * kp, g, gAt + r * fanIn, fanIn);
+            }
         }
     }
 
@@ -217,7 +270,7 @@ public final class VectorKernels {
      */
     public static void denseProduct(int rows, int fanIn, float[] p, int wAt, int bAt, float[] hIn, float[] z, int ld) {
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
-            matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, z, rows, ld, i0);
+            matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, z, 0, rows, ld, i0);
         }
     }
 
@@ -291,68 +344,91 @@ public final class VectorKernels {
     // Matrix kernels shared by the dense layers.
 
     /**
-     * c[m][i] = bias[m] + Σ_k A(m,k)·b[k][i] for m &lt; outRows and i in [i0, i0 + BLOCK), where
+     * c[cAt + m·ld + i] = bias[m] + Σ_k A(m,k)·b[k·ld + i] for m &lt; outRows and i in [i0, i0 + BLOCK), where
      * A(m,k) = a[aAt + m·aRow + k·aCol]: (aRow, aCol) = (K, 1) reads W, (1, K) reads Wᵀ.
      * bias may be null (zero). Shapes: b [inner][ld]; c [outRows][ld].
      * FLOPs per sample: outRows·inner·2.
      */
     static void matmulPanel(float[] a, int aAt, int aRow, int aCol, float[] bias, int biasAt,
-                            float[] b, int inner, float[] c, int outRows, int ld, int i0) {
-        // Register tile 4 rows × 2 vectors: 8 independent FMA chains hide the 4-cycle FMA latency
-        // on both FMA pipes; per step 2 vector loads + 4 broadcasts feed 8 FMAs.
-        for (int m = 0; m < outRows; m += 4) {
+                            float[] b, int inner, float[] c, int cAt, int outRows, int ld, int i0) {
+        // Register tile 8 rows × 2 vectors: 16 independent FMA chains (latency 4 × 2 pipes needs at
+        // least 8; 16 leaves room for load latency), fed per step by 2 vector loads + 8 broadcasts.
+        for (int m = 0; m < outRows; m += 8) {
             // Past the last row the tile repeats it: the same work, results not stored.
-            int m1 = Math.min(m + 1, outRows - 1);
-            int m2 = Math.min(m + 2, outRows - 1);
-            int m3 = Math.min(m + 3, outRows - 1);
+            int last = outRows - 1;
             int a0 = aAt + m * aRow;
-            int a1 = aAt + m1 * aRow;
-            int a2 = aAt + m2 * aRow;
-            int a3 = aAt + m3 * aRow;
-            FloatVector c00 = init(bias, biasAt + m);
+            int a1 = aAt + Math.min(m + 1, last) * aRow;
+            int a2 = aAt + Math.min(m + 2, last) * aRow;
+            int a3 = aAt + Math.min(m + 3, last) * aRow;
+            int a4 = aAt + Math.min(m + 4, last) * aRow;
+            int a5 = aAt + Math.min(m + 5, last) * aRow;
+            int a6 = aAt + Math.min(m + 6, last) * aRow;
+            int a7 = aAt + Math.min(m + 7, last) * aRow;
+            FloatVector c00 = init(bias, biasAt, m, last);
+            FloatVector c10 = init(bias, biasAt, m + 1, last);
+            FloatVector c20 = init(bias, biasAt, m + 2, last);
+            FloatVector c30 = init(bias, biasAt, m + 3, last);
+            FloatVector c40 = init(bias, biasAt, m + 4, last);
+            FloatVector c50 = init(bias, biasAt, m + 5, last);
+            FloatVector c60 = init(bias, biasAt, m + 6, last);
+            FloatVector c70 = init(bias, biasAt, m + 7, last);
             FloatVector c01 = c00;
-            FloatVector c10 = init(bias, biasAt + m1);
             FloatVector c11 = c10;
-            FloatVector c20 = init(bias, biasAt + m2);
             FloatVector c21 = c20;
-            FloatVector c30 = init(bias, biasAt + m3);
             FloatVector c31 = c30;
-            for (int k = 0; k < inner; k++) {
-                FloatVector b0 = FloatVector.fromArray(S, b, k * ld + i0);
-                FloatVector b1 = FloatVector.fromArray(S, b, k * ld + i0 + L);
-                int ak = k * aCol;
-                FloatVector x0 = FloatVector.broadcast(S, a[a0 + ak]);
-                FloatVector x1 = FloatVector.broadcast(S, a[a1 + ak]);
-                FloatVector x2 = FloatVector.broadcast(S, a[a2 + ak]);
-                FloatVector x3 = FloatVector.broadcast(S, a[a3 + ak]);
-                c00 = b0.fma(x0, c00);
-                c01 = b1.fma(x0, c01);
-                c10 = b0.fma(x1, c10);
-                c11 = b1.fma(x1, c11);
-                c20 = b0.fma(x2, c20);
-                c21 = b1.fma(x2, c21);
-                c30 = b0.fma(x3, c30);
-                c31 = b1.fma(x3, c31);
+            FloatVector c41 = c40;
+            FloatVector c51 = c50;
+            FloatVector c61 = c60;
+            FloatVector c71 = c70;
+            for (int k = 0, ak = 0, bk = i0; k < inner; k++, ak += aCol, bk += ld) {
+                FloatVector b0 = FloatVector.fromArray(S, b, bk);
+                FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + ak]);
+                c00 = b0.fma(x, c00);
+                c01 = b1.fma(x, c01);
+                x = FloatVector.broadcast(S, a[a1 + ak]);
+                c10 = b0.fma(x, c10);
+                c11 = b1.fma(x, c11);
+                x = FloatVector.broadcast(S, a[a2 + ak]);
+                c20 = b0.fma(x, c20);
+                c21 = b1.fma(x, c21);
+                x = FloatVector.broadcast(S, a[a3 + ak]);
+                c30 = b0.fma(x, c30);
+                c31 = b1.fma(x, c31);
+                x = FloatVector.broadcast(S, a[a4 + ak]);
+                c40 = b0.fma(x, c40);
+                c41 = b1.fma(x, c41);
+                x = FloatVector.broadcast(S, a[a5 + ak]);
+                c50 = b0.fma(x, c50);
+                c51 = b1.fma(x, c51);
+                x = FloatVector.broadcast(S, a[a6 + ak]);
+                c60 = b0.fma(x, c60);
+                c61 = b1.fma(x, c61);
+                x = FloatVector.broadcast(S, a[a7 + ak]);
+                c70 = b0.fma(x, c70);
+                c71 = b1.fma(x, c71);
             }
-            c00.intoArray(c, m * ld + i0);
-            c01.intoArray(c, m * ld + i0 + L);
-            if (m + 1 < outRows) {
-                c10.intoArray(c, m1 * ld + i0);
-                c11.intoArray(c, m1 * ld + i0 + L);
-            }
-            if (m + 2 < outRows) {
-                c20.intoArray(c, m2 * ld + i0);
-                c21.intoArray(c, m2 * ld + i0 + L);
-            }
-            if (m + 3 < outRows) {
-                c30.intoArray(c, m3 * ld + i0);
-                c31.intoArray(c, m3 * ld + i0 + L);
-            }
+            storeRow(c, cAt, m, outRows, ld, i0, c00, c01);
+            storeRow(c, cAt, m + 1, outRows, ld, i0, c10, c11);
+            storeRow(c, cAt, m + 2, outRows, ld, i0, c20, c21);
+            storeRow(c, cAt, m + 3, outRows, ld, i0, c30, c31);
+            storeRow(c, cAt, m + 4, outRows, ld, i0, c40, c41);
+            storeRow(c, cAt, m + 5, outRows, ld, i0, c50, c51);
+            storeRow(c, cAt, m + 6, outRows, ld, i0, c60, c61);
+            storeRow(c, cAt, m + 7, outRows, ld, i0, c70, c71);
         }
     }
 
-    private static FloatVector init(float[] bias, int at) {
-        return bias == null ? FloatVector.zero(S) : FloatVector.broadcast(S, bias[at]);
+    /** Stores one tile row's two vectors unless the row is past the end (a repeated stand-in). */
+    private static void storeRow(float[] c, int cAt, int m, int outRows, int ld, int i0, FloatVector v0, FloatVector v1) {
+        if (m < outRows) {
+            v0.intoArray(c, cAt + m * ld + i0);
+            v1.intoArray(c, cAt + m * ld + i0 + L);
+        }
+    }
+
+    private static FloatVector init(float[] bias, int biasAt, int m, int last) {
+        return bias == null ? FloatVector.zero(S) : FloatVector.broadcast(S, bias[biasAt + Math.min(m, last)]);
     }
 
     /**
@@ -393,16 +469,16 @@ public final class VectorKernels {
                     c12 = x1.fma(y2, c12);
                     c13 = x1.fma(y3, c13);
                 }
-                storeRow(g, gAt + r * fanIn, k, fanIn, c00, c01, c02, c03);
+                storeSums(g, gAt + r * fanIn, k, fanIn, c00, c01, c02, c03);
                 if (r + 1 < rows) {
-                    storeRow(g, gAt + r1 * fanIn, k, fanIn, c10, c11, c12, c13);
+                    storeSums(g, gAt + r1 * fanIn, k, fanIn, c10, c11, c12, c13);
                 }
             }
         }
     }
 
-    private static void storeRow(float[] g, int rowAt, int k, int fanIn,
-                                 FloatVector c0, FloatVector c1, FloatVector c2, FloatVector c3) {
+    private static void storeSums(float[] g, int rowAt, int k, int fanIn,
+                                  FloatVector c0, FloatVector c1, FloatVector c2, FloatVector c3) {
         g[rowAt + k] = VectorMath.sumLanes(c0);
         if (k + 1 < fanIn) {
             g[rowAt + k + 1] = VectorMath.sumLanes(c1);

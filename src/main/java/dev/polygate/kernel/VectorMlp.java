@@ -27,6 +27,7 @@ public final class VectorMlp {
     private final float[] dhB;
     // Pre-activation gradients of a dense layer [rows][ld] (depth ≥ 2 only).
     private final float[] dz;
+    private final float[] scratch;
 
     public VectorMlp(ModelSpec spec, float[] inputs, float[] targets) {
         if (inputs.length != targets.length || inputs.length == 0) {
@@ -50,6 +51,7 @@ public final class VectorMlp {
         this.dhA = new float[width * ld];
         this.dhB = new float[width * ld];
         this.dz = new float[spec.depth() > 1 ? layout.rows() * ld : 0];
+        this.scratch = new float[spec.depth() > 1 ? VectorKernels.denseBackwardScratch(width, layout.branches(), ld) : 0];
     }
 
     public ModelSpec spec() {
@@ -83,7 +85,7 @@ public final class VectorMlp {
                 h[last], dy, dh, ld);
         for (int l = last; l >= 1; l--) {
             VectorKernels.denseBackward(width, layout.branches(), layout.fanIn(l), p, g,
-                    layout.weightOffset(l), layout.biasOffset(l), dh, f[l], dz, h[l - 1], dhIn, ld);
+                    layout.weightOffset(l), layout.biasOffset(l), dh, f[l], dz, h[l - 1], dhIn, scratch, ld);
             float[] swap = dh;
             dh = dhIn;
             dhIn = swap;

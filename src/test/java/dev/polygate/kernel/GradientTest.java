@@ -135,6 +135,16 @@ class GradientTest {
         }
     }
 
+    /** Wide dense layers take the transposed weight-gradient path: at, and off, a multiple of the block. */
+    @org.junit.jupiter.api.Test
+    void wideLayersMatchReference() {
+        for (int width : new int[] {VectorKernels.TRANSPOSED_GRADIENT_MIN_FAN_IN, 70}) {
+            for (LayerKind kind : LayerKind.values()) {
+                assertVectorMatchesReference(new ModelSpec(Activation.SILU, kind, width, 2), 37, width);
+            }
+        }
+    }
+
     private static void assertVectorMatchesReference(ModelSpec spec, int n, long seed) {
         double[][] d = data(n, seed);
         float[] pf = params(spec, seed + 100);
