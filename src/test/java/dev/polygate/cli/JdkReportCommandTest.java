@@ -114,7 +114,7 @@ class JdkReportCommandTest {
         // Interleaving: the order of the files and the rounds in their names.
         assertTrue(md.contains("A×1 → B×2 → A×1"), md);
         assertTrue(md.contains("The JDKs took turns"), md);
-        assertTrue(md.contains("2 rounds in the file names (1, 2), 2 forks per benchmark (1 per round)"), md);
+        assertTrue(md.contains("A: 2 rounds in the file names (1, 2); forks per benchmark: 2 (1 per round)"), md);
         // step: A pooled 100..109 → median 104.5, 95% [x(2), x(9)] = [101, 108]; B 50..59 → 54.5 [51, 58].
         assertTrue(md.contains("| TrainingStepBenchmark.step | activation=relu | 10/10 | 104.5 [101.0, 108.0] ns | "
                 + "54.50 [51.00, 58.00] ns | 0.522 [0.472, 0.574] | **B faster** |"), md);
@@ -172,7 +172,9 @@ class JdkReportCommandTest {
         String md = Files.readString(out.resolve("jdk-comparison.md"));
         assertTrue(md.contains("2.000 [1.000, 3.000]† ns"), md);
         assertTrue(md.contains("† Too few samples"), md);
-        assertTrue(md.contains("no round numbers in the file names; 1 forks per benchmark"), md);
+        assertTrue(md.contains("here as few as n = 3: 75.00%"), md);
+        assertTrue(md.contains("| **B slower**† |"), "a call on min–max ranges is marked: " + md);
+        assertTrue(md.contains("no round numbers in the file names; forks per benchmark: 1"), md);
         assertTrue(md.contains("All runs of one JDK came before the other's"), md);
     }
 

@@ -93,8 +93,9 @@ final class JdkComparisonMarkdown {
     private static String interleaving(JdkSide a, JdkSide b) {
         StringBuilder md = new StringBuilder("## How the runs were interleaved\n\n");
         List<String> order = writeOrder(a, b);
-        md.append("The ").append(a.modified().size()).append(" JMH files of A and ").append(b.modified().size())
-                .append(" of B, in the order they were written (file modification time): ")
+        md.append("The JMH result files (").append(count(a.modified().size(), "file")).append(" of A, ")
+                .append(count(b.modified().size(), "file")).append(" of B) in the order they were written ")
+                .append("(file modification time): ")
                 .append(String.join(" → ", order)).append(". ");
         // A×n → B×m is one JDK after the other; any further switch (e.g. A → B → B → A) is taking turns.
         if (order.size() > 2) {
@@ -142,14 +143,14 @@ final class JdkComparisonMarkdown {
         Set<Integer> rounds = side.roundsInFileNames();
         String forks = range(side.forks().values());
         if (rounds.isEmpty()) {
-            return name + ": no round numbers in the file names; " + forks + " forks per benchmark. ";
+            return name + ": no round numbers in the file names; forks per benchmark: " + forks + ". ";
         }
         boolean even = side.forks().values().stream().allMatch(f -> f % rounds.size() == 0);
         String perRound = even ? " (" + range(side.forks().values().stream().map(f -> f / rounds.size()).toList())
                 + " per round)" : "";
         return name + ": " + rounds.size() + (rounds.size() == 1 ? " round" : " rounds") + " in the file names ("
-                + rounds.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "), " + forks
-                + " forks per benchmark" + perRound + ". ";
+                + rounds.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "); forks per benchmark: "
+                + forks + perRound + ". ";
     }
 
     // --- speed ----------------------------------------------------------------------------------
@@ -182,12 +183,18 @@ final class JdkComparisonMarkdown {
                     .append(", ").append(TimeText.ratio(r.ratioHigh())).append("] | ")
                     .append(r.difference() == Difference.NONE ? r.difference().text()
                             : "**" + r.difference().text() + "**")
+                    .append(r.usesFallback() && r.difference() != Difference.NONE ? "†" : "")
                     .append(" |\n");
         }
         md.append('\n');
         if (speed.anyFallback()) {
+            int fewest = speed.rows().stream().filter(SpeedRow::usesFallback)
+                    .mapToInt(r -> Math.min(r.a().n(), r.b().n())).min().orElse(0);
             md.append("† Too few samples for a 95% order-statistic interval (n ≤ 5): the range shown is min–max, ")
-                    .append("which covers the median with less than 95% probability (n = 5: 93.75%).\n\n");
+                    .append("which covers the median only with probability 1 − 2^(1−n) (n = 5: 93.75%; here as few as ")
+                    .append("n = ").append(fewest).append(": ")
+                    .append(String.format(java.util.Locale.ROOT, "%.4g", 100 * MedianInterval.coverage(fewest, 1)))
+                    .append("%). A difference marked † rests on such ranges: weak evidence; run more rounds.\n\n");
         }
         if (!speed.onlyInA().isEmpty() || !speed.onlyInB().isEmpty()) {
             md.append("Measured on one side only, not compared: ").append(ids("A", speed.onlyInA())).append("; ")
@@ -276,6 +283,11 @@ final class JdkComparisonMarkdown {
     private static String listed(List<String> names) {
         String shown = String.join(", ", names.subList(0, Math.min(LISTED, names.size())));
         return names.size() > LISTED ? shown + ", and " + (names.size() - LISTED) + " more" : shown;
+    }
+
+    /** "1 file", "3 files". */
+    private static String count(int n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
     }
 
     /** "2" when all counts are equal, else "1–3". */
