@@ -1,0 +1,310 @@
+package dev.polygate.report.jdk;
+
+import dev.polygate.report.jdk.AccuracyRuns.RunKey;
+import dev.polygate.report.jdk.SpeedRow.Difference;
+import dev.polygate.report.jmh.BenchmarkId;
+import dev.polygate.report.jmh.JmhResult;
+import dev.polygate.report.jmh.MedianInterval;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IntSummaryStatistics;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * jdk-comparison.md: what ran on each JDK and how the runs were interleaved, the speed table
+ * (median and 95% interval per side, the ratio B/A, a verdict only where the intervals do not
+ * overlap), and whether the accuracy sweeps computed the same bits.
+ */
+final class JdkComparisonMarkdown {
+    /** How many run names a list shows before "and N more". */
+    private static final int LISTED = 10;
+
+    private JdkComparisonMarkdown() {
+    }
+
+    static String render(JdkComparison c, String pngName) {
+        JdkSide a = c.a();
+        JdkSide b = c.b();
+        StringBuilder md = new StringBuilder();
+        md.append("# JDK comparison: A = ").append(a.label()).append(", B = ").append(b.label()).append("\n\n");
+        md.append("Speed: the JMH benchmarks on both JDKs; accuracy: the same training sweep on both. ")
+                .append("Every ratio is B/A of the time per operation, so below 1 means B (").append(b.label())
+                .append(") is faster.\n\n");
+        md.append(setup(a, b));
+        md.append(interleaving(a, b));
+        md.append(speed(c.speed(), a.label(), b.label(), pngName));
+        md.append(accuracy(c.accuracy(), a, b));
+        return md.toString();
+    }
+
+    // --- what ran -------------------------------------------------------------------------------
+
+    private static String setup(JdkSide a, JdkSide b) {
+        StringBuilder md = new StringBuilder("## What ran\n\n");
+        md.append("From the JMH result files (`jvm`, `jdkVersion`, `vmName`, `vmVersion`, `jvmArgs`) and the ")
+                .append("accuracy.json `environment` of each side.\n\n");
+        md.append("| | A: ").append(cell(a.label())).append(" | B: ").append(cell(b.label())).append(" |\n");
+        md.append("|---|---|---|\n");
+        row(md, "java", a, b, s -> codeList(s.distinct(JmhResult::jvm)));
+        row(md, "JDK version", a, b, s -> String.join(", ", s.distinct(JmhResult::jdkVersion)));
+        row(md, "VM", a, b, s -> String.join(", ", s.distinct(r -> r.vmName() + " " + r.vmVersion())));
+        row(md, "JVM flags of the benchmark forks", a, b,
+                s -> codeList(s.distinct(r -> r.jvmArgs().isEmpty() ? "(none)" : String.join(" ", r.jvmArgs()))));
+        row(md, "JMH per fork", a, b, s -> String.join("; ", s.distinct(r -> r.warmupIterations() + " × "
+                + r.warmupTime() + " warm-up, " + r.measurementIterations() + " × " + r.measurementTime()
+                + " measured, mode " + r.mode())));
+        row(md, "JMH result files", a, b, s -> Integer.toString(s.modified().size()));
+        row(md, "forks per benchmark (pooled)", a, b, s -> range(s.forks().values()));
+        row(md, "measured iterations per benchmark (pooled)", a, b,
+                s -> range(s.samplesNanos().values().stream().map(v -> v.length).toList()));
+        row(md, "accuracy sweep", a, b, JdkComparisonMarkdown::accuracyEnvironment);
+        md.append('\n');
+        return md.toString();
+    }
+
+    private static void row(StringBuilder md, String name, JdkSide a, JdkSide b, Function<JdkSide, String> value) {
+        md.append("| ").append(name).append(" | ").append(cell(value.apply(a))).append(" | ")
+                .append(cell(value.apply(b))).append(" |\n");
+    }
+
+    private static String accuracyEnvironment(JdkSide side) {
+        Map<String, String> env = side.accuracy().environment();
+        String where = "`" + side.accuracy().source() + "`, " + side.accuracy().runs().size() + " runs";
+        if (env.isEmpty()) {
+            return where + "; environment not recorded";
+        }
+        return where + "; Java " + env.getOrDefault("javaVersion", "?") + " (" + env.getOrDefault("javaVmName", "?")
+                + ", " + env.getOrDefault("javaVendor", "?") + "); " + env.getOrDefault("os", "?") + "; "
+                + env.getOrDefault("cpu", "?") + ", " + env.getOrDefault("cores", "?") + " cores, "
+                + env.getOrDefault("vectorBits", "?") + "-bit vectors";
+    }
+
+    // --- interleaving ---------------------------------------------------------------------------
+
+    /**
+     * What the files show about the schedule: the order in which they were written (their
+     * modification times), the rounds named in their file names, and the forks per benchmark.
+     */
+    private static String interleaving(JdkSide a, JdkSide b) {
+        StringBuilder md = new StringBuilder("## How the runs were interleaved\n\n");
+        List<String> order = writeOrder(a, b);
+        md.append("The JMH result files (").append(count(a.modified().size(), "file")).append(" of A, ")
+                .append(count(b.modified().size(), "file")).append(" of B) in the order they were written ")
+                .append("(file modification time): ")
+                .append(String.join(" → ", order)).append(". ");
+        // A×n → B×m is one JDK after the other; any further switch (e.g. A → B → B → A) is taking turns.
+        if (order.size() > 2) {
+            md.append("The JDKs took turns, so slow drift of the machine (temperature, other load) fell on both ")
+                    .append("rather than on one. ");
+        } else {
+            md.append("All runs of one JDK came before the other's, so slow drift of the machine cannot be told ")
+                    .append("apart from a difference between the JDKs. ");
+        }
+        md.append(rounds("A", a)).append(rounds("B", b)).append("\n\n");
+        return md.toString();
+    }
+
+    /** The sides' files by modification time, runs of one side merged: "A×5", "B×10", "A×5". */
+    private static List<String> writeOrder(JdkSide a, JdkSide b) {
+        record Written(String side, FileTime time, int index) {
+        }
+        List<Written> files = new ArrayList<>();
+        int i = 0;
+        for (FileTime t : a.modified().values()) {
+            files.add(new Written("A", t, i++));
+        }
+        for (FileTime t : b.modified().values()) {
+            files.add(new Written("B", t, i++));
+        }
+        files.sort(Comparator.comparing(Written::time).thenComparingInt(Written::index));
+        List<String> blocks = new ArrayList<>();
+        String side = null;
+        int count = 0;
+        for (Written w : files) {
+            if (!w.side().equals(side)) {
+                if (side != null) {
+                    blocks.add(side + "×" + count);
+                }
+                side = w.side();
+                count = 0;
+            }
+            count++;
+        }
+        blocks.add(side + "×" + count);
+        return blocks;
+    }
+
+    private static String rounds(String name, JdkSide side) {
+        Set<Integer> rounds = side.roundsInFileNames();
+        String forks = range(side.forks().values());
+        if (rounds.isEmpty()) {
+            return name + ": no round numbers in the file names; forks per benchmark: " + forks + ". ";
+        }
+        boolean even = side.forks().values().stream().allMatch(f -> f % rounds.size() == 0);
+        String perRound = even ? " (" + range(side.forks().values().stream().map(f -> f / rounds.size()).toList())
+                + " per round)" : "";
+        return name + ": " + rounds.size() + (rounds.size() == 1 ? " round" : " rounds") + " in the file names ("
+                + rounds.stream().map(String::valueOf).collect(Collectors.joining(", ")) + "); forks per benchmark: "
+                + forks + perRound + ". ";
+    }
+
+    // --- speed ----------------------------------------------------------------------------------
+
+    private static String speed(SpeedComparison speed, String labelA, String labelB, String pngName) {
+        StringBuilder md = new StringBuilder("## Speed\n\n");
+        md.append("Per benchmark and JDK, every measured iteration of every fork and round is pooled. The median ")
+                .append("comes with a distribution-free 95% interval from order statistics: the k-th smallest to ")
+                .append("the k-th largest sample, with k the largest rank whose coverage under Binomial(n, ½) is ")
+                .append("still ≥ 95% (for n = 10: the 2nd to the 9th). The ratio's interval runs from B's low end ")
+                .append("/ A's high end to B's high end / A's low end. A difference is called only where the two ")
+                .append("JDKs' intervals do not overlap; otherwise \"no clear difference\".\n\n");
+        int n = speed.rows().size();
+        md.append("**Summary.** Of ").append(n).append(n == 1 ? " benchmark" : " benchmarks").append(", B (")
+                .append(labelB).append(") is clearly faster on ").append(speed.count(Difference.B_FASTER))
+                .append(", clearly slower on ").append(speed.count(Difference.B_SLOWER))
+                .append(", and shows no clear difference on ").append(speed.count(Difference.NONE))
+                .append(". Geometric mean of the time ratios B/A: ")
+                .append(TimeText.ratio(speed.geometricMeanRatio())).append(".\n\n");
+        md.append("![time ratio B/A per benchmark](").append(pngName).append(")\n\n");
+        md.append("| benchmark | params | n A/B | A: ").append(cell(labelA)).append(" median [95% CI] | B: ")
+                .append(cell(labelB)).append(" median [95% CI] | B/A [95% CI] | difference |\n");
+        md.append("|---|---|---|---|---|---|---|\n");
+        for (SpeedRow r : speed.rows()) {
+            TimeText.Unit unit = TimeText.Unit.of(r.a().median());
+            md.append("| ").append(cell(r.id().simpleName())).append(" | ").append(r.id().params().isEmpty() ? "–" : cell(r.id().paramsText()))
+                    .append(" | ").append(r.a().n()).append('/').append(r.b().n())
+                    .append(" | ").append(interval(r.a(), unit)).append(" | ").append(interval(r.b(), unit))
+                    .append(" | ").append(TimeText.ratio(r.ratio())).append(" [").append(TimeText.ratio(r.ratioLow()))
+                    .append(", ").append(TimeText.ratio(r.ratioHigh())).append("] | ")
+                    .append(r.difference() == Difference.NONE ? r.difference().text()
+                            : "**" + r.difference().text() + "**")
+                    .append(r.usesFallback() && r.difference() != Difference.NONE ? "†" : "")
+                    .append(" |\n");
+        }
+        md.append('\n');
+        if (speed.anyFallback()) {
+            int fewest = speed.rows().stream().filter(SpeedRow::usesFallback)
+                    .mapToInt(r -> Math.min(r.a().n(), r.b().n())).min().orElse(0);
+            md.append("† Too few samples for a 95% order-statistic interval (n ≤ 5): the range shown is min–max, ")
+                    .append("which covers the median only with probability 1 − 2^(1−n) (n = 5: 93.75%; here as few as ")
+                    .append("n = ").append(fewest).append(": ")
+                    .append(String.format(java.util.Locale.ROOT, "%.4g", 100 * MedianInterval.coverage(fewest, 1)))
+                    .append("%). A difference marked † rests on such ranges: weak evidence; run more rounds.\n\n");
+        }
+        if (!speed.onlyInA().isEmpty() || !speed.onlyInB().isEmpty()) {
+            md.append("Measured on one side only, not compared: ").append(ids("A", speed.onlyInA())).append("; ")
+                    .append(ids("B", speed.onlyInB())).append(".\n\n");
+        }
+        return md.toString();
+    }
+
+    private static String interval(MedianInterval m, TimeText.Unit unit) {
+        return TimeText.in(unit, m.median()) + " [" + TimeText.in(unit, m.low()) + ", " + TimeText.in(unit, m.high())
+                + "]" + (m.minMaxFallback() ? "†" : "") + " " + unit.symbol;
+    }
+
+    private static String ids(String side, List<BenchmarkId> ids) {
+        if (ids.isEmpty()) {
+            return "none only in " + side;
+        }
+        return ids.size() + " only in " + side + " (" + listed(ids.stream().map(BenchmarkId::shortLabel).toList())
+                + ")";
+    }
+
+    // --- accuracy -------------------------------------------------------------------------------
+
+    private static String accuracy(AccuracyComparison acc, JdkSide a, JdkSide b) {
+        StringBuilder md = new StringBuilder("## Accuracy\n\n");
+        md.append("The same sweep on both JDKs (A: `").append(a.accuracy().source()).append("`, B: `")
+                .append(b.accuracy().source()).append("`). Runs are matched by activation, kind, width, depth, ")
+                .append("degree, learning rate, samples, steps and seed, and compared bit for bit.\n\n");
+        md.append("- ").append(acc.matched()).append(" runs matched; ").append(acc.identicalFinalMse())
+                .append(" have a bit-identical final MSE (null = null for a diverged run) and ")
+                .append(acc.identicalCurves()).append(" a bit-identical loss curve at every step.\n");
+        if (!acc.onlyInA().isEmpty() || !acc.onlyInB().isEmpty()) {
+            md.append("- Runs in one file only, not compared: ").append(acc.onlyInA().size()).append(" only in A, ")
+                    .append(acc.onlyInB().size()).append(" only in B.\n");
+        }
+        if (acc.matched() == 0) {
+            return md.append("\nNo run appears in both files: nothing to compare.\n").toString();
+        }
+        if (acc.maxRelativeDifferenceRun() != null) {
+            md.append("- Largest relative difference of the final MSE, |B − A| / |A|: ")
+                    .append(TimeText.scientific(acc.maxRelativeDifference())).append(", in run ")
+                    .append(acc.maxRelativeDifferenceRun().label()).append(".\n");
+        }
+        if (!acc.finiteOnOneSideOnly().isEmpty()) {
+            md.append("- Diverged (final MSE null) on one JDK only: ").append(acc.finiteOnOneSideOnly().size())
+                    .append(" runs (").append(listed(acc.finiteOnOneSideOnly().stream().map(RunKey::label).toList()))
+                    .append(").\n");
+        }
+        md.append('\n');
+        if (acc.allIdentical()) {
+            md.append("**Same bits.** Every matched run computed exactly the same numbers on both JDKs: the kernels ")
+                    .append("use only IEEE-exact operations (add, mul, fma, div, sqrt, and a hand-written exp) and ")
+                    .append("fixed-order sums, so both JDKs compute the same bits.\n");
+        } else {
+            md.append("**The bits differ** between the JDKs in ")
+                    .append(acc.matched() - Math.min(acc.identicalFinalMse(), acc.identicalCurves()))
+                    .append(" of ").append(acc.matched()).append(" matched runs. ").append(shownDifferences(a, b))
+                    .append("Possible causes, not shown by these files: an intrinsic whose bits differ between ")
+                    .append("JDKs (such as the Vector API's lanewise(EXP) or another transcendental), or a ")
+                    .append("reduction whose order differs (reduceLanes(ADD) leaves its order open).\n");
+        }
+        return md.toString();
+    }
+
+    /** Differences of environment the two accuracy files do show, that change the arithmetic. */
+    private static String shownDifferences(JdkSide a, JdkSide b) {
+        Map<String, String> ea = a.accuracy().environment();
+        Map<String, String> eb = b.accuracy().environment();
+        StringBuilder s = new StringBuilder();
+        String bitsA = ea.get("vectorBits");
+        String bitsB = eb.get("vectorBits");
+        if (bitsA != null && bitsB != null && !bitsA.equals(bitsB)) {
+            s.append("Shown by the files: A ran with ").append(bitsA).append("-bit vectors and B with ").append(bitsB)
+                    .append("-bit, so the lane count, and with it the grouping of every lane sum, differ. ");
+        }
+        String cpuA = ea.get("cpu");
+        String cpuB = eb.get("cpu");
+        if (cpuA != null && cpuB != null && !cpuA.equals(cpuB)) {
+            s.append("The sweeps also ran on different CPUs (").append(cpuA).append("; ").append(cpuB).append("). ");
+        }
+        return s.toString();
+    }
+
+    // --- helpers --------------------------------------------------------------------------------
+
+    private static String listed(List<String> names) {
+        String shown = String.join(", ", names.subList(0, Math.min(LISTED, names.size())));
+        return names.size() > LISTED ? shown + ", and " + (names.size() - LISTED) + " more" : shown;
+    }
+
+    /** "1 file", "3 files". */
+    private static String count(int n, String noun) {
+        return n + " " + (n == 1 ? noun : noun + "s");
+    }
+
+    /** "2" when all counts are equal, else "1–3". */
+    private static String range(java.util.Collection<Integer> counts) {
+        IntSummaryStatistics s = counts.stream().mapToInt(Integer::intValue).summaryStatistics();
+        if (s.getCount() == 0) {
+            return "0";
+        }
+        return s.getMin() == s.getMax() ? Integer.toString(s.getMin()) : s.getMin() + "–" + s.getMax();
+    }
+
+    private static String codeList(List<String> values) {
+        return values.stream().map(v -> "`" + v + "`").collect(Collectors.joining(", "));
+    }
+
+    /** A table cell: a "|" would end the cell, a line break the row. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", " ");
+    }
+}

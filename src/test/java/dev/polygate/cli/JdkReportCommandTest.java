@@ -1,0 +1,229 @@
+package dev.polygate.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polygate.report.jdk.AccuracyFixtures;
+import dev.polygate.report.jmh.JmhFixtures;
+import dev.polygate.report.jmh.JmhFixtures.Entry;
+import dev.polygate.report.jmh.JmhFixtures.Jvm;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** polygate jdk-report end to end on small JMH and accuracy files written here. */
+class JdkReportCommandTest {
+    private static final String BENCH = "dev.polygate.bench.";
+    private static final Map<String, String> STEP_PARAMS = Map.of("activation", "relu");
+
+    @TempDir
+    Path tmp;
+    private Path out;
+    private Path accA;
+    private Path accB;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Five iterations start, start+1, …, start+4 (one fork). */
+    private static double[] fork(double start) {
+        return new double[] {start, start + 1, start + 2, start + 3, start + 4};
+    }
+
+    /**
+     * Per round, one fork of: step (A 100–109 ns, B 50–59: B clearly faster), mathExp (A 1000–1009,
+     * B 1003–1012 µs-scale: overlapping) and fma12 (A 10–19 ns, B 30–39: B clearly slower).
+     */
+    private static List<Entry> round(boolean b, int round) {
+        double shift = 5 * (round - 1);
+        return List.of(
+                JmhFixtures.entry(BENCH + "TrainingStepBenchmark.step", STEP_PARAMS, fork((b ? 50 : 100) + shift)),
+                JmhFixtures.entry(BENCH + "ExpBenchmark.mathExp", Map.of(), fork((b ? 1003 : 1000) + shift)),
+                JmhFixtures.entry(BENCH + "FmaRoofBenchmark.fma12", Map.of(), fork((b ? 30 : 10) + shift)));
+    }
+
+    private Path jmh(String name, Jvm jvm, List<Entry> entries, long minute) throws IOException {
+        Path file = JmhFixtures.write(tmp.resolve(name), jvm, entries);
+        Files.setLastModifiedTime(file, FileTime.fromMillis(1_700_000_000_000L + minute * 60_000));
+        return file;
+    }
+
+    private List<String> files;
+
+    @BeforeEach
+    void writeInputs() throws IOException {
+        out = tmp.resolve("reports");
+        // Interleaved as compare-jdks runs it: A, B in round 1, then B, A in round 2.
+        Path a1 = jmh("jdk17.0.15-round1-all.json", Jvm.JDK17, round(false, 1), 0);
+        Path b1 = jmh("jdk25.0.1-round1-all.json", Jvm.JDK25, round(true, 1), 1);
+        Path b2 = jmh("jdk25.0.1-round2-all.json", Jvm.JDK25, round(true, 2), 2);
+        Path a2 = jmh("jdk17.0.15-round2-all.json", Jvm.JDK17, round(false, 2), 3);
+        files = List.of(a1 + "," + a2, b1 + "," + b2);
+        accA = AccuracyFixtures.write(tmp.resolve("accA.json"), "17.0.15", 512, AccuracyFixtures.DEFAULT);
+        accB = AccuracyFixtures.write(tmp.resolve("accB.json"), "25.0.1", 512, AccuracyFixtures.DEFAULT);
+    }
+
+    private String[] args(String... overrides) {
+        List<String> args = new ArrayList<>(List.of("jdk-report", "--a-label", "jdk17.0.15", "--a-jmh", files.get(0),
+                "--a-accuracy", accA.toString(), "--b-label", "jdk25.0.1", "--b-jmh", files.get(1),
+                "--b-accuracy", accB.toString(), "--out", out.toString()));
+        for (int i = 0; i < overrides.length; i += 2) {
+            int at = args.indexOf(overrides[i]);
+            args.set(at + 1, overrides[i + 1]);
+        }
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void writesMarkdownAndChartWithTheNumbers() throws IOException {
+        Outcome o = run(args());
+        assertEquals(0, o.code(), o.err());
+        assertEquals("", o.err());
+        assertTrue(o.out().contains("3 benchmarks: 1 B faster, 1 B slower, 1 no clear difference"), o.out());
+        String md = Files.readString(out.resolve("jdk-comparison.md"));
+        // What ran, from the JMH files and the accuracy environments.
+        assertTrue(md.contains("# JDK comparison: A = jdk17.0.15, B = jdk25.0.1"), md);
+        assertTrue(md.contains("`/usr/lib/jvm/temurin-25-jdk-amd64/bin/java`"), md);
+        assertTrue(md.contains("`--add-modules=jdk.incubator.vector --sun-misc-unsafe-memory-access=allow`"), md);
+        assertTrue(md.contains("OpenJDK 64-Bit Server VM 25.0.1+8-LTS"), md);
+        assertTrue(md.contains("Java 25.0.1 (OpenJDK 64-Bit Server VM 25.0.1"), md);
+        // Interleaving: the order of the files and the rounds in their names.
+        assertTrue(md.contains("A×1 → B×2 → A×1"), md);
+        assertTrue(md.contains("The JDKs took turns"), md);
+        assertTrue(md.contains("A: 2 rounds in the file names (1, 2); forks per benchmark: 2 (1 per round)"), md);
+        // step: A pooled 100..109 → median 104.5, 95% [x(2), x(9)] = [101, 108]; B 50..59 → 54.5 [51, 58].
+        assertTrue(md.contains("| TrainingStepBenchmark.step | activation=relu | 10/10 | 104.5 [101.0, 108.0] ns | "
+                + "54.50 [51.00, 58.00] ns | 0.522 [0.472, 0.574] | **B faster** |"), md);
+        // fma12: A 10..19 → 14.5 [11, 18]; B 30..39 → 34.5 [31, 38]; ratio 34.5/14.5 = 2.379, [31/18, 38/11].
+        assertTrue(md.contains("| FmaRoofBenchmark.fma12 | – | 10/10 | 14.50 [11.00, 18.00] ns | 34.50 [31.00, 38.00] ns | "
+                + "2.379 [1.722, 3.455] | **B slower** |"), md);
+        // mathExp: A 1000..1009 → 1004.5 ns, shown as 1.005 µs (4 digits); B 1003..1012 → 1007.5 [1004, 1011]: overlap.
+        assertTrue(md.contains("| ExpBenchmark.mathExp | – | 10/10 | 1.005 [1.001, 1.008] µs | 1.008 [1.004, 1.011] µs | "
+                + "1.003 [0.996, 1.010] | no clear difference |"), md);
+        assertTrue(md.contains("clearly faster on 1, clearly slower on 1, and shows no clear difference on 1"), md);
+        // geometric mean of 54.5/104.5, 34.5/14.5, 1007.5/1004.5
+        double geo = Math.cbrt(54.5 / 104.5 * (34.5 / 14.5) * (1007.5 / 1004.5));
+        assertTrue(md.contains(String.format(java.util.Locale.ROOT, "Geometric mean of the time ratios B/A: %.3f", geo)), md);
+        assertFalse(md.contains("†"), "10 samples per side: no fallback");
+        // Accuracy.
+        assertTrue(md.contains("8 runs matched; 8 have a bit-identical final MSE"), md);
+        assertTrue(md.contains("**Same bits.**"), md);
+        assertTrue(md.contains("so both JDKs compute the same bits"), md);
+        assertTrue(md.contains("![time ratio B/A per benchmark](jdk-comparison.png)"), md);
+
+        BufferedImage png = ImageIO.read(out.resolve("jdk-comparison.png").toFile());
+        assertNotNull(png);
+        assertTrue(png.getWidth() > 900, "the 900-pixel chart plus the label column: " + png.getWidth());
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(List.of("jdk-comparison.md", "jdk-comparison.png"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList(), "no temp files left");
+        }
+    }
+
+    @Test
+    void differingBitsAreReportedWithTheLargestRelativeDifference() throws IOException {
+        AccuracyFixtures.write(accB, "25.0.1", 256, (kind, degree, seed) -> {
+            double v = AccuracyFixtures.DEFAULT.of(kind, degree, seed);
+            return kind.equals("plain") && degree == 2 && seed == 1 ? v * 1.25 : v;
+        });
+        Outcome o = run(args());
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("jdk-comparison.md"));
+        assertTrue(md.contains("8 runs matched; 7 have a bit-identical final MSE"), md);
+        assertTrue(md.contains("**The bits differ** between the JDKs in 1 of 8 matched runs."), md);
+        assertTrue(md.contains("|B − A| / |A|: 2.50e-01, in run relu plain w10 d1 n2 lr0.01 1000 samples 3 steps seed 1"), md);
+        assertTrue(md.contains("A ran with 512-bit vectors and B with 256-bit"), md);
+        assertTrue(md.contains("lanewise(EXP)"), md);
+        assertFalse(md.contains("Same bits"), md);
+    }
+
+    @Test
+    void fewSamplesAreMarkedAsMinMax() throws IOException {
+        Path a = jmh("a.json", Jvm.JDK17, List.of(JmhFixtures.entry(BENCH + "ExpBenchmark.mathExp", Map.of(),
+                new double[] {1, 2, 3})), 0);
+        Path b = jmh("b.json", Jvm.JDK25, List.of(JmhFixtures.entry(BENCH + "ExpBenchmark.mathExp", Map.of(),
+                new double[] {4, 5, 6})), 1);
+        Outcome o = run(args("--a-jmh", a.toString(), "--b-jmh", b.toString()));
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("jdk-comparison.md"));
+        assertTrue(md.contains("2.000 [1.000, 3.000]† ns"), md);
+        assertTrue(md.contains("† Too few samples"), md);
+        assertTrue(md.contains("here as few as n = 3: 75.00%"), md);
+        assertTrue(md.contains("| **B slower**† |"), "a call on min–max ranges is marked: " + md);
+        assertTrue(md.contains("no round numbers in the file names; forks per benchmark: 1"), md);
+        assertTrue(md.contains("All runs of one JDK came before the other's"), md);
+    }
+
+    @Test
+    void badInputIsOneLineExitTwoAndLeavesTheOldReport() throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("jdk-comparison.md"), "old report");
+        Path malformed = Files.writeString(tmp.resolve("malformed.json"), "[ {\"benchmark\": ");
+        Path empty = Files.writeString(tmp.resolve("empty.json"), "");
+        Path notArray = Files.writeString(tmp.resolve("object.json"), "{}");
+        Path emptyArray = Files.writeString(tmp.resolve("none.json"), "[]");
+        Path unknown = JmhFixtures.write(tmp.resolve("unknown.json"), Jvm.JDK25,
+                List.of(JmhFixtures.entry("org.example.Other.run", Map.of(), fork(1))));
+        Path mixed = JmhFixtures.write(tmp.resolve("mixed.json"), Jvm.JDK17, round(false, 1));
+        Path badAccuracy = Files.writeString(tmp.resolve("acc.json"), "{\"runs\": 3}");
+        List<String[]> cases = List.of(
+                args("--b-jmh", malformed.toString()),
+                args("--b-jmh", empty.toString()),
+                args("--b-jmh", notArray.toString()),
+                args("--b-jmh", emptyArray.toString()),
+                args("--b-jmh", unknown.toString()),
+                args("--b-jmh", tmp.resolve("missing.json").toString()),
+                args("--b-jmh", files.get(1) + "," + mixed),
+                args("--a-accuracy", tmp.resolve("missing-accuracy.json").toString()),
+                args("--b-accuracy", badAccuracy.toString()),
+                args("--b-label", "jdk17.0.15"),
+                new String[] {"jdk-report", "--a-jmh", files.get(0)});
+        String[] mustMention = {"not valid JSON", "is empty", "not a JMH result array", "holds no results",
+            "unknown benchmark 'org.example.Other.run'", "does not exist", "2 different JVMs", "does not exist",
+            "no \"runs\" array", "two different labels", "--a-accuracy is required"};
+        for (int i = 0; i < cases.size(); i++) {
+            Outcome o = run(cases.get(i));
+            assertEquals(2, o.code(), "case " + i + ": " + o.err());
+            String[] lines = o.err().strip().split("\n");
+            assertEquals(1, lines.length, "one line: " + o.err());
+            assertTrue(lines[0].startsWith("polygate: jdk-report: "), lines[0]);
+            assertTrue(lines[0].contains(mustMention[i]), "case " + i + ": '" + lines[0] + "' should mention '"
+                    + mustMention[i] + "'");
+            assertEquals("old report", Files.readString(out.resolve("jdk-comparison.md")));
+            assertFalse(Files.exists(out.resolve("jdk-comparison.png")));
+        }
+    }
+
+    @Test
+    void helpAndUsage() {
+        Outcome help = run("jdk-report", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("--a-jmh FILES"), help.out());
+        Outcome usage = run("--help");
+        assertTrue(usage.out().contains("jdk-report"), usage.out());
+    }
+}

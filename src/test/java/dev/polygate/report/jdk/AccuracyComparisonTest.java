@@ -1,0 +1,119 @@
+package dev.polygate.report.jdk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccuracyComparisonTest {
+    @TempDir
+    Path tmp;
+
+    private AccuracyRuns runs(String name, AccuracyFixtures.FinalMse mse) throws IOException {
+        return AccuracyRuns.read(AccuracyFixtures.write(tmp.resolve(name), "17.0.15", 512, mse));
+    }
+
+    @Test
+    void identicalSweepsAgreeToTheBit() throws IOException {
+        AccuracyComparison c = AccuracyComparison.of(runs("a.json", AccuracyFixtures.DEFAULT),
+                runs("b.json", AccuracyFixtures.DEFAULT));
+        assertEquals(8, c.matched());
+        assertEquals(8, c.identicalFinalMse());
+        assertEquals(8, c.identicalCurves());
+        assertTrue(c.allIdentical());
+        assertNull(c.maxRelativeDifferenceRun());
+        assertEquals(0, c.maxRelativeDifference());
+    }
+
+    @Test
+    void oneDifferingRunGivesItsRelativeDifference() throws IOException {
+        // B differs in two runs: gated n=2 seed 1 by a relative 1e-3, plain n=1 seed 0 by one ulp.
+        AccuracyFixtures.FinalMse changed = (kind, degree, seed) -> {
+            double v = AccuracyFixtures.DEFAULT.of(kind, degree, seed);
+            if (kind.equals("gated") && degree == 2 && seed == 1) {
+                return v * (1 + 1e-3);
+            }
+            if (kind.equals("plain") && degree == 1 && seed == 0) {
+                return Math.nextUp(v);    // one ulp: differs in the bits, not in the float curve
+            }
+            return v;
+        };
+        AccuracyComparison c = AccuracyComparison.of(runs("a.json", AccuracyFixtures.DEFAULT), runs("b.json", changed));
+        assertEquals(8, c.matched());
+        assertEquals(6, c.identicalFinalMse());
+        assertEquals(7, c.identicalCurves(), "the one-ulp double rounds to the same float in the curve");
+        assertFalse(c.allIdentical());
+        assertEquals(1e-3, c.maxRelativeDifference(), 1e-12);
+        assertEquals("gated", c.maxRelativeDifferenceRun().kind());
+        assertEquals(2, c.maxRelativeDifferenceRun().degree());
+        assertEquals(1, c.maxRelativeDifferenceRun().seed());
+    }
+
+    @Test
+    void divergedRunsCompareNullToNullAndFlagOneSidedDivergence() throws IOException {
+        AccuracyFixtures.FinalMse bothDiverge = (kind, degree, seed) -> kind.equals("plain") && degree == 2 && seed == 0
+                ? null : AccuracyFixtures.DEFAULT.of(kind, degree, seed);
+        AccuracyFixtures.FinalMse alsoOther = (kind, degree, seed) -> kind.equals("gated") && degree == 1 && seed == 1
+                ? null : bothDiverge.of(kind, degree, seed);
+        AccuracyComparison same = AccuracyComparison.of(runs("a.json", bothDiverge), runs("b.json", bothDiverge));
+        assertTrue(same.allIdentical(), "null = null and NaN curve entries = NaN");
+        AccuracyComparison c = AccuracyComparison.of(runs("a2.json", bothDiverge), runs("b2.json", alsoOther));
+        assertEquals(7, c.identicalFinalMse());
+        assertEquals(1, c.finiteOnOneSideOnly().size());
+        assertEquals("gated", c.finiteOnOneSideOnly().get(0).kind());
+        assertNull(c.maxRelativeDifferenceRun(), "a null against a number has no relative difference");
+    }
+
+    @Test
+    void unmatchedRunsAreCountedPerSide() throws IOException {
+        Path a = AccuracyFixtures.write(tmp.resolve("a.json"), "17", 512, AccuracyFixtures.DEFAULT);
+        Path b = tmp.resolve("b.json");
+        // B ran seed 0 and seed 7 instead of seeds 0 and 1.
+        Files.writeString(b, Files.readString(a).replace("\"seed\": 1,", "\"seed\": 7,"));
+        AccuracyComparison c = AccuracyComparison.of(AccuracyRuns.read(a), AccuracyRuns.read(b));
+        assertEquals(4, c.matched());
+        assertEquals(4, c.onlyInA().size());
+        assertEquals(4, c.onlyInB().size());
+        assertEquals(7, c.onlyInB().get(0).seed());
+        assertTrue(c.allIdentical(), "the matched runs agree");
+    }
+
+    @Test
+    void relativeDifference() {
+        assertEquals(0.5, AccuracyComparison.relativeDifference(2, 3));
+        assertEquals(0.5, AccuracyComparison.relativeDifference(2, 1));
+        assertEquals(0, AccuracyComparison.relativeDifference(0, 0));
+        assertEquals(Double.POSITIVE_INFINITY, AccuracyComparison.relativeDifference(0, 1e-9));
+    }
+
+    @Test
+    void malformedAccuracyFilesAreOneLineErrors() throws IOException {
+        assertBad(tmp.resolve("missing.json"), "does not exist");
+        assertBad(Files.writeString(tmp.resolve("e.json"), ""), "is empty");
+        assertBad(Files.writeString(tmp.resolve("j.json"), "{\"runs\": [ {"), "not valid JSON");
+        assertBad(Files.writeString(tmp.resolve("arr.json"), "[]"), "JSON object");
+        assertBad(Files.writeString(tmp.resolve("noruns.json"), "{\"environment\": {}}"), "no \"runs\" array");
+        Path good = AccuracyFixtures.write(tmp.resolve("good.json"), "17", 512, AccuracyFixtures.DEFAULT);
+        assertBad(Files.writeString(tmp.resolve("kind.json"), Files.readString(good).replace("\"kind\": \"plain\", ", "")),
+                "runs[0].kind must be a string");
+        assertBad(Files.writeString(tmp.resolve("mse.json"),
+                Files.readString(good).replaceFirst("\"finalMse\": [^,]+,", "\"finalMse\": \"x\",")),
+                "runs[0].finalMse must be a number or null");
+        assertBad(Files.writeString(tmp.resolve("dup.json"), Files.readString(good).replace("\"seed\": 1,", "\"seed\": 0,")),
+                "repeats runs[0]");
+    }
+
+    private static void assertBad(Path file, String mustMention) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> AccuracyRuns.read(file));
+        assertTrue(e.getMessage().contains(mustMention), "'" + e.getMessage() + "' should mention '" + mustMention + "'");
+        assertTrue(e.getMessage().startsWith("accuracy file " + file), e.getMessage());
+        assertEquals(1, e.getMessage().lines().count());
+    }
+}
