@@ -23,6 +23,7 @@ public final class VectorKernels {
     private static final int L = VectorMath.LANES;
     /** Every batch loop is unrolled by two vectors (two independent chains); buffers pad to it. */
     public static final int BLOCK = 2 * L;
+    private static final int EPILOGUE_PANELS = 8;
     private static final FloatVector ZERO = FloatVector.zero(S);
     // GELU, tanh form: u = √(2/π)(z + 0.044715 z³).
     private static final float GELU_C = 0.7978845608028654f;
@@ -173,9 +174,15 @@ public final class VectorKernels {
     public static void denseForward(Activation act, LayerKind kind, int width, int fanIn, float[] p, int wAt, int bAt,
                                     float[] hIn, float[] h, float[] f, int ld) {
         int rows = kind.branches() * width;
-        for (int i0 = 0; i0 < ld; i0 += BLOCK) {
-            matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, f, 0, rows, ld, i0);
-            activateRows(act, kind, width, f, ld, null, 0, 0, f, h, ld, i0, i0 + BLOCK);
+        // The epilogue runs once per span of several panels: per 32-sample panel its per-unit
+        // loop overhead cost as much as the activation; a span's z (rows × 256 floats) stays in L2.
+        int span = EPILOGUE_PANELS * BLOCK;
+        for (int s0 = 0; s0 < ld; s0 += span) {
+            int s1 = Math.min(s0 + span, ld);
+            for (int i0 = s0; i0 < s1; i0 += BLOCK) {
+                matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, f, 0, rows, ld, i0);
+            }
+            activateRows(act, kind, width, f, ld, null, 0, 0, f, h, ld, s0, s1);
         }
     }
 
