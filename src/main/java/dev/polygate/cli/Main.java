@@ -3,7 +3,7 @@ package dev.polygate.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code polygate COMMAND [FLAGS]}: sweep, train, predict. */
+/** {@code polygate COMMAND [FLAGS]}: sweep, train, predict, throughput. */
 public final class Main {
     static final String USAGE = String.join("\n",
             "polygate: gated versus plain versus squared MLPs fitting x^n, with Vector API kernels.",
@@ -11,9 +11,10 @@ public final class Main {
             "usage: polygate COMMAND [FLAGS]     (polygate COMMAND --help for its flags)",
             "",
             "commands:",
-            "  sweep     train a grid of runs (default: the study's figure, 5 seeds) and write the accuracy report",
-            "  train     train one run and optionally save the model as JSON",
-            "  predict   evaluate a saved model at x values read from stdin or a file, one per line",
+            "  sweep       train a grid of runs (default: the study's figure, 5 seeds) and write the accuracy report",
+            "  train       train one run and optionally save the model as JSON",
+            "  predict     evaluate a saved model at x values read from stdin or a file, one per line",
+            "  throughput  read JMH results and write the throughput report and the cost-versus-accuracy summary",
             "",
             "exit codes: 0 done, 1 internal error, 2 bad input (one line on stderr says what and what is allowed)");
 
@@ -39,8 +40,10 @@ public final class Main {
                     return TrainCommand.run(rest, out, err);
                 case "predict":
                     return PredictCommand.run(rest, in, out, err);
+                case "throughput":
+                    return ThroughputCommand.run(rest, out, err);
                 default:
-                    throw new UsageException("unknown command '" + args[0] + "' (allowed: sweep, train, predict)");
+                    throw new UsageException("unknown command '" + args[0] + "' (allowed: sweep, train, predict, throughput)");
             }
         } catch (UsageException e) {
             err.println("polygate: " + e.getMessage());
