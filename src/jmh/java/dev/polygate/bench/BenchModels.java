@@ -13,17 +13,6 @@ final class BenchModels {
     private BenchModels() {
     }
 
-    /** A shape parameter "SAMPLESxWIDTHxDEPTH", e.g. "1000x10x1". */
-    record Shape(int samples, int width, int depth) {
-        static Shape parse(String s) {
-            String[] p = s.split("x");
-            if (p.length != 3) {
-                throw new IllegalArgumentException("shape must be SAMPLESxWIDTHxDEPTH, got " + s);
-            }
-            return new Shape(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
-        }
-    }
-
     /** The model a (activation, kind, width, depth) parameter set names; "gated-matched" included. */
     static ModelSpec spec(String activation, String kind, int width, int depth) {
         return ParameterMatch.spec(activation, kind, width, depth);

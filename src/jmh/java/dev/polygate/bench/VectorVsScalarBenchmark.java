@@ -44,7 +44,7 @@ public class VectorVsScalarBenchmark {
 
     @Setup
     public void setup() {
-        BenchModels.Shape s = BenchModels.Shape.parse(shape);
+        Shape s = Shape.parse(shape);
         ModelSpec spec = BenchModels.spec(activation, kind, s.width(), s.depth());
         Dataset data = BenchModels.data(s.samples());
         p = BenchModels.parameters(spec);

@@ -3,7 +3,7 @@ package dev.polygate.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code polygate COMMAND [FLAGS]}: sweep, train, predict, jdk-report. */
+/** {@code polygate COMMAND [FLAGS]}: sweep, train, predict, throughput, jdk-report. */
 public final class Main {
     static final String USAGE = String.join("\n",
             "polygate: gated versus plain versus squared MLPs fitting x^n, with Vector API kernels.",
@@ -14,6 +14,7 @@ public final class Main {
             "  sweep       train a grid of runs (default: the study's figure, 5 seeds) and write the accuracy report",
             "  train       train one run and optionally save the model as JSON",
             "  predict     evaluate a saved model at x values read from stdin or a file, one per line",
+            "  throughput  read JMH results and write the throughput report and the cost-versus-accuracy summary",
             "  jdk-report  compare two JDKs' benchmark results and accuracy sweeps (bin/compare-jdks runs it)",
             "",
             "exit codes: 0 done, 1 internal error, 2 bad input (one line on stderr says what and what is allowed)");
@@ -40,11 +41,13 @@ public final class Main {
                     return TrainCommand.run(rest, out, err);
                 case "predict":
                     return PredictCommand.run(rest, in, out, err);
+                case "throughput":
+                    return ThroughputCommand.run(rest, out, err);
                 case "jdk-report":
                     return JdkReportCommand.run(rest, out, err);
                 default:
-                    throw new UsageException("unknown command '" + args[0]
-                            + "' (allowed: sweep, train, predict, jdk-report)");
+                    throw new UsageException("unknown command \'" + args[0]
+                            + "\' (allowed: sweep, train, predict, throughput, jdk-report)");
             }
         } catch (UsageException e) {
             err.println("polygate: " + e.getMessage());

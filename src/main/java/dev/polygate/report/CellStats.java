@@ -13,9 +13,9 @@ import java.util.Map;
  * @param finalMseBySeed every run's final MSE keyed by seed (NaN if it diverged), so two cells can
  *                       be compared seed by seed: all kinds of one seed see the same data
  */
-record CellStats(int runs, int diverged, double median, double min, double max, Map<Long, Double> finalMseBySeed) {
+public record CellStats(int runs, int diverged, double median, double min, double max, Map<Long, Double> finalMseBySeed) {
 
-    static CellStats of(List<TrainingResult> runs) {
+    public static CellStats of(List<TrainingResult> runs) {
         Map<Long, Double> bySeed = new LinkedHashMap<>();
         double[] finished = new double[runs.size()];
         int count = 0;
@@ -37,12 +37,12 @@ record CellStats(int runs, int diverged, double median, double min, double max, 
     }
 
     /** A run counts as finished only with a finite final MSE, whatever its diverged flag says. */
-    static boolean finished(TrainingResult run) {
+    public static boolean finished(TrainingResult run) {
         return !run.diverged() && Double.isFinite(run.finalMse());
     }
 
     /** Whether at least one seed finished, so median, min and max are numbers. */
-    boolean hasFinished() {
+    public boolean hasFinished() {
         return runs > diverged;
     }
 }

@@ -4,11 +4,11 @@ import dev.polygate.model.LayerKind;
 import java.awt.Color;
 
 /** The study's colours (matplotlib's first three): plain blue, squared orange, gated green. */
-final class KindColours {
+public final class KindColours {
     private KindColours() {
     }
 
-    static Color of(LayerKind kind) {
+    public static Color of(LayerKind kind) {
         return switch (kind) {
             case PLAIN -> new Color(0x1f77b4);
             case SQUARED -> new Color(0xff7f0e);

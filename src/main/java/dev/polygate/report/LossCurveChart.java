@@ -3,16 +3,13 @@ package dev.polygate.report;
 import dev.polygate.model.LayerKind;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -37,17 +34,12 @@ final class LossCurveChart {
     private static final int LEGEND_LINE_HEIGHT = 22;
     private static final int LEGEND_HEIGHT = 2 * LEGEND_LINE_HEIGHT;
     private static final int BAND_ALPHA = 60;
-    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 12);
-    private static final Font AXIS_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
-    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
 
     private LossCurveChart() {
     }
 
     static void write(SweepCells sweep, OutputStream out) throws IOException {
-        if (!ImageIO.write(render(sweep), "png", out)) {
-            throw new IOException("no PNG writer available in this JVM");
-        }
+        ChartStyle.writePng(render(sweep), out);
     }
 
     static BufferedImage render(SweepCells sweep) {
@@ -56,12 +48,8 @@ final class LossCurveChart {
         int width = Math.max(1, columns.size()) * PANEL_WIDTH;
         int height = LEGEND_HEIGHT + Math.max(1, rows.size()) * PANEL_HEIGHT;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = ChartStyle.whiteCanvas(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
             drawLegend(g, sweep.kinds(), sweep.result().grid().seeds());
             boolean labelsNeedHyperparameters = sweep.hyperparametersVary();
             for (int row = 0; row < rows.size(); row++) {
@@ -92,7 +80,8 @@ final class LossCurveChart {
             anyPoint |= summaries[i].size() > 0;
         }
         if (!anyPoint) {
-            return emptyPanel(title);
+            return ChartStyle.emptyPanel(PANEL_WIDTH, PANEL_HEIGHT, title,
+                    "no finite loss: every run diverged at once");
         }
         // Bands first, so every median line is drawn on top of every band.
         for (int i = 0; i < kinds.size(); i++) {
@@ -106,16 +95,7 @@ final class LossCurveChart {
 
     private static void style(XYChart chart, int steps) {
         XYStyler styler = chart.getStyler();
-        styler.setLegendVisible(false);
-        styler.setChartBackgroundColor(Color.WHITE);
-        styler.setPlotBackgroundColor(Color.WHITE);
-        styler.setPlotGridLinesColor(new Color(225, 225, 225));
-        styler.setChartTitleBoxVisible(false);
-        styler.setChartTitleFont(TITLE_FONT);
-        styler.setChartPadding(6);
-        styler.setPlotMargin(2);
-        styler.setAxisTitleFont(AXIS_FONT);
-        styler.setAxisTickLabelsFont(AXIS_FONT);
+        ChartStyle.applyPanelStyle(styler);
         styler.setYAxisLogarithmic(true);
         styler.setYAxisDecimalPattern("0.#E0");
         // Every panel spans the whole run, so panels line up and an early divergence shows as a short line.
@@ -187,27 +167,9 @@ final class LossCurveChart {
         return Math.max(loss, MIN_PLOTTED_LOSS);
     }
 
-    private static BufferedImage emptyPanel(String title) {
-        BufferedImage image = new BufferedImage(PANEL_WIDTH, PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, PANEL_WIDTH, PANEL_HEIGHT);
-            g.setColor(Color.DARK_GRAY);
-            g.setFont(TITLE_FONT);
-            centred(g, title, PANEL_WIDTH, 24);
-            g.setFont(AXIS_FONT);
-            centred(g, "no finite loss: every run diverged at once", PANEL_WIDTH, PANEL_HEIGHT / 2);
-        } finally {
-            g.dispose();
-        }
-        return image;
-    }
-
     /** One legend for all panels: a swatch per kind on the first line, what line and band mean below. */
     private static void drawLegend(Graphics2D g, List<LayerKind> kinds, int seeds) {
-        g.setFont(LEGEND_FONT);
+        g.setFont(ChartStyle.LEGEND_FONT);
         FontMetrics metrics = g.getFontMetrics();
         int firstBaseline = LEGEND_LINE_HEIGHT / 2 + metrics.getAscent() / 2;
         int swatchMiddle = LEGEND_LINE_HEIGHT / 2 + 2;
@@ -225,12 +187,8 @@ final class LossCurveChart {
             x += metrics.stringWidth(kind.cliName()) + 18;
         }
         g.setColor(Color.DARK_GRAY);
-        g.setFont(AXIS_FONT);
+        g.setFont(ChartStyle.AXIS_FONT);
         g.drawString("line: median over " + seeds + (seeds == 1 ? " seed" : " seeds")
                 + "; band: min–max over seeds; y log scale", 12, firstBaseline + LEGEND_LINE_HEIGHT - 4);
-    }
-
-    private static void centred(Graphics2D g, String text, int width, int baseline) {
-        g.drawString(text, (width - g.getFontMetrics().stringWidth(text)) / 2, baseline);
     }
 }

@@ -3,7 +3,7 @@ package dev.polygate.report;
 import java.util.Arrays;
 
 /** Order statistics over finite values; the one place a median is defined for the whole report. */
-final class Stats {
+public final class Stats {
     private Stats() {
     }
 
@@ -11,7 +11,7 @@ final class Stats {
      * The median of {@code values[0..count)}: the middle value, or the mean of the two middle
      * values for an even count; NaN for none. Sorts that prefix of the array in place.
      */
-    static double median(double[] values, int count) {
+    public static double median(double[] values, int count) {
         if (count == 0) {
             return Double.NaN;
         }
@@ -20,7 +20,7 @@ final class Stats {
         return count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
-    static double median(double[] values) {
+    public static double median(double[] values) {
         return median(values.clone(), values.length);
     }
 }

@@ -148,7 +148,7 @@ class CommandLineTest {
 
     @Test
     void helpIsAvailableForEveryCommand() {
-        for (String c : new String[] {"sweep", "train", "predict"}) {
+        for (String c : new String[] {"sweep", "train", "predict", "throughput"}) {
             Outcome o = run("", c, "--help");
             assertEquals(0, o.code());
             assertTrue(o.out().startsWith("usage: polygate " + c), o.out());

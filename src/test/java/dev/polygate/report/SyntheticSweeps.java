@@ -15,9 +15,10 @@ import java.util.function.Function;
 /**
  * Hand-made sweep results: every run's final MSE is chosen by the test, its curve decays
  * geometrically from 1 to that value; no training happens, so the report's numbers are known.
+ * Public for the throughput report's tests, which need an accuracy.json.
  */
-final class SyntheticSweeps {
-    static final Environment ENVIRONMENT = new Environment("9.9.9-test", "17.0.0", "Test VM 17", "Test Vendor",
+public final class SyntheticSweeps {
+    public static final Environment ENVIRONMENT = new Environment("9.9.9-test", "17.0.0", "Test VM 17", "Test Vendor",
             "TestOS 1.0 amd64", "Test CPU @ 1 GHz", 4, 256);
 
     private SyntheticSweeps() {
@@ -25,7 +26,7 @@ final class SyntheticSweeps {
 
     /** Chooses a run's final MSE; NaN makes the run diverge halfway through. */
     @FunctionalInterface
-    interface FinalMse {
+    public interface FinalMse {
         double of(Activation activation, LayerKind kind, int degree, long seed);
     }
 
@@ -35,7 +36,7 @@ final class SyntheticSweeps {
                 64, 40, 3, 0);
     }
 
-    static SweepResult sweep(Grid grid, FinalMse finalMse) {
+    public static SweepResult sweep(Grid grid, FinalMse finalMse) {
         return sweepOf(grid, spec -> run(spec,
                 finalMse.of(spec.model().activation(), spec.model().kind(), spec.degree(), spec.seed())));
     }

@@ -1,0 +1,199 @@
+package dev.polygate.report.throughput;
+
+import dev.polygate.bench.DenseLayerBenchmark;
+import dev.polygate.bench.ExpBenchmark;
+import dev.polygate.bench.FmaRoofBenchmark;
+import dev.polygate.bench.Shape;
+import dev.polygate.bench.TrainingStepBenchmark;
+import dev.polygate.bench.VectorVsScalarBenchmark;
+import dev.polygate.kernel.FlopCount;
+import dev.polygate.kernel.VectorMath;
+import dev.polygate.model.ModelSpec;
+import dev.polygate.model.ParameterMatch;
+import dev.polygate.report.InvalidInputException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmarks the throughput report knows, and the work one operation of each does. The only
+ * place that knows benchmark names: class names come from the classes themselves (a rename
+ * breaks the build, not the report), method names are listed here once.
+ */
+public final class BenchmarkFlops {
+    /**
+     * Float operations of one element of {@code VectorMath.exp}: clamps 2, the rounding fma and
+     * subtract 3, the two-part reduction 4, the degree-5 polynomial in Horner form 10, p·r² + r + 1
+     * 4, the final scaling by 2ⁿ 1 — the same 24 the kernels count in a sigmoid's 27
+     * (exp, negate, add, divide). The integer shift and add that build 2ⁿ are not counted.
+     */
+    public static final int HAND_WRITTEN_EXP_FLOPS_PER_ELEMENT = 24;
+
+    /** The hidden×hidden layer DenseLayerBenchmark times is the second layer of a depth-2 model. */
+    public static final int DENSE_LAYER_DEPTH = 2;
+
+    private BenchmarkFlops() {
+    }
+
+    /** A benchmark class, with the parameters its results carry. */
+    public enum Family {
+        TRAINING_STEP(TrainingStepBenchmark.class, "Training step", "activation", "kind", "shape"),
+        VECTOR_VS_SCALAR(VectorVsScalarBenchmark.class, "Vector versus scalar", "activation", "kind", "shape"),
+        DENSE_LAYER(DenseLayerBenchmark.class, "Dense layer", "activation", "kind", "width", "samples"),
+        EXP(ExpBenchmark.class, "exp", "size"),
+        FMA_ROOF(FmaRoofBenchmark.class, "FMA roof");
+
+        private final Class<?> benchmarkClass;
+        private final String title;
+        private final List<String> params;
+
+        Family(Class<?> benchmarkClass, String title, String... params) {
+            this.benchmarkClass = benchmarkClass;
+            this.title = title;
+            this.params = List.of(params);
+        }
+
+        public String className() {
+            return benchmarkClass.getName();
+        }
+
+        public String simpleName() {
+            return benchmarkClass.getSimpleName();
+        }
+
+        public String title() {
+            return title;
+        }
+
+        /** The JMH parameters that name one of its results, in table-column order. */
+        public List<String> params() {
+            return params;
+        }
+    }
+
+    /** One benchmark method. */
+    public enum Known {
+        STEP_FORWARD(Family.TRAINING_STEP, "forward"),
+        STEP_BACKWARD(Family.TRAINING_STEP, "backward"),
+        STEP(Family.TRAINING_STEP, "step"),
+        VECTOR(Family.VECTOR_VS_SCALAR, "vector"),
+        SCALAR(Family.VECTOR_VS_SCALAR, "scalar"),
+        DENSE_PRODUCT(Family.DENSE_LAYER, "product"),
+        DENSE_FORWARD(Family.DENSE_LAYER, "forward"),
+        DENSE_BACKWARD(Family.DENSE_LAYER, "backward"),
+        EXP_HAND_WRITTEN(Family.EXP, "handWritten"),
+        EXP_LANEWISE(Family.EXP, "lanewiseExp"),
+        EXP_MATH(Family.EXP, "mathExp"),
+        FMA12(Family.FMA_ROOF, "fma12");
+
+        private final Family family;
+        private final String method;
+
+        Known(Family family, String method) {
+            this.family = family;
+            this.method = method;
+        }
+
+        public Family family() {
+            return family;
+        }
+
+        public String method() {
+            return method;
+        }
+
+        /** The name JMH writes, e.g. dev.polygate.bench.TrainingStepBenchmark.step. */
+        public String benchmarkName() {
+            return family.className() + "." + method;
+        }
+    }
+
+    /** The known benchmark this result is from; an InvalidInputException naming the result if none. */
+    public static Known known(JmhResult result) {
+        for (Known k : Known.values()) {
+            if (k.benchmarkName().equals(result.benchmark())) {
+                return k;
+            }
+        }
+        throw new InvalidInputException(result.where() + " is not a known benchmark (known: "
+                + Arrays.stream(Known.values()).map(k -> k.family().simpleName() + "." + k.method())
+                        .collect(Collectors.joining(", ")) + ")");
+    }
+
+    /** The work of one operation of this result's benchmark, from its parameters. */
+    public static Workload workload(Known benchmark, JmhResult result) {
+        try {
+            return switch (benchmark.family()) {
+                case TRAINING_STEP, VECTOR_VS_SCALAR -> {
+                    Shape shape = Shape.parse(result.param("shape"));
+                    ModelSpec spec = ParameterMatch.spec(result.param("activation"), result.param("kind"),
+                            shape.width(), shape.depth());
+                    yield Workload.ofModel(spec, shape.samples(), modelFlops(benchmark, spec, shape.samples()));
+                }
+                case DENSE_LAYER -> {
+                    int samples = positiveInt(result, "samples");
+                    ModelSpec spec = ParameterMatch.spec(result.param("activation"), result.param("kind"),
+                            positiveInt(result, "width"), DENSE_LAYER_DEPTH);
+                    yield Workload.ofModel(spec, samples, modelFlops(benchmark, spec, samples));
+                }
+                case EXP -> {
+                    int size = positiveInt(result, "size");
+                    yield Workload.ofElements(size, benchmark == Known.EXP_HAND_WRITTEN
+                            ? OptionalLong.of((long) HAND_WRITTEN_EXP_FLOPS_PER_ELEMENT * size) : OptionalLong.empty());
+                }
+                case FMA_ROOF -> Workload.ofFlops(roofFlops());
+            };
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // ParameterMatch, ModelSpec and Shape name the bad value; add which result it is.
+            throw new InvalidInputException(result.where() + " " + result.params() + ": " + e.getMessage());
+        }
+    }
+
+    /** FLOPs of one operation of a model benchmark over {@code samples} samples. */
+    static long modelFlops(Known benchmark, ModelSpec spec, long samples) {
+        return switch (benchmark) {
+            case STEP_FORWARD -> FlopCount.forward(spec, samples);
+            case STEP_BACKWARD -> FlopCount.backward(spec, samples);
+            case STEP -> FlopCount.trainingStep(spec, samples);
+            // The same math in both: one forward and one backward pass.
+            case VECTOR, SCALAR -> FlopCount.forward(spec, samples) + FlopCount.backward(spec, samples);
+            case DENSE_PRODUCT -> FlopCount.denseProduct(spec, samples);
+            case DENSE_FORWARD -> FlopCount.denseForward(spec, samples);
+            case DENSE_BACKWARD -> FlopCount.denseBackward(spec, samples);
+            default -> throw new IllegalStateException(benchmark + " does not run a model");
+        };
+    }
+
+    /** The SIMD lanes FmaRoofBenchmark.FLOPS assumes: this JVM's, not necessarily the benchmark machine's. */
+    public static int roofLanes() {
+        return VectorMath.LANES;
+    }
+
+    /** FLOPs of one FmaRoofBenchmark.fma12 call, with this JVM's lane count. */
+    public static long roofFlops() {
+        return FmaRoofBenchmark.FLOPS;
+    }
+
+    /** The roof's FLOP formula in words, for the report. */
+    public static String roofFormula() {
+        return "2 · " + FmaRoofBenchmark.CHAINS + " chains · " + FmaRoofBenchmark.ITERATIONS + " iterations · "
+                + roofLanes() + " lanes = " + roofFlops() + " FLOPs per call";
+    }
+
+    private static int positiveInt(JmhResult result, String name) {
+        String text = result.param(name);
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(result.where() + ": parameter " + name + " must be a positive integer, got '"
+                + text + "'");
+    }
+}

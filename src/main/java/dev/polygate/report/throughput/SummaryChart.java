@@ -1,0 +1,159 @@
+package dev.polygate.report.throughput;
+
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import dev.polygate.report.CellStats;
+import dev.polygate.report.ChartStyle;
+import dev.polygate.report.KindColours;
+import dev.polygate.report.throughput.CostVersusAccuracy.Row;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * summary.png: per activation a log-log panel of median final MSE against the time of one training
+ * step; colour = kind (the study's colours), marker shape = degree n, one shared legend above.
+ * Every kind sits at one x (its step cost), its degrees stacked above it.
+ */
+final class SummaryChart {
+    static final int PANEL_WIDTH = 420;
+    static final int PANEL_HEIGHT = 340;
+    private static final int LEGEND_LINE_HEIGHT = 22;
+    private static final int LEGEND_HEIGHT = 2 * LEGEND_LINE_HEIGHT;
+    private static final int MARKER_SIZE = 9;
+    /** One shape per degree, in grid order; repeats after ten degrees (the legend still names them). */
+    private static final Marker[] DEGREE_MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND,
+        SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS, SeriesMarkers.PLUS,
+        SeriesMarkers.TRAPEZOID, SeriesMarkers.RECTANGLE, SeriesMarkers.OVAL};
+
+    private SummaryChart() {
+    }
+
+    static BufferedImage render(CostVersusAccuracy summary) {
+        List<Activation> panels = summary.activations();
+        int width = Math.max(1, panels.size()) * PANEL_WIDTH;
+        BufferedImage image = new BufferedImage(width, LEGEND_HEIGHT + PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = ChartStyle.whiteCanvas(image);
+        try {
+            drawLegend(g, summary);
+            for (int i = 0; i < panels.size(); i++) {
+                g.drawImage(panel(summary, panels.get(i)), i * PANEL_WIDTH, LEGEND_HEIGHT, null);
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    static Marker marker(int degreeIndex) {
+        return DEGREE_MARKERS[degreeIndex % DEGREE_MARKERS.length];
+    }
+
+    private static BufferedImage panel(CostVersusAccuracy summary, Activation activation) {
+        String title = activation.cliName() + ", shape " + summary.setting().shape();
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
+                .xAxisTitle("time of one training step (ns)").yAxisTitle("median final MSE").build();
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = 0;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = 0;
+        for (LayerKind kind : summary.kinds()) {
+            Row row = summary.row(activation, kind).orElseThrow();
+            double x = row.nsPerStep();
+            for (int d = 0; d < summary.degrees().size(); d++) {
+                CellStats cell = row.finalMse().get(summary.degrees().get(d));
+                // A log axis cannot show an unmeasured cost, an all-diverged cell or an exact zero.
+                if (!(x > 0) || !cell.hasFinished() || !(cell.median() > 0)) {
+                    continue;
+                }
+                double y = cell.median();
+                XYSeries point = chart.addSeries(kind.cliName() + " n=" + summary.degrees().get(d),
+                        new double[] {x}, new double[] {y});
+                point.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+                point.setMarker(marker(d));
+                point.setMarkerColor(KindColours.of(kind));
+                minX = Math.min(minX, x);
+                maxX = Math.max(maxX, x);
+                minY = Math.min(minY, y);
+                maxY = Math.max(maxY, y);
+            }
+        }
+        if (maxX == 0) {
+            return ChartStyle.emptyPanel(PANEL_WIDTH, PANEL_HEIGHT, title,
+                    "nothing to plot: no measured step cost with a finished run");
+        }
+        XYStyler styler = chart.getStyler();
+        ChartStyle.applyPanelStyle(styler);
+        styler.setMarkerSize(MARKER_SIZE);
+        styler.setXAxisLogarithmic(true);
+        styler.setYAxisLogarithmic(true);
+        styler.setXAxisDecimalPattern("0.#E0");
+        styler.setYAxisDecimalPattern("0.#E0");
+        // XChart labels a log axis only at powers of ten (a custom label formatter turns its ticks
+        // linear): keep the range tight around the points but make it reach one power of ten.
+        double[] x = logRange(minX, maxX, 1.3);
+        double[] y = logRange(minY, maxY, 2);
+        styler.setXAxisMin(x[0]);
+        styler.setXAxisMax(x[1]);
+        styler.setYAxisMin(y[0]);
+        styler.setYAxisMax(y[1]);
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
+     * [min / pad, max · pad], so no marker sits on the frame, widened to the nearer power of ten
+     * when it holds none, so the axis has at least one label.
+     */
+    static double[] logRange(double min, double max, double pad) {
+        double low = min / pad;
+        double high = max * pad;
+        double decadeBelow = Math.pow(10, Math.floor(Math.log10(high)));
+        if (decadeBelow < low) {
+            double decadeAbove = decadeBelow * 10;
+            if (Math.log10(low / decadeBelow) <= Math.log10(decadeAbove / high)) {
+                low = decadeBelow;
+            } else {
+                high = decadeAbove;
+            }
+        }
+        return new double[] {low, high};
+    }
+
+    /** First line: a colour per kind; second line: a marker shape per degree n. */
+    private static void drawLegend(Graphics2D g, CostVersusAccuracy summary) {
+        g.setFont(ChartStyle.LEGEND_FONT);
+        FontMetrics metrics = g.getFontMetrics();
+        int x = 12;
+        int middle = LEGEND_LINE_HEIGHT / 2 + 2;
+        int baseline = middle + metrics.getAscent() / 2 - 1;
+        for (LayerKind kind : summary.kinds()) {
+            g.setColor(KindColours.of(kind));
+            SeriesMarkers.CIRCLE.paint(g, x + 6, middle, MARKER_SIZE + 2);
+            x += 16;
+            g.setColor(Color.BLACK);
+            g.drawString(kind.cliName(), x, baseline);
+            x += metrics.stringWidth(kind.cliName()) + 18;
+        }
+        x = 12;
+        middle += LEGEND_LINE_HEIGHT;
+        baseline += LEGEND_LINE_HEIGHT;
+        for (int d = 0; d < summary.degrees().size(); d++) {
+            g.setColor(Color.DARK_GRAY);
+            marker(d).paint(g, x + 6, middle, MARKER_SIZE + 2);
+            x += 16;
+            String label = "n = " + summary.degrees().get(d);
+            g.drawString(label, x, baseline);
+            x += metrics.stringWidth(label) + 18;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.polygate.report.throughput;
+
+import dev.polygate.bench.Shape;
+import dev.polygate.model.Activation;
+import dev.polygate.report.NumberText;
+import dev.polygate.report.throughput.BenchmarkFlops.Known;
+import dev.polygate.report.throughput.TargetCheck.Quantity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/** The project's performance targets, checked against measured numbers. */
+public final class Targets {
+    /** The study's problem size: where the training-step targets apply. */
+    public static final Shape STEP_SHAPE = new Shape(1000, 10, 1);
+    public static final double RELU_STEP_LIMIT_NS = 15_000;
+    public static final double SILU_STEP_LIMIT_NS = 25_000;
+    public static final double MIN_SPEED_UP = 6;
+    public static final int SPEED_UP_MIN_WIDTH = 64;
+    public static final double MIN_FRACTION_OF_ROOF = 0.60;
+    public static final int ROOF_MIN_WIDTH = 256;
+
+    private Targets() {
+    }
+
+    public static List<TargetResult> check(ThroughputResults results) {
+        return List.of(
+                trainingStep(results, Activation.RELU, RELU_STEP_LIMIT_NS),
+                trainingStep(results, Activation.SILU, SILU_STEP_LIMIT_NS),
+                speedUp(results),
+                denseRoof(results));
+    }
+
+    /** Every kind of this activation: a full training step at the study's shape within the limit. */
+    static TargetResult trainingStep(ThroughputResults results, Activation activation, double limitNs) {
+        List<TargetCheck> checks = new ArrayList<>();
+        for (Measurement m : results.of(Known.STEP)) {
+            if (m.param("activation").equals(activation.cliName())
+                    && Shape.parse(m.param("shape")).equals(STEP_SHAPE)) {
+                checks.add(new TargetCheck(m.param("kind"), Quantity.NANOSECONDS, m.nsPerOp(), m.time().low(),
+                        m.time().high(), limitNs, true));
+            }
+        }
+        return new TargetResult(activation.cliName() + " training step",
+                "TrainingStepBenchmark.step at shape " + STEP_SHAPE + " ≤ " + NumberText.nanoseconds(limitNs)
+                        + " for every " + activation.cliName() + " kind",
+                checks, "no TrainingStepBenchmark.step result for " + activation.cliName() + " at shape " + STEP_SHAPE);
+    }
+
+    /** Vector forward + backward at least MIN_SPEED_UP times the scalar reference at the wider shapes. */
+    static TargetResult speedUp(ThroughputResults results) {
+        List<TargetCheck> checks = new ArrayList<>();
+        for (SpeedUp s : SpeedUp.all(results)) {
+            if (s.shape().width() >= SPEED_UP_MIN_WIDTH) {
+                RatioInterval r = s.speedUp();
+                checks.add(new TargetCheck(s.vector().param("activation") + " " + s.vector().param("kind") + " "
+                        + s.shape(), Quantity.SPEED_UP, r.ratio(), r.low(), r.high(), MIN_SPEED_UP, false));
+            }
+        }
+        return new TargetResult("vector speed-up",
+                "VectorVsScalarBenchmark: vector forward + backward ≥ " + NumberText.ratio(MIN_SPEED_UP)
+                        + "× the scalar reference at width ≥ " + SPEED_UP_MIN_WIDTH,
+                checks, "no vector and scalar pair at width ≥ " + SPEED_UP_MIN_WIDTH);
+    }
+
+    /** The dense layer's product and fused forward at the large widths reach a fraction of the FMA roof. */
+    static TargetResult denseRoof(ThroughputResults results) {
+        String requirement = "DenseLayerBenchmark product and forward at width ≥ " + ROOF_MIN_WIDTH + " reach ≥ "
+                + NumberText.percent(MIN_FRACTION_OF_ROOF) + " of the FMA roof";
+        String name = "dense layer vs roof";
+        OptionalDouble roof = results.roofGflops();
+        if (roof.isEmpty()) {
+            return new TargetResult(name, requirement, List.of(), "no roof: no FmaRoofBenchmark.fma12 result");
+        }
+        List<TargetCheck> checks = new ArrayList<>();
+        for (Measurement m : results.all()) {
+            boolean covered = m.benchmark() == Known.DENSE_PRODUCT || m.benchmark() == Known.DENSE_FORWARD;
+            if (covered && Integer.parseInt(m.param("width").trim()) >= ROOF_MIN_WIDTH) {
+                double[] gflops = m.gflopsInterval();
+                checks.add(new TargetCheck(m.benchmark().method() + " " + m.param("activation") + " "
+                        + m.param("kind") + " width " + m.param("width"), Quantity.FRACTION_OF_ROOF,
+                        m.gflops() / roof.getAsDouble(), gflops[0] / roof.getAsDouble(),
+                        gflops[1] / roof.getAsDouble(), MIN_FRACTION_OF_ROOF, false));
+            }
+        }
+        return new TargetResult(name, requirement, checks, "no DenseLayerBenchmark product or forward result at width ≥ "
+                + ROOF_MIN_WIDTH);
+    }
+}

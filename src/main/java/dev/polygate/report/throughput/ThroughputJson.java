@@ -1,0 +1,165 @@
+package dev.polygate.report.throughput;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.polygate.experiment.Environment;
+import dev.polygate.model.ModelSpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * throughput.json: the numbers of throughput.md for programs. Times in ns per operation; every
+ * non-finite number (a rate without a FLOP count, % of roof without a roof) is null.
+ */
+final class ThroughputJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private ThroughputJson() {
+    }
+
+    static byte[] render(ThroughputResults results, Environment machine) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("polygate", machine.polygateVersion());
+        ArrayNode files = root.putArray("jmhFiles");
+        results.files().forEach(f -> files.add(f.toString()));
+        ArrayNode jvms = root.putArray("jvms");
+        for (Jvm jvm : results.jvms()) {
+            ObjectNode j = jvms.addObject();
+            j.put("jdkVersion", jvm.jdkVersion());
+            j.put("vmName", jvm.vmName());
+            j.put("vmVersion", jvm.vmVersion());
+            jvm.jvmArgs().forEach(j.putArray("jvmArgs")::add);
+        }
+        ObjectNode m = root.putObject("machine");
+        m.put("cpu", machine.cpu());
+        m.put("cores", machine.cores());
+        m.put("os", machine.os());
+        m.put("javaVersion", machine.javaVersion());
+        m.put("vectorBits", machine.vectorBits());
+        m.put("lanes", BenchmarkFlops.roofLanes());
+        ObjectNode roof = root.putObject("roof");
+        number(roof, "gflops", results.roofGflops().orElse(Double.NaN));
+        roof.put("flopsPerCall", BenchmarkFlops.roofFlops());
+        roof.put("lanesAssumed", BenchmarkFlops.roofLanes());
+        roof.put("assumption", "the benchmarks ran on the machine that wrote this report (its lane count)");
+        root.put("confidence", MedianInterval.CONFIDENCE);
+        ArrayNode list = root.putArray("results");
+        for (Measurement r : results.all()) {
+            measurement(list.addObject(), r, results);
+        }
+        ArrayNode speedUps = root.putArray("vectorVersusScalar");
+        for (SpeedUp s : SpeedUp.all(results)) {
+            ObjectNode o = speedUps.addObject();
+            params(o, s.vector().params());
+            number(o, "vectorNsPerOp", s.vector().nsPerOp());
+            number(o, "scalarNsPerOp", s.scalar().nsPerOp());
+            ratio(o.putObject("speedUp"), s.speedUp());
+        }
+        ArrayNode gated = root.putArray("gatedVersusSquared");
+        for (GatedVersusSquared g : GatedVersusSquared.all(results)) {
+            ObjectNode o = gated.addObject();
+            o.put("activation", g.squared().param("activation"));
+            o.put("shape", g.squared().param("shape"));
+            o.put("comparison", g.basis().label());
+            o.put("gatedKind", g.basis().gatedKind());
+            o.put("gatedParameters", g.gatedParameters());
+            o.put("squaredParameters", g.squaredParameters());
+            number(o, "gatedNsPerOp", g.gated().nsPerOp());
+            number(o, "squaredNsPerOp", g.squared().nsPerOp());
+            ratio(o.putObject("gatedOverSquared"), g.timeRatio());
+        }
+        ArrayNode targets = root.putArray("targets");
+        for (TargetResult t : Targets.check(results)) {
+            ObjectNode o = targets.addObject();
+            o.put("name", t.name());
+            o.put("requirement", t.requirement());
+            o.put("status", t.status().text());
+            if (t.checks().isEmpty()) {
+                o.put("notMeasured", t.notMeasuredWhy());
+            }
+            ArrayNode checks = o.putArray("checks");
+            for (TargetCheck c : t.checks()) {
+                ObjectNode k = checks.addObject();
+                k.put("case", c.subject());
+                k.put("quantity", c.quantity().name().toLowerCase(Locale.ROOT));
+                number(k, "value", c.value());
+                number(k, "low", c.low());
+                number(k, "high", c.high());
+                number(k, "limit", c.limit());
+                k.put("atMost", c.atMost());
+                k.put("met", c.met());
+                k.put("withinNoise", c.withinNoise());
+            }
+        }
+        try {
+            return MAPPER.writeValueAsString(root).concat("\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree failed to serialise", e);
+        }
+    }
+
+    private static void measurement(ObjectNode o, Measurement r, ThroughputResults results) {
+        o.put("benchmark", r.result().benchmark());
+        o.put("family", r.benchmark().family().simpleName());
+        o.put("method", r.benchmark().method());
+        o.put("file", r.result().file().toString());
+        o.put("mode", r.result().mode());
+        params(o, r.params());
+        r.work().model().ifPresent(spec -> model(o.putObject("model"), spec));
+        if (r.work().items() > 0) {
+            o.put("itemsPerOp", r.work().items());
+            o.put("itemNoun", r.work().itemNoun());
+        }
+        if (r.work().flops().isPresent()) {
+            o.put("flopsPerOp", r.work().flops().getAsLong());
+        } else {
+            o.putNull("flopsPerOp");
+        }
+        ObjectNode t = o.putObject("nsPerOp");
+        MedianInterval time = r.time();
+        number(t, "median", time.median());
+        number(t, "low", time.low());
+        number(t, "high", time.high());
+        t.put("interval", time.isMinMaxFallback() ? "min-max" : "order-statistics");
+        t.put("intervalMethod", time.method());
+        number(t, "coverage", time.coverage());
+        t.put("values", time.count());
+        t.put("forks", r.result().forks());
+        number(o, "itemsPerSecond", r.itemsPerSecond());
+        number(o, "gflops", r.gflops());
+        number(o, "fractionOfRoof", results.fractionOfRoof(r));
+    }
+
+    private static void model(ObjectNode o, ModelSpec spec) {
+        o.put("activation", spec.activation().cliName());
+        o.put("kind", spec.kind().cliName());
+        o.put("width", spec.width());
+        o.put("depth", spec.depth());
+        o.put("parameters", spec.layout().size());
+    }
+
+    private static void params(ObjectNode o, Map<String, String> params) {
+        ObjectNode p = o.putObject("params");
+        params.forEach(p::put);
+    }
+
+    private static void ratio(ObjectNode o, RatioInterval r) {
+        number(o, "ratio", r.ratio());
+        number(o, "low", r.low());
+        number(o, "high", r.high());
+    }
+
+    /** JSON has no NaN or Infinity: a non-finite number is written as null. */
+    private static void number(ObjectNode o, String name, double value) {
+        if (Double.isFinite(value)) {
+            o.put(name, value);
+        } else {
+            o.putNull(name);
+        }
+    }
+}

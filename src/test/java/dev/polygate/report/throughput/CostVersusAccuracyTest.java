@@ -1,0 +1,102 @@
+package dev.polygate.report.throughput;
+
+import static dev.polygate.model.Activation.RELU;
+import static dev.polygate.model.LayerKind.GATED;
+import static dev.polygate.model.LayerKind.PLAIN;
+import static dev.polygate.model.LayerKind.SQUARED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.SweepResult;
+import dev.polygate.model.LayerKind;
+import dev.polygate.report.InvalidInputException;
+import dev.polygate.report.SyntheticSweeps;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CostVersusAccuracyTest {
+    private static final List<LayerKind> KINDS = List.of(PLAIN, SQUARED, GATED);
+    private static final Path ACCURACY = Path.of("accuracy.json");
+
+    @TempDir
+    Path tmp;
+
+    /** Final MSE per kind, × 1, 2, ½ for seeds 0, 1, 2 (so the median is the first factor). */
+    static double finalMse(LayerKind kind, int degree, long seed) {
+        double base = switch (kind) {
+            case PLAIN -> 1e-2;
+            case SQUARED -> 4e-3;
+            case GATED -> 1e-3;
+        };
+        return base * degree * new double[] {1, 2, 0.5}[(int) seed];
+    }
+
+    private static SweepResult sweep(List<Integer> widths, int samples) {
+        Grid grid = new Grid(List.of(RELU), KINDS, List.of(1, 2), widths, List.of(1), List.of(0.01), samples, 40, 3, 0);
+        return SyntheticSweeps.sweep(grid, (a, k, n, s) -> finalMse(k, n, s));
+    }
+
+    private ThroughputResults steps(String shape) {
+        return ThroughputResults.read(List.of(new SyntheticJmh()
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", shape), SyntheticJmh.twoForks(12_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "squared", shape), SyntheticJmh.twoForks(13_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", shape), SyntheticJmh.twoForks(20_000))
+                .write(tmp.resolve("steps.json"))));
+    }
+
+    @Test
+    void joinsMedianFinalMseWithTheStepTimeAtTheSweepsShape() {
+        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(10), 1000), ACCURACY, steps("1000x10x1"));
+
+        CostVersusAccuracy.Row gated = c.row(RELU, GATED).orElseThrow();
+        assertEquals(20_000, gated.nsPerStep());
+        assertEquals(51, gated.parameters());
+        assertEquals(2e-3, gated.finalMse().get(2).median(), 1e-15);
+        assertEquals(0.8, c.runMilliseconds(gated), 1e-12, "40 steps × 20 µs");
+        assertEquals("relu: gated costs 1.67× plain per step and reaches 10.0× lower MSE at n = 2; it costs 1.54× "
+                + "squared per step and reaches 4.00× lower MSE at n = 2.", c.sentence(RELU));
+        assertTrue(c.otherSettings().isEmpty());
+    }
+
+    @Test
+    void aSingleSettingIsUsedWhateverItsShape() {
+        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(32), 64), ACCURACY, steps("64x32x1"));
+
+        assertEquals(new dev.polygate.bench.Shape(64, 32, 1), c.setting().shape());
+        assertEquals(12_000, c.row(RELU, PLAIN).orElseThrow().nsPerStep(), "the step at the sweep's own shape");
+    }
+
+    @Test
+    void ofSeveralSettingsTheOneAtTheBenchmarkShapeIsUsed() {
+        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(32, 10), 1000), ACCURACY, steps("1000x10x1"));
+
+        assertEquals(10, c.setting().width());
+        assertEquals(1, c.otherSettings().size());
+        assertEquals(32, c.otherSettings().get(0).width());
+    }
+
+    @Test
+    void severalSettingsNoneAtTheBenchmarkShapeIsBadInput() {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> CostVersusAccuracy.of(sweep(List.of(16, 32), 1000), ACCURACY, steps("1000x10x1")));
+        assertTrue(e.getMessage().startsWith("accuracy.json holds 2 settings"), e.getMessage());
+        assertTrue(e.getMessage().contains("none at the benchmark shape 1000x10x1"), e.getMessage());
+    }
+
+    @Test
+    void unmeasuredCostsAreSaidNotInvented() {
+        ThroughputResults onlyGated = ThroughputResults.read(List.of(new SyntheticJmh()
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", "1000x10x1"), SyntheticJmh.twoForks(20_000))
+                .write(tmp.resolve("gated.json"))));
+
+        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(10), 1000), ACCURACY, onlyGated);
+
+        assertTrue(Double.isNaN(c.row(RELU, PLAIN).orElseThrow().nsPerStep()));
+        assertEquals("relu: gated reaches 10.0× lower MSE than plain at n = 2 (step cost of plain not measured); it "
+                + "reaches 4.00× lower MSE than squared at n = 2 (step cost of squared not measured).", c.sentence(RELU));
+    }
+}

@@ -1,0 +1,96 @@
+package dev.polygate.report.throughput;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Hand-made JMH result files in JMH 1.37's JSON layout, with every field JMH writes (including
+ * "NaN" strings for a score error JMH cannot compute), so the reader meets the real thing.
+ */
+final class SyntheticJmh {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ArrayNode results = JSON.createArrayNode();
+
+    /**
+     * Two forks of five iterations whose ten values sort to 0.75, 0.8333, 0.9167, 0.9167, 1, 1,
+     * 1.0833, 1.0833, 1.1667, 1.25 times {@code median}: the median is exactly {@code median},
+     * the 95 % interval x(2)–x(9) is [0.8333, 1.1667] × median.
+     */
+    static double[][] twoForks(double median) {
+        double m = median;
+        return new double[][] {
+            {0.75 * m, m / 1.2, m * 11 / 12, m, m * 13 / 12},
+            {m * 11 / 12, m, m * 13 / 12, m * 7 / 6, 1.25 * m}};
+    }
+
+    static double low(double median) {
+        return median / 1.2;
+    }
+
+    static double high(double median) {
+        return median * 7 / 6;
+    }
+
+    /** Adds one avgt ns/op result; {@code params} may be empty (JMH then omits the field). */
+    SyntheticJmh add(String benchmark, Map<String, String> params, double[][] rawData) {
+        return add(benchmark, params, rawData, "ns/op");
+    }
+
+    SyntheticJmh add(String benchmark, Map<String, String> params, double[][] rawData, String unit) {
+        ObjectNode r = results.addObject();
+        r.put("jmhVersion", "1.37");
+        r.put("benchmark", "dev.polygate.bench." + benchmark);
+        r.put("mode", unit.startsWith("ops/") ? "thrpt" : "avgt");
+        r.put("threads", 1);
+        r.put("forks", rawData.length);
+        r.put("jvm", "/usr/lib/jvm/java-17-openjdk-amd64/bin/java");
+        r.putArray("jvmArgs").add("--add-modules=jdk.incubator.vector");
+        r.put("jdkVersion", "17.0.15");
+        r.put("vmName", "OpenJDK 64-Bit Server VM");
+        r.put("vmVersion", "17.0.15+6-test");
+        r.put("warmupIterations", 3);
+        r.put("warmupTime", "500 ms");
+        r.put("measurementIterations", rawData[0].length);
+        r.put("measurementTime", "500 ms");
+        if (!params.isEmpty()) {
+            ObjectNode p = r.putObject("params");
+            params.forEach(p::put);
+        }
+        ObjectNode m = r.putObject("primaryMetric");
+        m.put("score", rawData[0][0]);
+        m.put("scoreError", "NaN");
+        m.putArray("scoreConfidence").add("NaN").add("NaN");
+        m.putObject("scorePercentiles").put("0.0", rawData[0][0]).put("50.0", rawData[0][0]);
+        m.put("scoreUnit", unit);
+        ArrayNode raw = m.putArray("rawData");
+        for (double[] fork : rawData) {
+            ArrayNode f = raw.addArray();
+            for (double v : fork) {
+                f.add(v);
+            }
+        }
+        r.putObject("secondaryMetrics");
+        return this;
+    }
+
+    Path write(Path file) {
+        try {
+            Files.writeString(file, JSON.writeValueAsString(results));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    static Map<String, String> model(String activation, String kind, String shape) {
+        return Map.of("activation", activation, "kind", kind, "shape", shape);
+    }
+}

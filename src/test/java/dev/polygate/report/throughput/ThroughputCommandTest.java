@@ -1,0 +1,233 @@
+package dev.polygate.report.throughput;
+
+import static dev.polygate.model.Activation.RELU;
+import static dev.polygate.model.Activation.SILU;
+import static dev.polygate.model.LayerKind.GATED;
+import static dev.polygate.model.LayerKind.PLAIN;
+import static dev.polygate.model.LayerKind.SQUARED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polygate.bench.FmaRoofBenchmark;
+import dev.polygate.cli.Main;
+import dev.polygate.experiment.Grid;
+import dev.polygate.report.AccuracyReport;
+import dev.polygate.report.NumberText;
+import dev.polygate.report.SyntheticSweeps;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code polygate throughput} end to end, on hand-made JMH results and a hand-made accuracy sweep. */
+class ThroughputCommandTest {
+    /** The roof call's median time; the dense product is timed to reach exactly 75 % of the roof. */
+    private static final double ROOF_NS = 8192;
+    private static final long PRODUCT_FLOPS = 256L * 256 * 2 * 4096;
+    private static final double PRODUCT_NS = PRODUCT_FLOPS * ROOF_NS / (FmaRoofBenchmark.FLOPS * 0.75);
+
+    @TempDir
+    Path tmp;
+    Path out;
+    Path accuracy;
+    Path jmhA;
+    Path jmhB;
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(o, true, StandardCharsets.UTF_8),
+                new PrintStream(e, true, StandardCharsets.UTF_8));
+        return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    }
+
+    @BeforeEach
+    void inputs() throws IOException {
+        out = tmp.resolve("reports");
+        // Accuracy: relu and silu, n = 1, 2, 3 seeds; plain 1e-2·n, squared 4e-3·n, gated 1e-3·n (medians).
+        Grid grid = new Grid(List.of(RELU, SILU), List.of(PLAIN, SQUARED, GATED), List.of(1, 2), List.of(10),
+                List.of(1), List.of(0.01), 1000, 40, 3, 0);
+        Path sweepDir = Files.createDirectories(tmp.resolve("sweep"));
+        AccuracyReport.writeAll(SyntheticSweeps.sweep(grid, (a, k, n, s) -> CostVersusAccuracyTest.finalMse(k, n, s)),
+                sweepDir);
+        accuracy = sweepDir.resolve(AccuracyReport.JSON);
+        jmhA = new SyntheticJmh()
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.twoForks(12_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "squared", "1000x10x1"), SyntheticJmh.twoForks(13_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", "1000x10x1"), SyntheticJmh.twoForks(20_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated-matched", "1000x10x1"), SyntheticJmh.twoForks(14_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.twoForks(22_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "squared", "1000x10x1"), SyntheticJmh.twoForks(24_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "gated", "1000x10x1"), SyntheticJmh.twoForks(24_500))
+                .add("TrainingStepBenchmark.forward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.twoForks(5_000))
+                .write(tmp.resolve("steps.json"));
+        jmhB = new SyntheticJmh()
+                .add("VectorVsScalarBenchmark.vector", SyntheticJmh.model("relu", "plain", "1000x64x1"), SyntheticJmh.twoForks(20_000))
+                .add("VectorVsScalarBenchmark.scalar", SyntheticJmh.model("relu", "plain", "1000x64x1"), SyntheticJmh.twoForks(160_000))
+                .add("VectorVsScalarBenchmark.vector", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.twoForks(5_000))
+                .add("VectorVsScalarBenchmark.scalar", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.twoForks(20_000))
+                .add("DenseLayerBenchmark.product", Map.of("activation", "relu", "kind", "plain", "width", "256",
+                        "samples", "4096"), SyntheticJmh.twoForks(PRODUCT_NS))
+                .add("ExpBenchmark.handWritten", Map.of("size", "4096"), SyntheticJmh.twoForks(4096))
+                .add("ExpBenchmark.mathExp", Map.of("size", "4096"), new double[][] {{20_480, 20_000, 21_000}})
+                .add("FmaRoofBenchmark.fma12", Map.of(), SyntheticJmh.twoForks(ROOF_NS))
+                .write(tmp.resolve("kernels.json"));
+    }
+
+    private Outcome runReport() {
+        return run("throughput", "--jmh", jmhA + "," + jmhB, "--accuracy", accuracy.toString(), "--out", out.toString());
+    }
+
+    @Test
+    void writesTheFourFilesWithTheNumbersComputedFromTheInputs() throws IOException {
+        Outcome o = runReport();
+
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().startsWith("throughput: 16 JMH results from 2 files; targets: 3 met, 1 missed, 0 not measured"),
+                o.out());
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(Set.of("throughput.md", "throughput.json", "summary.md", "summary.png"),
+                    files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()), "and no temp files");
+        }
+
+        String md = Files.readString(out.resolve("throughput.md"));
+        double roofGflops = FmaRoofBenchmark.FLOPS / ROOF_NS;
+        assertTrue(md.contains("- FMA roof: " + NumberText.threeDigits(roofGflops) + " GFLOP/s"), md);
+        assertTrue(md.contains("JDK 17.0.15, OpenJDK 64-Bit Server VM 17.0.15+6-test, JVM args: "
+                + "--add-modules=jdk.incubator.vector"), md);
+        // Median 12 µs, interval x(2)–x(9) = 12 µs / 1.2 … 12 µs · 7/6; 146 403 FLOPs / 12 000 ns.
+        assertTrue(md.contains("| step | relu | plain | 1000x10x1 | 10 | 31 | 12.0 µs [10.0–14.0] | 83.3 M | 12.2 | "
+                + NumberText.percent(146_403 / 12_000.0 / roofGflops) + " |"), md);
+        // Three iterations: min–max, marked.
+        assertTrue(md.contains("| mathExp | 4096 | 20.5 µs [20.0–21.0] † | 5.00 | 0.200 | — | — |"), md);
+        assertTrue(md.contains("| handWritten | 4096 | 4.10 µs [3.41–4.78] | 1.00 | 1.00 | 24.0 | "), md);
+        assertTrue(md.contains("| relu | plain | 1000x64x1 | 20.0 µs | 160 µs | 8.00× [5.71–11.2] |"), md);
+        assertTrue(md.contains("| relu | 1000x10x1 | equal width | 10 | 51 | 10 | 31 | 20.0 µs | 13.0 µs | 1.54 ["), md);
+        assertTrue(md.contains("| relu | 1000x10x1 | equal parameter count | 6 | 31 | 10 | 31 | 14.0 µs | 13.0 µs | 1.08 ["),
+                md);
+        assertTrue(md.contains("| relu training step | TrainingStepBenchmark.step at shape 1000x10x1 ≤ 15.0 µs for every "
+                + "relu kind | **missed** (1 of 4 cases; worst: gated, 20.0 µs, missed by 5.00 µs) |"), md);
+        assertTrue(md.contains("| silu training step | TrainingStepBenchmark.step at shape 1000x10x1 ≤ 25.0 µs for every "
+                + "silu kind | **met** (3 cases) |"), md);
+        assertTrue(md.contains("| vector speed-up | relu plain 1000x64x1 | 8.00× [5.71–11.2] | ≥ 6.00× | met, margin 2.00 "
+                + "(33.3 % of the limit), within noise |"), md);
+        assertTrue(md.contains("| dense layer vs roof | product relu plain width 256 | 75.0 % ["), md);
+        assertTrue(md.contains("| relu | plain | 1000x10x1 | 5.00 µs | 20.0 µs | 4.00× ["), md);
+        assertTrue(!md.contains("| vector speed-up | relu plain 1000x10x1 |"), "width 10 is below the target's width");
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("throughput.json").toFile());
+        assertEquals(16, json.get("results").size());
+        assertEquals(roofGflops, json.get("roof").get("gflops").asDouble(), 1e-9);
+        JsonNode step = json.get("results").get(0);
+        assertEquals("dev.polygate.bench.TrainingStepBenchmark.step", step.get("benchmark").asText());
+        assertEquals(12_000, step.get("nsPerOp").get("median").asDouble(), 1e-9);
+        assertEquals(10_000, step.get("nsPerOp").get("low").asDouble(), 1e-9);
+        assertEquals(14_000, step.get("nsPerOp").get("high").asDouble(), 1e-9);
+        assertEquals("order-statistics", step.get("nsPerOp").get("interval").asText());
+        assertEquals(146_403, step.get("flopsPerOp").asLong());
+        assertEquals(31, step.get("model").get("parameters").asInt());
+        JsonNode speedUp = json.get("vectorVersusScalar").get(0).get("speedUp");
+        assertEquals(8, speedUp.get("ratio").asDouble(), 1e-12);
+        assertEquals(160_000 / 1.2 / (20_000 * 7 / 6.0), speedUp.get("low").asDouble(), 1e-9);
+        assertEquals(160_000 * 7 / 6.0 / (20_000 / 1.2), speedUp.get("high").asDouble(), 1e-9);
+        JsonNode product = json.get("results").get(12);
+        assertEquals("product", product.get("method").asText());
+        assertEquals(0.75, product.get("fractionOfRoof").asDouble(), 1e-12);
+        assertTrue(json.get("results").get(14).get("gflops").isNull(), "mathExp has no FLOP count");
+        assertEquals(List.of("missed", "met", "met", "met"),
+                json.get("targets").findValuesAsText("status"));
+
+        String summary = Files.readString(out.resolve("summary.md"));
+        assertTrue(summary.contains("| relu | plain | 31 | 12.0 µs | 0.480 | 1.00e-02 | 2.00e-02 |"), summary);
+        assertTrue(summary.contains("| relu | gated | 51 | 20.0 µs | 0.800 | 1.00e-03 | 2.00e-03 |"), summary);
+        assertTrue(summary.contains("- relu: gated costs 1.67× plain per step and reaches 10.0× lower MSE at n = 2; it "
+                + "costs 1.54× squared per step and reaches 4.00× lower MSE at n = 2."), summary);
+        assertTrue(summary.contains("- silu: gated costs 1.11× plain per step"), summary);
+
+        BufferedImage png = ImageIO.read(out.resolve("summary.png").toFile());
+        assertEquals(2 * SummaryChart.PANEL_WIDTH, png.getWidth(), "one panel per activation");
+    }
+
+    @Test
+    void withoutARoofResultEveryPercentOfRoofSaysSo() throws IOException {
+        Path noRoof = new SyntheticJmh()
+                .add("DenseLayerBenchmark.product", Map.of("activation", "relu", "kind", "plain", "width", "256",
+                        "samples", "4096"), SyntheticJmh.twoForks(PRODUCT_NS))
+                .write(tmp.resolve("noroof.json"));
+
+        Outcome o = run("throughput", "--jmh", jmhA + "," + noRoof, "--accuracy", accuracy.toString(), "--out",
+                out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        assertTrue(md.contains("| 4096 | 66561 | "), md);
+        assertTrue(md.contains("| n/a (no roof result) |"), md);
+        assertTrue(md.contains("**not measured** (no roof: no FmaRoofBenchmark.fma12 result)"), md);
+        assertTrue(md.contains("**not measured** (no vector and scalar pair at width ≥ 64)"), md);
+    }
+
+    @Test
+    void badInputIsOneLineExitTwoAndLeavesTheOldReportAlone() throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("throughput.md"), "OLD");
+        Path missing = tmp.resolve("missing.json");
+        Path empty = Files.writeString(tmp.resolve("empty.json"), "");
+        Path malformed = Files.writeString(tmp.resolve("malformed.json"), "[{\"benchmark\": ");
+        Path object = Files.writeString(tmp.resolve("object.json"), "{}");
+        Path emptyArray = Files.writeString(tmp.resolve("emptyarray.json"), "[]");
+        Path unknown = new SyntheticJmh().add("FmaRoofBenchmark.fma24", Map.of(), new double[][] {{1}})
+                .write(tmp.resolve("unknown.json"));
+        Path badAccuracy = Files.writeString(tmp.resolve("accuracy.json"), "{\"runs\": [");
+
+        assertRejected(List.of(jmhA.toString(), missing.toString()), accuracy, missing + " does not exist");
+        assertRejected(List.of(empty.toString()), accuracy, empty + " is empty");
+        assertRejected(List.of(malformed.toString()), accuracy, malformed + " is not valid JSON");
+        assertRejected(List.of(object.toString()), accuracy, object + " is not a JMH result array");
+        assertRejected(List.of(emptyArray.toString()), accuracy, emptyArray + " holds no JMH results");
+        assertRejected(List.of(unknown.toString()), accuracy, "FmaRoofBenchmark.fma24 is not a known benchmark");
+        assertRejected(List.of(jmhA.toString()), badAccuracy, badAccuracy + " is not valid JSON");
+        assertRejected(List.of(jmhA.toString()), tmp.resolve("nope.json"), "--accuracy " + tmp.resolve("nope.json")
+                + " does not exist");
+
+        assertEquals(List.of("throughput.md"), Files.list(out).map(p -> p.getFileName().toString()).toList());
+        assertEquals("OLD", Files.readString(out.resolve("throughput.md")));
+    }
+
+    @Test
+    void flagsAreChecked() {
+        Outcome noJmh = run("throughput", "--out", out.toString());
+        assertEquals(2, noJmh.code());
+        assertEquals("polygate: throughput: --jmh is required", noJmh.err().strip());
+        Outcome help = run("throughput", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().startsWith("usage: polygate throughput --jmh FILE[,FILE...]"), help.out());
+    }
+
+    private void assertRejected(List<String> jmh, Path accuracyFile, String mustMention) {
+        Outcome o = run("throughput", "--jmh", String.join(",", jmh), "--accuracy", accuracyFile.toString(),
+                "--out", out.toString());
+        assertEquals(2, o.code(), "exit code; stderr: " + o.err());
+        String[] lines = o.err().strip().split("\n");
+        assertEquals(1, lines.length, "one line on stderr: " + o.err());
+        assertTrue(lines[0].startsWith("polygate: throughput: "), lines[0]);
+        assertTrue(lines[0].contains(mustMention), "'" + lines[0] + "' should mention '" + mustMention + "'");
+    }
+}
