@@ -1,5 +1,6 @@
 package dev.polygate.cli;
 
+import dev.polygate.report.InvalidInputException;
 import dev.polygate.report.jdk.JdkComparison;
 import dev.polygate.report.jdk.JdkComparisonReport;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class JdkReportCommand {
         JdkComparison comparison;
         try {
             comparison = JdkComparisonReport.compare(a, b);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | InvalidInputException e) {
             throw new UsageException("jdk-report: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
         }
         OutputPaths.create("jdk-report", "--out", dir);

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -29,13 +30,18 @@ public final class JsonInput {
     private JsonInput() {
     }
 
-    /** The file's JSON tree; fails if the file is missing, unreadable, empty or not valid JSON. */
+    /** The file's JSON tree; fails if the file is missing, a directory, unreadable, empty or not valid JSON. */
     public static JsonNode tree(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new InvalidInputException(file + " is a directory, not a JSON file");
+        }
         String text;
         try {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + " does not exist");
+        } catch (AccessDeniedException e) {
+            throw new InvalidInputException(file + " cannot be read (permission denied)");
         } catch (MalformedInputException e) {
             throw new InvalidInputException(file + " is not UTF-8 text");
         } catch (IOException e) {

@@ -2,17 +2,67 @@ package dev.polygate.report;
 
 import java.util.Locale;
 
-/** How the reports print numbers in prose and tables (always Locale.ROOT: never 1,23e-03). */
+/** How every report prints numbers in prose and tables (always Locale.ROOT: never 1,23e-03). */
 public final class NumberText {
-    private static final String[] TIME_UNITS = {"ns", "µs", "ms", "s"};
     private static final String[] SI_PREFIXES = {"", "k", "M", "G", "T", "P"};
+
+    /** A unit for durations given in nanoseconds. */
+    public enum TimeUnit {
+        NS("ns", 1), US("µs", 1e3), MS("ms", 1e6), S("s", 1e9);
+
+        private final String symbol;
+        private final double nanos;
+
+        TimeUnit(String symbol, double nanos) {
+            this.symbol = symbol;
+            this.nanos = nanos;
+        }
+
+        public String symbol() {
+            return symbol;
+        }
+
+        /**
+         * The largest unit in which the duration is at least 1 once rounded to three digits, so
+         * 999.7 ns reads 1.00 µs rather than 1000 ns; ns for anything smaller or not finite.
+         */
+        public static TimeUnit of(double nanos) {
+            TimeUnit unit = NS;
+            for (TimeUnit u : values()) {
+                if (Math.abs(nanos) / u.nanos >= 0.9995) {
+                    unit = u;
+                }
+            }
+            return unit;
+        }
+
+        /** The duration in this unit with four significant digits, without the symbol: 5.461, 12.30, 15000. */
+        public String fourDigits(double nanos) {
+            return significant(nanos / this.nanos, 4);
+        }
+
+        /** The duration in this unit with three significant digits, without the symbol: 5.46, 12.3, 150. */
+        public String threeDigits(double nanos) {
+            return NumberText.threeDigits(nanos / this.nanos);
+        }
+    }
 
     private NumberText() {
     }
 
     /** A loss in scientific notation with three significant digits, e.g. 1.23e-03. */
     public static String loss(double value) {
+        return scientific(value);
+    }
+
+    /** Scientific notation with three significant digits, e.g. a relative difference 1.23e-07. */
+    public static String scientific(double value) {
         return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2e", value) : nonFinite(value);
+    }
+
+    /** A ratio with three decimals, e.g. 0.987: where ratios near 1 are compared, digits after the point matter. */
+    public static String decimals3(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : nonFinite(value);
     }
 
     /** A ratio with three significant digits, e.g. 0.345 or 12.0 (scientific only when extreme). */
@@ -30,8 +80,8 @@ public final class NumberText {
         if (!Double.isFinite(ns)) {
             return nonFinite(ns);
         }
-        int unit = timeUnit(ns);
-        return threeDigits(ns / Math.pow(1000, unit)) + " " + TIME_UNITS[unit];
+        TimeUnit unit = TimeUnit.of(ns);
+        return unit.threeDigits(ns) + " " + unit.symbol();
     }
 
     /**
@@ -42,10 +92,9 @@ public final class NumberText {
         if (!Double.isFinite(ns)) {
             return nonFinite(ns);
         }
-        int unit = timeUnit(ns);
-        double scale = Math.pow(1000, unit);
-        return threeDigits(ns / scale) + " " + TIME_UNITS[unit] + " [" + threeDigits(lowNs / scale) + "–"
-                + threeDigits(highNs / scale) + "]";
+        TimeUnit unit = TimeUnit.of(ns);
+        return unit.threeDigits(ns) + " " + unit.symbol() + " [" + unit.threeDigits(lowNs) + "–"
+                + unit.threeDigits(highNs) + "]";
     }
 
     /** A ratio with its interval: {@code 1.30 [1.21–1.42]}. */
@@ -90,15 +139,16 @@ public final class NumberText {
         return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f %%", 100 * fraction) : nonFinite(fraction);
     }
 
-    /** Index into TIME_UNITS: the largest unit in which the value is at least 1 (after rounding). */
-    private static int timeUnit(double ns) {
-        int unit = 0;
-        double v = Math.abs(ns);
-        while (v >= 999.5 && unit < TIME_UNITS.length - 1) {
-            v /= 1000;
-            unit++;
+    /** {@code digits} significant digits, never in scientific notation: 5.461, 12.30, 15000. */
+    public static String significant(double value, int digits) {
+        if (!Double.isFinite(value)) {
+            return nonFinite(value);
         }
-        return unit;
+        if (value == 0) {
+            return "0";
+        }
+        int decimals = Math.max(0, digits - 1 - (int) Math.floor(Math.log10(Math.abs(value))));
+        return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 
     private static String nonFinite(double value) {

@@ -1,12 +1,7 @@
 package dev.polygate.report.jdk;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.polygate.report.JsonInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,16 +12,15 @@ import java.util.Map;
 
 /**
  * The part of an accuracy.json (written by {@code polygate sweep}) that a JDK comparison needs:
- * where it ran, and per run its identity, final MSE and loss curve. Anything that is not such a
- * file is an IllegalArgumentException naming the file and the problem in one line.
+ * where it ran, and per run its identity, final MSE and loss curve. A file that is not JSON is
+ * an InvalidInputException (from {@link JsonInput}), JSON that is not such a file an
+ * IllegalArgumentException; both name the file and the problem in one line.
  *
  * @param source      the file
  * @param environment the "environment" object's fields as text, in file order (empty if absent)
  * @param runs        every run, in file order
  */
 record AccuracyRuns(Path source, Map<String, String> environment, List<Run> runs) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** What makes two runs the same experiment: everything that goes into the computation. */
     record RunKey(String activation, String kind, int width, int depth, int degree, double lr, int samples,
                   int steps, long seed) {
@@ -46,8 +40,8 @@ record AccuracyRuns(Path source, Map<String, String> environment, List<Run> runs
     record Run(RunKey key, Double finalMse, float[] curve) {
     }
 
-    static AccuracyRuns read(Path file) throws IOException {
-        JsonNode root = parse(file);
+    static AccuracyRuns read(Path file) {
+        JsonNode root = JsonInput.tree(file);
         if (!root.isObject()) {
             throw bad(file, "must hold a JSON object as written by polygate sweep");
         }
@@ -72,29 +66,6 @@ record AccuracyRuns(Path source, Map<String, String> environment, List<Run> runs
             out.add(run);
         }
         return new AccuracyRuns(file, environment, List.copyOf(out));
-    }
-
-    private static JsonNode parse(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw bad(file, "is a directory (give the accuracy.json inside it)");
-        }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw bad(file, "does not exist");
-        } catch (AccessDeniedException e) {
-            throw bad(file, "cannot be read (permission denied)");
-        }
-        if (text.isBlank()) {
-            throw bad(file, "is empty");
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw bad(file, "is not valid JSON (line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage().replaceAll("\\s+", " ") + ")");
-        }
     }
 
     private static Run run(Path file, int index, JsonNode run) {

@@ -1,5 +1,7 @@
 package dev.polygate.report.jdk;
 
+import dev.polygate.report.NumberText;
+
 /**
  * Two JDKs compared, everything computed and nothing written yet.
  *
@@ -17,7 +19,7 @@ public record JdkComparison(JdkSide a, JdkSide b, SpeedComparison speed, Accurac
                         + "accuracy: %d runs matched, %d bit-identical final MSE, %d bit-identical curves",
                 speed.rows().size(), speed.count(SpeedRow.Difference.B_FASTER),
                 speed.count(SpeedRow.Difference.B_SLOWER), speed.count(SpeedRow.Difference.NONE),
-                TimeText.ratio(speed.geometricMeanRatio()), accuracy.matched(), accuracy.identicalFinalMse(),
+                NumberText.decimals3(speed.geometricMeanRatio()), accuracy.matched(), accuracy.identicalFinalMse(),
                 accuracy.identicalCurves());
     }
 }

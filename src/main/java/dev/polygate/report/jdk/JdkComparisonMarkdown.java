@@ -1,5 +1,7 @@
 package dev.polygate.report.jdk;
 
+import dev.polygate.report.NumberText;
+import dev.polygate.report.NumberText.TimeUnit;
 import dev.polygate.report.jdk.AccuracyRuns.RunKey;
 import dev.polygate.report.jdk.SpeedRow.Difference;
 import dev.polygate.report.jmh.BenchmarkId;
@@ -169,18 +171,19 @@ final class JdkComparisonMarkdown {
                 .append(", clearly slower on ").append(speed.count(Difference.B_SLOWER))
                 .append(", and shows no clear difference on ").append(speed.count(Difference.NONE))
                 .append(". Geometric mean of the time ratios B/A: ")
-                .append(TimeText.ratio(speed.geometricMeanRatio())).append(".\n\n");
+                .append(NumberText.decimals3(speed.geometricMeanRatio())).append(".\n\n");
         md.append("![time ratio B/A per benchmark](").append(pngName).append(")\n\n");
         md.append("| benchmark | params | n A/B | A: ").append(cell(labelA)).append(" median [95% CI] | B: ")
                 .append(cell(labelB)).append(" median [95% CI] | B/A [95% CI] | difference |\n");
         md.append("|---|---|---|---|---|---|---|\n");
         for (SpeedRow r : speed.rows()) {
-            TimeText.Unit unit = TimeText.Unit.of(r.a().median());
+            TimeUnit unit = TimeUnit.of(r.a().median());
             md.append("| ").append(cell(r.id().simpleName())).append(" | ").append(r.id().params().isEmpty() ? "–" : cell(r.id().paramsText()))
                     .append(" | ").append(r.a().n()).append('/').append(r.b().n())
                     .append(" | ").append(interval(r.a(), unit)).append(" | ").append(interval(r.b(), unit))
-                    .append(" | ").append(TimeText.ratio(r.ratio())).append(" [").append(TimeText.ratio(r.ratioLow()))
-                    .append(", ").append(TimeText.ratio(r.ratioHigh())).append("] | ")
+                    .append(" | ").append(NumberText.decimals3(r.ratio().ratio())).append(" [")
+                    .append(NumberText.decimals3(r.ratio().low())).append(", ")
+                    .append(NumberText.decimals3(r.ratio().high())).append("] | ")
                     .append(r.difference() == Difference.NONE ? r.difference().text()
                             : "**" + r.difference().text() + "**")
                     .append(r.usesFallback() && r.difference() != Difference.NONE ? "†" : "")
@@ -203,9 +206,9 @@ final class JdkComparisonMarkdown {
         return md.toString();
     }
 
-    private static String interval(MedianInterval m, TimeText.Unit unit) {
-        return TimeText.in(unit, m.median()) + " [" + TimeText.in(unit, m.low()) + ", " + TimeText.in(unit, m.high())
-                + "]" + (m.minMaxFallback() ? "†" : "") + " " + unit.symbol;
+    private static String interval(MedianInterval m, TimeUnit unit) {
+        return unit.fourDigits(m.median()) + " [" + unit.fourDigits(m.low()) + ", " + unit.fourDigits(m.high())
+                + "]" + (m.minMaxFallback() ? "†" : "") + " " + unit.symbol();
     }
 
     private static String ids(String side, List<BenchmarkId> ids) {
@@ -235,7 +238,7 @@ final class JdkComparisonMarkdown {
         }
         if (acc.maxRelativeDifferenceRun() != null) {
             md.append("- Largest relative difference of the final MSE, |B − A| / |A|: ")
-                    .append(TimeText.scientific(acc.maxRelativeDifference())).append(", in run ")
+                    .append(NumberText.scientific(acc.maxRelativeDifference())).append(", in run ")
                     .append(acc.maxRelativeDifferenceRun().label()).append(".\n");
         }
         if (!acc.finiteOnOneSideOnly().isEmpty()) {

@@ -10,7 +10,8 @@ import java.util.List;
  * files and accuracy.json.
  *
  * <p>{@link #compare} reads and checks every input and computes everything; bad input is an
- * IllegalArgumentException with a one-line message, before anything is written. {@link #writeAll}
+ * InvalidInputException (an unusable file) or IllegalArgumentException (files that do not go
+ * together) with a one-line message, before anything is written. {@link #writeAll}
  * renders both files in memory first and only then writes them, each through {@link AtomicFiles},
  * so a failure never leaves a half-written or half-updated report.
  */
@@ -34,7 +35,7 @@ public final class JdkComparisonReport {
     private JdkComparisonReport() {
     }
 
-    /** Reads both sides and compares them; IllegalArgumentException (one line) for bad input. */
+    /** Reads both sides and compares them; InvalidInputException or IllegalArgumentException (one line) for bad input. */
     public static JdkComparison compare(Side a, Side b) throws IOException {
         if (a.label().equals(b.label())) {
             throw new IllegalArgumentException("both sides are labelled '" + a.label() + "' (give two different labels)");

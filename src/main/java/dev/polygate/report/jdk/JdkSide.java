@@ -34,9 +34,9 @@ record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modifi
     private static final Pattern ROUND = Pattern.compile("round(\\d+)");
 
     /**
-     * Reads and checks one side. Refuses (IllegalArgumentException, one line) bad files, results
-     * that are not time per operation or not positive, and files from more than one JVM: pooling
-     * those would mix two JDKs into one.
+     * Reads and checks one side. Refuses (one line) bad files and results (an
+     * InvalidInputException from JmhJson) and files from more than one JVM (an
+     * IllegalArgumentException): pooling those would mix two JDKs into one.
      */
     static JdkSide load(String label, List<Path> jmhFiles, Path accuracyFile) throws IOException {
         if (jmhFiles.isEmpty()) {
@@ -54,12 +54,8 @@ record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modifi
         Set<String> jvms = new LinkedHashSet<>();
         for (JmhResult r : results) {
             jvms.add(r.jdkVersion() + " (" + r.vmName() + " " + r.vmVersion() + ")");
-            for (double v : r.pooledNanosPerOp()) {
-                if (!(v > 0)) {
-                    throw new IllegalArgumentException("JMH result file " + r.source() + ": " + r.id().benchmark()
-                            + " has a time per operation of " + v + " (must be > 0)");
-                }
-            }
+            // Fails now, naming the result, rather than while the report is computed.
+            r.pooledNanosPerOp();
         }
         if (jvms.size() > 1) {
             throw new IllegalArgumentException(label + ": the JMH result files come from " + jvms.size()

@@ -1,19 +1,18 @@
 package dev.polygate.report.jdk;
 
+import dev.polygate.report.ChartStyle;
 import dev.polygate.report.jdk.SpeedRow.Difference;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import javax.imageio.ImageIO;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -58,9 +57,7 @@ final class RatioChart {
     /** The chart as PNG bytes, rendered in memory so nothing is written if drawing fails. */
     static byte[] png(SpeedComparison speed, String labelA, String labelB) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (!ImageIO.write(render(speed, labelA, labelB), "png", out)) {
-            throw new IOException("no PNG writer available in this JVM");
-        }
+        ChartStyle.writePng(render(speed, labelA, labelB), out);
         return out.toByteArray();
     }
 
@@ -103,11 +100,8 @@ final class RatioChart {
         pg.dispose();
         int margin = labelWidth + LABEL_GAP;
         BufferedImage image = new BufferedImage(margin + plot.getWidth(), plot.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = ChartStyle.whiteCanvas(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, image.getWidth(), image.getHeight());
             g.drawImage(plot, margin, 0, null);
             g.setFont(LABEL_FONT);
             g.setColor(Color.BLACK);
@@ -156,8 +150,8 @@ final class RatioChart {
         double low = 1;
         double high = 1;
         for (SpeedRow r : rows) {
-            low = Math.min(low, finiteOr(r.ratioLow(), 1));
-            high = Math.max(high, finiteOr(r.ratioHigh(), 1));
+            low = Math.min(low, finiteOr(r.ratio().low(), 1));
+            high = Math.max(high, finiteOr(r.ratio().high(), 1));
         }
         double pad = Math.max(0.02, 0.05 * (high - low));
         styler.setXAxisMin(Math.max(0, low - pad));
@@ -171,7 +165,7 @@ final class RatioChart {
 
     /** A bar from 1 to the ratio, drawn as a filled rectangle. */
     private static void addBar(XYChart chart, int index, double y, SpeedRow row, boolean firstOfItsColour) {
-        double r = row.ratio();
+        double r = row.ratio().ratio();
         double[] xs = {1, r, r, 1};
         double[] ys = {y - BAR_HALF_HEIGHT, y - BAR_HALF_HEIGHT, y + BAR_HALF_HEIGHT, y + BAR_HALF_HEIGHT};
         XYSeries bar = chart.addSeries(firstOfItsColour ? legendName(row.difference()) : "bar " + index, xs, ys);
@@ -186,8 +180,8 @@ final class RatioChart {
 
     /** The ratio interval: a cap at each end joined by a line, as one polyline. */
     private static void addErrorBar(XYChart chart, int index, double y, SpeedRow row, boolean inLegend) {
-        double lo = row.ratioLow();
-        double hi = row.ratioHigh();
+        double lo = row.ratio().low();
+        double hi = row.ratio().high();
         if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
             return;
         }

@@ -38,7 +38,7 @@ record SpeedComparison(List<SpeedRow> rows, List<BenchmarkId> onlyInA, List<Benc
      * where a 2× speed-up and a 2× slow-down cancel. NaN if there are no rows.
      */
     double geometricMeanRatio() {
-        return geometricMean(rows.stream().mapToDouble(SpeedRow::ratio).toArray());
+        return geometricMean(rows.stream().mapToDouble(r -> r.ratio().ratio()).toArray());
     }
 
     static double geometricMean(double[] values) {

@@ -2,6 +2,7 @@ package dev.polygate.report.jdk;
 
 import dev.polygate.report.jmh.BenchmarkId;
 import dev.polygate.report.jmh.MedianInterval;
+import dev.polygate.report.jmh.RatioInterval;
 
 /**
  * One benchmark on both JDKs: each side's median time per operation with its 95% interval, and
@@ -10,13 +11,10 @@ import dev.polygate.report.jmh.MedianInterval;
  * @param id         the benchmark and its parameters
  * @param a          A's pooled samples (ns/op): median and interval
  * @param b          B's pooled samples (ns/op): median and interval
- * @param ratio      B's median / A's median
- * @param ratioLow   B's low end / A's high end: the smallest ratio both intervals allow
- * @param ratioHigh  B's high end / A's low end: the largest ratio both intervals allow
+ * @param ratio      B's median / A's median, from B's low end / A's high end to B's high end / A's low end
  * @param difference what the two intervals say
  */
-record SpeedRow(BenchmarkId id, MedianInterval a, MedianInterval b, double ratio, double ratioLow, double ratioHigh,
-                Difference difference) {
+record SpeedRow(BenchmarkId id, MedianInterval a, MedianInterval b, RatioInterval ratio, Difference difference) {
 
     /**
      * The verdict of one row. A difference is called only where the two intervals do not overlap
@@ -51,8 +49,7 @@ record SpeedRow(BenchmarkId id, MedianInterval a, MedianInterval b, double ratio
     static SpeedRow of(BenchmarkId id, double[] aNanos, double[] bNanos) {
         MedianInterval a = MedianInterval.of95(aNanos);
         MedianInterval b = MedianInterval.of95(bNanos);
-        return new SpeedRow(id, a, b, b.median() / a.median(), b.low() / a.high(), b.high() / a.low(),
-                Difference.of(a, b));
+        return new SpeedRow(id, a, b, RatioInterval.of(b, a), Difference.of(a, b));
     }
 
     /** Whether either side's interval is the min–max fallback (too few samples for 95%). */

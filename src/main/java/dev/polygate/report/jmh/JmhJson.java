@@ -1,12 +1,8 @@
 package dev.polygate.report.jmh;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import dev.polygate.report.InvalidInputException;
+import dev.polygate.report.JsonInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,21 +15,21 @@ import java.util.Map;
  * {@code jdkVersion}, {@code vmName}, {@code vmVersion}) and a {@code primaryMetric} whose
  * {@code rawData} holds one array of iteration values per fork.
  *
- * <p>Anything that is not such a file is an {@link IllegalArgumentException} whose message names
+ * <p>Anything that is not such a file is an {@link InvalidInputException} whose message names
  * the file and what is wrong, in one line, fit to show a user: missing, empty, not JSON, not an
- * array, an empty array, an entry without a benchmark name or raw data, a raw value that is not a
- * finite number, or (with {@link #read(Path, String)}) a benchmark outside the expected package.
+ * array, an empty array, an entry without a benchmark name or raw data, mode {@code sample}
+ * (a histogram, not per-iteration values), a raw value that is not a positive finite number (a
+ * time or a rate is never 0), or (with {@link #read(Path, String)}) a benchmark outside the
+ * expected package.
  * JMH writes "NaN" as a string where it has no number (e.g. {@code scoreError} with one fork);
- * such strings are read as NaN in the summary fields. Other I/O failures are IOExceptions.
+ * such strings are read as NaN in the summary fields.
  */
 public final class JmhJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private JmhJson() {
     }
 
     /** Reads every result of one JMH JSON file, in file order; any benchmark name is accepted. */
-    public static List<JmhResult> read(Path file) throws IOException {
+    public static List<JmhResult> read(Path file) {
         return read(file, "");
     }
 
@@ -42,11 +38,11 @@ public final class JmhJson {
      * to start with {@code benchmarkPrefix} (e.g. {@code "dev.polygate.bench."}), so results of
      * some other project are refused rather than silently compared.
      */
-    public static List<JmhResult> read(Path file, String benchmarkPrefix) throws IOException {
-        JsonNode root = parse(file);
+    public static List<JmhResult> read(Path file, String benchmarkPrefix) {
+        JsonNode root = JsonInput.tree(file);
         if (!root.isArray()) {
             throw bad(file, "is not a JMH result array (expected a JSON array as written by -rf json, got "
-                    + kind(root) + ")");
+                    + JsonInput.describe(root) + ")");
         }
         if (root.isEmpty()) {
             throw bad(file, "holds no results (an empty JSON array: did the JMH run fail or select no benchmark?)");
@@ -58,33 +54,10 @@ public final class JmhJson {
         return results;
     }
 
-    private static JsonNode parse(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw bad(file, "is a directory, not a JMH JSON file");
-        }
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw bad(file, "does not exist");
-        } catch (AccessDeniedException e) {
-            throw bad(file, "cannot be read (permission denied)");
-        }
-        if (text.isBlank()) {
-            throw bad(file, "is empty (a JMH JSON file holds an array of results; did the JMH run fail?)");
-        }
-        try {
-            return JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw bad(file, "is not valid JSON (line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage().replaceAll("\\s+", " ") + ")");
-        }
-    }
-
     private static JmhResult result(Path file, int index, JsonNode entry, String prefix) {
         String where = "result " + index;
         if (!entry.isObject()) {
-            throw badEntry(file, where + " is " + kind(entry) + ", not a JMH result object");
+            throw badEntry(file, where + " is " + JsonInput.describe(entry) + ", not a JMH result object");
         }
         JsonNode name = entry.path("benchmark");
         if (!name.isTextual() || name.asText().isBlank()) {
@@ -95,6 +68,11 @@ public final class JmhJson {
             throw badEntry(file, where + ": unknown benchmark '" + benchmark + "' (expected a name under " + prefix + ")");
         }
         where = where + " (" + benchmark + ")";
+        String mode = text(entry, "mode");
+        if (mode.equals("sample")) {
+            throw badEntry(file, where + ": mode 'sample' keeps a histogram, not per-iteration values "
+                    + "(run with -bm avgt, thrpt or ss)");
+        }
         JsonNode metric = entry.path("primaryMetric");
         if (!metric.isObject()) {
             throw badEntry(file, where + " has no \"primaryMetric\" object");
@@ -103,8 +81,8 @@ public final class JmhJson {
         if (!unit.isTextual()) {
             throw badEntry(file, where + " has no primaryMetric.scoreUnit");
         }
-        return new JmhResult(file, new BenchmarkId(benchmark, params(file, where, entry.path("params"))),
-                text(entry, "mode"), unit.asText(), number(metric.path("score")), number(metric.path("scoreError")),
+        return new JmhResult(file, index, new BenchmarkId(benchmark, params(file, where, entry.path("params"))),
+                mode, unit.asText(), number(metric.path("score")), number(metric.path("scoreError")),
                 forks(file, where, metric.path("rawData")), text(entry, "jvm"), strings(entry.path("jvmArgs")),
                 text(entry, "jdkVersion"), text(entry, "vmName"), text(entry, "vmVersion"),
                 entry.path("warmupIterations").asInt(-1), text(entry, "warmupTime"),
@@ -141,8 +119,9 @@ public final class JmhJson {
             double[] values = new double[fork.size()];
             for (int i = 0; i < values.length; i++) {
                 JsonNode v = fork.get(i);
-                if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
-                    throw badEntry(file, where + ": rawData[" + f + "][" + i + "] is not a finite number");
+                if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || v.doubleValue() <= 0) {
+                    throw badEntry(file, where + ": rawData[" + f + "][" + i + "] is " + v
+                            + ", not a positive finite number");
                 }
                 values[i] = v.doubleValue();
             }
@@ -179,25 +158,13 @@ public final class JmhJson {
         return out;
     }
 
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> "something else";
-        };
-    }
-
     /** A problem with the whole file: "JMH result file F does not exist". */
-    private static IllegalArgumentException bad(Path file, String what) {
-        return new IllegalArgumentException("JMH result file " + file + " " + what);
+    private static InvalidInputException bad(Path file, String what) {
+        return new InvalidInputException("JMH result file " + file + " " + what);
     }
 
     /** A problem with one entry: "JMH result file F: result 3 (name) has no ...". */
-    private static IllegalArgumentException badEntry(Path file, String what) {
-        return new IllegalArgumentException("JMH result file " + file + ": " + what);
+    private static InvalidInputException badEntry(Path file, String what) {
+        return new InvalidInputException("JMH result file " + file + ": " + what);
     }
 }

@@ -1,5 +1,6 @@
 package dev.polygate.report.jmh;
 
+import dev.polygate.report.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Locale;
  * parameters, run in one or more forks, plus the JVM it ran on. Only the primary metric is kept.
  *
  * @param source                the file it was read from
+ * @param index                 its position in the file's array, for messages
  * @param id                    benchmark and parameters
  * @param mode                  JMH's short mode name: avgt, thrpt, sample, ss
  * @param scoreUnit             unit of every score and raw value, e.g. {@code ns/op}
@@ -26,7 +28,7 @@ import java.util.Locale;
  * @param measurementIterations per fork; -1 if not recorded
  * @param measurementTime       e.g. "500 ms"; "" if not recorded
  */
-public record JmhResult(Path source, BenchmarkId id, String mode, String scoreUnit, double score, double scoreError,
+public record JmhResult(Path source, int index, BenchmarkId id, String mode, String scoreUnit, double score, double scoreError,
                         List<double[]> forks, String jvm, List<String> jvmArgs, String jdkVersion, String vmName,
                         String vmVersion, int warmupIterations, String warmupTime, int measurementIterations,
                         String measurementTime) {
@@ -41,20 +43,42 @@ public record JmhResult(Path source, BenchmarkId id, String mode, String scoreUn
         return forks.stream().flatMapToDouble(Arrays::stream).toArray();
     }
 
+    /** Where it is, for messages: {@code JMH result file F: result 3 (dev.polygate.bench.ExpBenchmark.mathExp)}. */
+    public String where() {
+        return "JMH result file " + source + ": result " + index + " (" + id.benchmark() + ")";
+    }
+
+    /** The value of a parameter; an InvalidInputException naming the result if it is absent. */
+    public String param(String name) {
+        String value = id.params().get(name);
+        if (value == null) {
+            throw new InvalidInputException(where() + " has no parameter '" + name + "' (has: "
+                    + (id.params().isEmpty() ? "none" : String.join(", ", id.params().keySet())) + ")");
+        }
+        return value;
+    }
+
+    /** The JVM the forks ran on, as one value: results with equal ones are comparable. */
+    public Jvm vm() {
+        return new Jvm(jdkVersion, vmName, vmVersion, jvmArgs);
+    }
+
     /**
-     * {@link #pooled} converted to nanoseconds per operation. Only time-per-operation units can be
-     * converted (avgt, sample and ss modes); a throughput unit such as ops/s is an
-     * IllegalArgumentException naming the benchmark and the file.
+     * {@link #pooled} as nanoseconds per operation: a time per operation (avgt, ss) is scaled, a
+     * rate (thrpt, e.g. ops/s) is inverted value by value. Any other unit is an
+     * InvalidInputException naming the result. JmhJson has checked every value is positive.
      */
     public double[] pooledNanosPerOp() {
-        double factor = nanosPerUnit(scoreUnit);
-        if (Double.isNaN(factor)) {
-            throw new IllegalArgumentException(source + ": " + id.benchmark() + " is measured in " + scoreUnit
-                    + " (mode " + mode + "); only time per operation (ns/op, us/op, ms/op, s/op) can be compared");
-        }
         double[] values = pooled();
+        double perOp = nanosPerUnit(scoreUnit);
+        double perRate = nanosPerUnit(rateAsTime(scoreUnit));
+        if (Double.isNaN(perOp) && Double.isNaN(perRate)) {
+            throw new InvalidInputException(where() + ": scoreUnit '" + scoreUnit + "' (mode " + mode + ") is neither "
+                    + "a time per operation nor a rate (allowed: ns/op, us/op, ms/op, s/op, min/op, ops/ns, ops/us, "
+                    + "ops/ms, ops/s, ops/min)");
+        }
         for (int i = 0; i < values.length; i++) {
-            values[i] *= factor;
+            values[i] = Double.isNaN(perOp) ? perRate / values[i] : values[i] * perOp;
         }
         return values;
     }
@@ -69,5 +93,11 @@ public record JmhResult(Path source, BenchmarkId id, String mode, String scoreUn
             case "min/op" -> 60e9;
             default -> Double.NaN;
         };
+    }
+
+    /** "ops/ms" → "ms/op": x operations per time unit take 1/x time units each; "" if not a rate. */
+    private static String rateAsTime(String unit) {
+        String lower = unit.toLowerCase(Locale.ROOT);
+        return lower.startsWith("ops/") ? lower.substring("ops/".length()) + "/op" : "";
     }
 }

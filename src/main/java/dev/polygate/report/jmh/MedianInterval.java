@@ -1,6 +1,8 @@
 package dev.polygate.report.jmh;
 
+import dev.polygate.report.Stats;
 import java.util.Arrays;
+import java.util.Locale;
 import org.apache.commons.math3.distribution.BinomialDistribution;
 
 /**
@@ -51,7 +53,7 @@ public record MedianInterval(double median, double low, double high, int n, int 
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         int n = sorted.length;
-        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        double median = Stats.median(sorted, n);
         int k = lowRank(n, confidence);
         boolean fallback = k == 0;
         if (fallback) {
@@ -81,6 +83,19 @@ public record MedianInterval(double median, double low, double high, int n, int 
         // No random generator: only the distribution function is used.
         BinomialDistribution b = new BinomialDistribution(null, n, 0.5);
         return b.cumulativeProbability(n - k) - b.cumulativeProbability(k - 1);
+    }
+
+    /**
+     * How the interval was obtained, for reports: "order statistics x(2)–x(9) of 10 values, 97.9 %
+     * coverage" or "min–max of 5 values (too few for the confidence asked for), 93.8 % coverage".
+     */
+    public String method() {
+        if (minMaxFallback) {
+            return String.format(Locale.ROOT, "min–max of %d %s (too few for the confidence asked for), %.1f %% coverage",
+                    n, n == 1 ? "value" : "values", 100 * coverage);
+        }
+        return String.format(Locale.ROOT, "order statistics x(%d)–x(%d) of %d values, %.1f %% coverage",
+                lowRank, highRank, n, 100 * coverage);
     }
 
     /** Whether the two intervals share at least one point. */

@@ -1,13 +1,16 @@
 /**
  * JMH results for reports: {@link dev.polygate.report.jmh.JmhJson} reads the JSON JMH writes
  * with {@code -rf json} into {@link dev.polygate.report.jmh.JmhResult}s (one per benchmark and
- * parameter set, raw iteration values per fork, the JVM it ran on), keyed by
- * {@link dev.polygate.report.jmh.BenchmarkId}; {@link dev.polygate.report.jmh.MedianInterval}
- * gives a sample's median with a distribution-free order-statistic confidence interval.
+ * parameter set, raw iteration values per fork, the {@link dev.polygate.report.jmh.Jvm} it ran
+ * on), keyed by {@link dev.polygate.report.jmh.BenchmarkId};
+ * {@link dev.polygate.report.jmh.MedianInterval} gives a sample's median with a distribution-free
+ * order-statistic confidence interval, and {@link dev.polygate.report.jmh.RatioInterval} the
+ * ratio of two such medians with the interval both allow.
  *
  * <p>Nothing here knows about a particular report: every report that reads JMH output (the JDK
- * comparison in {@code report.jdk}, and any other) should use these classes rather than keep its
- * own reader or interval code. Bad input is an IllegalArgumentException with a one-line message
- * naming the file, fit to show a user.
+ * comparison in {@code report.jdk}, the throughput report in {@code report.throughput}) uses these
+ * classes rather than keeping its own reader or interval code. Bad input is an
+ * {@link dev.polygate.report.InvalidInputException} with a one-line message naming the file, fit
+ * to show a user.
  */
 package dev.polygate.report.jmh;

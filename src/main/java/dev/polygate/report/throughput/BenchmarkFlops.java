@@ -11,6 +11,7 @@ import dev.polygate.kernel.VectorMath;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.ParameterMatch;
 import dev.polygate.report.InvalidInputException;
+import dev.polygate.report.jmh.JmhResult;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
@@ -112,7 +113,7 @@ public final class BenchmarkFlops {
     /** The known benchmark this result is from; an InvalidInputException naming the result if none. */
     public static Known known(JmhResult result) {
         for (Known k : Known.values()) {
-            if (k.benchmarkName().equals(result.benchmark())) {
+            if (k.benchmarkName().equals(result.id().benchmark())) {
                 return k;
             }
         }
@@ -148,7 +149,7 @@ public final class BenchmarkFlops {
             throw e;
         } catch (IllegalArgumentException e) {
             // ParameterMatch, ModelSpec and Shape name the bad value; add which result it is.
-            throw new InvalidInputException(result.where() + " " + result.params() + ": " + e.getMessage());
+            throw new InvalidInputException(result.where() + " " + result.id().params() + ": " + e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.polygate.report.throughput;
 
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ParameterMatch;
+import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import java.util.ArrayList;
 import java.util.HashMap;

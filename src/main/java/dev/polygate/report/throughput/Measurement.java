@@ -1,5 +1,7 @@
 package dev.polygate.report.throughput;
 
+import dev.polygate.report.jmh.JmhResult;
+import dev.polygate.report.jmh.MedianInterval;
 import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import java.util.Map;
 
@@ -14,11 +16,11 @@ public record Measurement(JmhResult result, Known benchmark, Workload work, Medi
     public static Measurement of(JmhResult result) {
         Known benchmark = BenchmarkFlops.known(result);
         return new Measurement(result, benchmark, BenchmarkFlops.workload(benchmark, result),
-                MedianInterval.of(result.nsPerOp()));
+                MedianInterval.of95(result.pooledNanosPerOp()));
     }
 
     public Map<String, String> params() {
-        return result.params();
+        return result.id().params();
     }
 
     public String param(String name) {

@@ -1,6 +1,7 @@
 package dev.polygate.report.throughput;
 
 import dev.polygate.bench.Shape;
+import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,8 @@ public record SpeedUp(Measurement vector, Measurement scalar, RatioInterval spee
         List<SpeedUp> out = new ArrayList<>();
         for (Measurement vector : results.of(Known.VECTOR)) {
             // Both methods of one class carry the same parameter names: "includes" is "equals".
-            results.find(Known.SCALAR, vector.params()).ifPresent(scalar -> out.add(new SpeedUp(vector, scalar, RatioInterval.of(scalar.time(), vector.time()))));
+            results.find(Known.SCALAR, vector.params()).ifPresent(scalar ->
+                    out.add(new SpeedUp(vector, scalar, RatioInterval.of(scalar.time(), vector.time()))));
         }
         return out;
     }

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polygate.experiment.Environment;
 import dev.polygate.model.ModelSpec;
+import dev.polygate.report.jmh.Jvm;
+import dev.polygate.report.jmh.MedianInterval;
+import dev.polygate.report.jmh.RatioInterval;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -47,7 +50,7 @@ final class ThroughputJson {
         roof.put("flopsPerCall", BenchmarkFlops.roofFlops());
         roof.put("lanesAssumed", BenchmarkFlops.roofLanes());
         roof.put("assumption", "the benchmarks ran on the machine that wrote this report (its lane count)");
-        root.put("confidence", MedianInterval.CONFIDENCE);
+        root.put("confidence", MedianInterval.CONFIDENCE_95);
         ArrayNode list = root.putArray("results");
         for (Measurement r : results.all()) {
             measurement(list.addObject(), r, results);
@@ -104,10 +107,10 @@ final class ThroughputJson {
     }
 
     private static void measurement(ObjectNode o, Measurement r, ThroughputResults results) {
-        o.put("benchmark", r.result().benchmark());
+        o.put("benchmark", r.result().id().benchmark());
         o.put("family", r.benchmark().family().simpleName());
         o.put("method", r.benchmark().method());
-        o.put("file", r.result().file().toString());
+        o.put("file", r.result().source().toString());
         o.put("mode", r.result().mode());
         params(o, r.params());
         r.work().model().ifPresent(spec -> model(o.putObject("model"), spec));
@@ -125,11 +128,11 @@ final class ThroughputJson {
         number(t, "median", time.median());
         number(t, "low", time.low());
         number(t, "high", time.high());
-        t.put("interval", time.isMinMaxFallback() ? "min-max" : "order-statistics");
+        t.put("interval", time.minMaxFallback() ? "min-max" : "order-statistics");
         t.put("intervalMethod", time.method());
         number(t, "coverage", time.coverage());
-        t.put("values", time.count());
-        t.put("forks", r.result().forks());
+        t.put("values", time.n());
+        t.put("forks", r.result().forks().size());
         number(o, "itemsPerSecond", r.itemsPerSecond());
         number(o, "gflops", r.gflops());
         number(o, "fractionOfRoof", results.fractionOfRoof(r));

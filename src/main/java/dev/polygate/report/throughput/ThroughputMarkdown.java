@@ -3,6 +3,9 @@ package dev.polygate.report.throughput;
 import dev.polygate.experiment.Environment;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.report.NumberText;
+import dev.polygate.report.jmh.Jvm;
+import dev.polygate.report.jmh.MedianInterval;
+import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.throughput.BenchmarkFlops.Family;
 import dev.polygate.report.throughput.TargetCheck.Quantity;
 import dev.polygate.report.throughput.TargetResult.Status;
@@ -59,7 +62,7 @@ final class ThroughputMarkdown {
                 .append(", with the lane count of the JVM writing this report; on another machine the roof is off by ")
                 .append("the ratio of vector widths.\n\n");
         s.append("How to read the tables. Time per operation: the median of every measurement iteration of every fork, ")
-                .append("with a distribution-free ").append(Math.round(100 * MedianInterval.CONFIDENCE))
+                .append("with a distribution-free ").append(Math.round(100 * MedianInterval.CONFIDENCE_95))
                 .append(" % confidence interval for the median in brackets (order statistics x(k)…x(n−k+1), k from the ")
                 .append("Binomial(n, ½) distribution). With 5 iterations or fewer no such interval reaches 95 %; the ")
                 .append("brackets then hold min–max, marked").append(MIN_MAX_MARK).append(". GFLOP/s: FLOPs per operation ")
@@ -253,7 +256,7 @@ final class ThroughputMarkdown {
     static String timeCell(Measurement m) {
         MedianInterval t = m.time();
         return NumberText.nanosecondsWithInterval(t.median(), t.low(), t.high())
-                + (t.isMinMaxFallback() ? MIN_MAX_MARK : "");
+                + (t.minMaxFallback() ? MIN_MAX_MARK : "");
     }
 
     static String roofCell(ThroughputResults results, Measurement m) {

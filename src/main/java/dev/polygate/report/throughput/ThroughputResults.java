@@ -1,6 +1,9 @@
 package dev.polygate.report.throughput;
 
 import dev.polygate.report.InvalidInputException;
+import dev.polygate.report.jmh.JmhJson;
+import dev.polygate.report.jmh.JmhResult;
+import dev.polygate.report.jmh.Jvm;
 import dev.polygate.report.throughput.BenchmarkFlops.Family;
 import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import java.nio.file.Path;
@@ -30,7 +33,7 @@ public final class ThroughputResults {
     public static ThroughputResults read(List<Path> files) {
         List<JmhResult> results = new ArrayList<>();
         for (Path file : files) {
-            results.addAll(JmhJsonReader.read(file));
+            results.addAll(JmhJson.read(file));
         }
         return of(files, results);
     }
@@ -42,7 +45,7 @@ public final class ThroughputResults {
             Measurement m = Measurement.of(result);
             JmhResult earlier = seen.putIfAbsent(List.of(m.benchmark(), m.params()), result);
             if (earlier != null) {
-                throw new InvalidInputException(result.where() + " " + result.params() + " repeats "
+                throw new InvalidInputException(result.where() + " " + result.id().params() + " repeats "
                         + earlier.where() + " (the same benchmark and parameters twice; merge different runs only)");
             }
             measurements.add(m);
@@ -89,6 +92,6 @@ public final class ThroughputResults {
 
     /** The distinct JVMs of all results, in order of first appearance. */
     public List<Jvm> jvms() {
-        return List.copyOf(new LinkedHashSet<>(measurements.stream().map(m -> m.result().jvm()).toList()));
+        return List.copyOf(new LinkedHashSet<>(measurements.stream().map(m -> m.result().vm()).toList()));
     }
 }

@@ -29,10 +29,10 @@ class SpeedComparisonTest {
         SpeedRow row = SpeedRow.of(id("m"), tenSamples(10), tenSamples(5));
         assertEquals(55, row.a().median());
         assertEquals(27.5, row.b().median());
-        assertEquals(0.5, row.ratio(), 1e-15);
+        assertEquals(0.5, row.ratio().ratio(), 1e-15);
         // [B low / A high, B high / A low] = [10 / 90, 45 / 20]
-        assertEquals(10.0 / 90, row.ratioLow(), 1e-15);
-        assertEquals(45.0 / 20, row.ratioHigh(), 1e-15);
+        assertEquals(10.0 / 90, row.ratio().low(), 1e-15);
+        assertEquals(45.0 / 20, row.ratio().high(), 1e-15);
         assertEquals(Difference.NONE, row.difference(), "[10, 45] and [20, 90] overlap");
     }
 
@@ -50,8 +50,8 @@ class SpeedComparisonTest {
         assertEquals(Difference.NONE, t.difference());
         // The rule agrees with the ratio interval: a call exactly when it excludes 1.
         SpeedRow fast = SpeedRow.of(id("f"), a, tenSamples(1));
-        assertTrue(fast.ratioHigh() < 1);
-        assertTrue(t.ratioLow() <= 1 && t.ratioHigh() >= 1);
+        assertTrue(fast.ratio().high() < 1);
+        assertTrue(t.ratio().low() <= 1 && t.ratio().high() >= 1);
     }
 
     @Test

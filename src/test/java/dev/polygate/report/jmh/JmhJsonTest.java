@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polygate.report.InvalidInputException;
 import dev.polygate.report.jmh.JmhFixtures.Jvm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,12 @@ class JmhJsonTest {
         assertEquals(Map.of(), results.get(1).id().params());
         assertEquals("FmaRoofBenchmark.fma12", results.get(1).id().shortLabel());
         assertEquals("TrainingStepBenchmark.step relu", step.id().shortLabel());
+        assertEquals(new dev.polygate.report.jmh.Jvm("25.0.1", "OpenJDK 64-Bit Server VM", "25.0.1+8-LTS",
+                List.of("--add-modules=jdk.incubator.vector", "--sun-misc-unsafe-memory-access=allow")), step.vm());
+        assertEquals("relu", step.param("activation"));
+        InvalidInputException missing = assertThrows(InvalidInputException.class, () -> step.param("shape"));
+        assertTrue(missing.getMessage().startsWith("JMH result file " + file + ": result 0 ("
+                + PREFIX + "TrainingStepBenchmark.step) has no parameter 'shape' (has: activation)"), missing.getMessage());
     }
 
     @Test
@@ -89,17 +96,22 @@ class JmhJsonTest {
     }
 
     @Test
-    void convertsTimeUnitsAndRefusesThroughput() throws IOException {
+    void convertsTimesAndRatesToNanosecondsAndRefusesOtherUnits() throws IOException {
         String text = JmhFixtures.json(Jvm.JDK17, List.of(JmhFixtures.entry(PREFIX + "ExpBenchmark.mathExp",
                 Map.of(), new double[] {1.5, 2.5})));
         Path us = tmp.resolve("us.json");
         Files.writeString(us, text.replace("\"ns/op\"", "\"us/op\""));
         assertArrayEquals(new double[] {1500, 2500}, JmhJson.read(us).get(0).pooledNanosPerOp());
         Path thrpt = tmp.resolve("thrpt.json");
-        Files.writeString(thrpt, text.replace("\"ns/op\"", "\"ops/s\""));
-        JmhResult r = JmhJson.read(thrpt).get(0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, r::pooledNanosPerOp);
-        assertTrue(e.getMessage().contains("ops/s"), e.getMessage());
+        Files.writeString(thrpt, text.replace("\"ns/op\"", "\"ops/ms\""));
+        assertArrayEquals(new double[] {1e6 / 1.5, 1e6 / 2.5}, JmhJson.read(thrpt).get(0).pooledNanosPerOp(), 1e-9,
+                "a rate is inverted");
+        Path furlongs = tmp.resolve("furlongs.json");
+        Files.writeString(furlongs, text.replace("\"ns/op\"", "\"furlongs/op\""));
+        JmhResult r = JmhJson.read(furlongs).get(0);
+        InvalidInputException e = assertThrows(InvalidInputException.class, r::pooledNanosPerOp);
+        assertTrue(e.getMessage().contains("scoreUnit 'furlongs/op'"), e.getMessage());
+        assertTrue(e.getMessage().contains(furlongs.toString()), e.getMessage());
     }
 
     @Test
@@ -108,6 +120,8 @@ class JmhJsonTest {
         assertBad(Files.writeString(tmp.resolve("empty.json"), ""), "is empty");
         assertBad(Files.writeString(tmp.resolve("blank.json"), " \n"), "is empty");
         assertBad(Files.writeString(tmp.resolve("cut.json"), "[ { \"benchmark\" : \"dev.polygate"), "not valid JSON");
+        assertBad(Files.writeString(tmp.resolve("lines.json"), "[\n{\n\"benchmark\":\n"), "not valid JSON");
+        assertBad(Files.writeString(tmp.resolve("trailing.json"), "[] []"), "not valid JSON");
         assertBad(Files.writeString(tmp.resolve("garbage.json"), "Benchmark Mode Cnt Score"), "not valid JSON");
         assertBad(Files.writeString(tmp.resolve("object.json"), "{\"benchmark\": \"x\"}"), "not a JMH result array");
         assertBad(Files.writeString(tmp.resolve("none.json"), "[ ]"), "holds no results");
@@ -122,7 +136,13 @@ class JmhJsonTest {
                 Map.of(), new double[] {1, 2})));
         assertBad(Files.writeString(tmp.resolve("raw.json"), good.replace("[[1.0, 2.0]]", "[]")), "no primaryMetric.rawData");
         assertBad(Files.writeString(tmp.resolve("nanraw.json"), good.replace("[[1.0, 2.0]]", "[[1.0, \"NaN\"]]")),
-                "rawData[0][1] is not a finite number");
+                "rawData[0][1] is \"NaN\", not a positive finite number");
+        assertBad(Files.writeString(tmp.resolve("zero.json"), good.replace("[[1.0, 2.0]]", "[[1.0, 2.0], [0]]")),
+                "rawData[1][0] is 0, not a positive finite number");
+        assertBad(Files.writeString(tmp.resolve("fork.json"), good.replace("[[1.0, 2.0]]", "[[1.0, 2.0], []]")),
+                "rawData[1] must be a non-empty array");
+        assertBad(Files.writeString(tmp.resolve("sample.json"), good.replace("\"avgt\"", "\"sample\"")),
+                "mode 'sample' keeps a histogram");
         assertBad(Files.writeString(tmp.resolve("unit.json"), good.replace("\"scoreUnit\" : \"ns/op\",", "")),
                 "scoreUnit");
     }
@@ -131,14 +151,14 @@ class JmhJsonTest {
     void unknownBenchmarkIsRefused() throws IOException {
         Path file = JmhFixtures.write(tmp.resolve("other.json"), Jvm.JDK17, List.of(
                 JmhFixtures.entry("org.example.MyBenchmark.run", Map.of(), new double[] {1})));
-        IllegalArgumentException e = assertBad(file, "unknown benchmark 'org.example.MyBenchmark.run'");
+        InvalidInputException e = assertBad(file, "unknown benchmark 'org.example.MyBenchmark.run'");
         assertTrue(e.getMessage().contains("dev.polygate.bench."), e.getMessage());
         // Without a prefix any name is accepted.
         assertEquals(1, JmhJson.read(file).size());
     }
 
-    private static IllegalArgumentException assertBad(Path file, String mustMention) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> JmhJson.read(file, PREFIX));
+    private static InvalidInputException assertBad(Path file, String mustMention) {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> JmhJson.read(file, PREFIX));
         assertTrue(e.getMessage().contains(mustMention), "'" + e.getMessage() + "' should mention '" + mustMention + "'");
         assertTrue(e.getMessage().contains(file.toString()), "names the file: " + e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), "one line: " + e.getMessage());

@@ -5,9 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 class MedianIntervalTest {
+    /** P(B ≤ j) for B ~ Binomial(n, ½), exactly: Σ C(n, i) / 2ⁿ — independent of Commons Math. */
+    private static double binomialCdf(int n, int j) {
+        BigInteger sum = BigInteger.ZERO;
+        BigInteger c = BigInteger.ONE;
+        for (int i = 0; i <= j; i++) {
+            sum = sum.add(c);
+            c = c.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
+        }
+        return sum.doubleValue() / Math.pow(2, n);
+    }
+
     @Test
     void tenSamplesGiveTheSecondToTheNinth() {
         // x(1..10) = 10, 20, ..., 100, shuffled: the 95% interval is [x(2), x(9)] with coverage 1 − 2·11/1024.
@@ -79,5 +91,30 @@ class MedianIntervalTest {
         double[] values = {3, 1, 2};
         MedianInterval.of95(values);
         assertEquals(3, values[0]);
+    }
+
+    @Test
+    void theRankAgreesWithAnExactBinomialForEverySampleSize() {
+        // k qualifies iff P(B ≤ k−1) ≤ 2.5 %: then [x(k), x(n−k+1)] misses the median with at most 5 %.
+        for (int n = 1; n <= 200; n++) {
+            int k = MedianInterval.lowRank(n, 0.95);
+            if (k == 0) {
+                assertTrue(binomialCdf(n, 0) > 0.025, "n = " + n + " should have a rank 1 interval");
+            } else {
+                assertTrue(binomialCdf(n, k - 1) <= 0.025, "n = " + n + ", k = " + k + " covers less than 95 %");
+                assertTrue(k + 1 > (n + 1) / 2 || binomialCdf(n, k) > 0.025, "n = " + n + ": k = " + (k + 1)
+                        + " also qualifies");
+                assertEquals(1 - 2 * binomialCdf(n, k - 1), MedianInterval.coverage(n, k), 1e-12, "n = " + n);
+            }
+        }
+    }
+
+    @Test
+    void theMethodSaysWhichOrderStatisticsOrMinMax() {
+        assertEquals("order statistics x(2)–x(9) of 10 values, 97.9 % coverage",
+                MedianInterval.of95(new double[] {7, 3, 10, 1, 9, 2, 8, 4, 6, 5}).method());
+        assertEquals("min–max of 5 values (too few for the confidence asked for), 93.8 % coverage",
+                MedianInterval.of95(new double[] {4, 1, 5, 3, 2}).method());
+        assertTrue(MedianInterval.of95(new double[] {1}).method().startsWith("min–max of 1 value "));
     }
 }

@@ -14,16 +14,20 @@ import dev.polygate.kernel.VectorMath;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.ParameterMatch;
 import dev.polygate.report.InvalidInputException;
+import dev.polygate.report.jmh.BenchmarkId;
+import dev.polygate.report.jmh.JmhResult;
 import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class BenchmarkFlopsTest {
     private static Workload workload(String benchmark, Map<String, String> params) {
-        JmhResult result = new JmhResult(Path.of("test.json"), 0, "dev.polygate.bench." + benchmark, "avgt",
-                new Jvm("17", "vm", "1", java.util.List.of()), params, new double[] {1}, 1);
+        JmhResult result = new JmhResult(Path.of("test.json"), 0, new BenchmarkId("dev.polygate.bench." + benchmark,
+                params), "avgt", "ns/op", 1, Double.NaN, List.of(new double[] {1}), "java", List.of(), "17", "vm", "1",
+                1, "1 s", 1, "1 s");
         return BenchmarkFlops.workload(BenchmarkFlops.known(result), result);
     }
 
@@ -117,8 +121,8 @@ class BenchmarkFlopsTest {
     void missingOrBadParametersNameTheResult() {
         InvalidInputException missing = assertThrows(InvalidInputException.class,
                 () -> workload("TrainingStepBenchmark.step", Map.of("activation", "relu", "kind", "plain")));
-        assertTrue(missing.getMessage().contains("test.json: [0] dev.polygate.bench.TrainingStepBenchmark.step has no "
-                + "parameter 'shape'"), missing.getMessage());
+        assertTrue(missing.getMessage().contains("JMH result file test.json: result 0 (dev.polygate.bench.TrainingStepBenchmark.step) "
+                + "has no parameter 'shape'"), missing.getMessage());
 
         InvalidInputException shape = assertThrows(InvalidInputException.class,
                 () -> workload("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10")));

@@ -201,8 +201,8 @@ class ThroughputCommandTest {
         assertRejected(List.of(empty.toString()), accuracy, empty + " is empty");
         assertRejected(List.of(malformed.toString()), accuracy, malformed + " is not valid JSON");
         assertRejected(List.of(object.toString()), accuracy, object + " is not a JMH result array");
-        assertRejected(List.of(emptyArray.toString()), accuracy, emptyArray + " holds no JMH results");
-        assertRejected(List.of(unknown.toString()), accuracy, "FmaRoofBenchmark.fma24 is not a known benchmark");
+        assertRejected(List.of(emptyArray.toString()), accuracy, emptyArray + " holds no results");
+        assertRejected(List.of(unknown.toString()), accuracy, "FmaRoofBenchmark.fma24) is not a known benchmark");
         assertRejected(List.of(jmhA.toString()), badAccuracy, badAccuracy + " is not valid JSON");
         assertRejected(List.of(jmhA.toString()), tmp.resolve("nope.json"), "--accuracy " + tmp.resolve("nope.json")
                 + " does not exist");

@@ -1,10 +1,11 @@
-package dev.polygate.report.throughput;
+package dev.polygate.report.jmh;
 
 /**
  * The ratio of two medians with an interval from the two medians' intervals: low = numerator's
- * low / denominator's high, high = numerator's high / denominator's low. If both medians lie in
- * their intervals, the ratio lies in this one; its coverage is at least 1 − (the two intervals'
- * miss probabilities added), about 90 % for two 95 % intervals, and in practice higher.
+ * low / denominator's high, high = numerator's high / denominator's low — the smallest and largest
+ * ratio both intervals allow. If both medians lie in their intervals, the ratio lies in this one;
+ * its coverage is at least 1 − (the two intervals' miss probabilities added), about 90 % for two
+ * 95 % intervals, and in practice higher.
  */
 public record RatioInterval(double ratio, double low, double high) {
 
