@@ -7,9 +7,11 @@ import dev.polygate.report.jmh.Jvm;
 import dev.polygate.report.jmh.MedianInterval;
 import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.throughput.BenchmarkFlops.Family;
+import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import dev.polygate.report.throughput.TargetCheck.Quantity;
 import dev.polygate.report.throughput.TargetResult.Status;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -151,7 +153,38 @@ final class ThroughputMarkdown {
                     m.param("samples"), String.valueOf(m.work().model().orElseThrow().layout().size()), timeCell(m),
                     NumberText.si(m.itemsPerSecond()), NumberText.threeDigits(m.gflops()), roofCell(results, m));
         }
-        return table(s, t);
+        return table(s, t) + denseBreakdown(results);
+    }
+
+    /**
+     * Where a dense layer's time goes, from the measurements alone: how close the bare product
+     * comes to the roof, and what share of the fused forward the activation epilogue takes
+     * (forward time minus product time), per measured layer.
+     */
+    private static String denseBreakdown(ThroughputResults results) {
+        if (results.roofGflops().isEmpty()) {
+            return "";
+        }
+        MarkdownTable t = new MarkdownTable("activation", "kind", "width>", "samples>", "product, % of roof>",
+                "forward, % of roof>", "epilogue share of forward>", "backward, % of roof>");
+        for (Measurement product : results.of(Known.DENSE_PRODUCT)) {
+            Optional<Measurement> forward = results.find(Known.DENSE_FORWARD, product.params());
+            Optional<Measurement> backward = results.find(Known.DENSE_BACKWARD, product.params());
+            t.row(product.param("activation"), product.param("kind"), product.param("width"), product.param("samples"),
+                    NumberText.percent(results.fractionOfRoof(product)),
+                    forward.map(m -> NumberText.percent(results.fractionOfRoof(m))).orElse("—"),
+                    forward.map(m -> NumberText.percent(1 - product.nsPerOp() / m.nsPerOp())).orElse("—"),
+                    backward.map(m -> NumberText.percent(results.fractionOfRoof(m))).orElse("—"));
+        }
+        if (t.isEmpty()) {
+            return "";
+        }
+        return "Where the time goes. The product is the part that can approach the roof; its gap to 100 % is the "
+                + "register tile (8 rows × 2 vectors: 10 loads per 16 FMAs) and, at large widths, an input panel "
+                + "([width][32] floats: 128 KB at width 1024) larger than L1. The epilogue share is the activation "
+                + "pass of the fused forward (forward time minus product time); it grows when a span of "
+                + "pre-activations (rows × 256 floats) no longer fits in L2. The backward adds a transpose and two "
+                + "products.\n\n" + t.render() + "\n";
     }
 
     private static String exp(ThroughputResults results) {
