@@ -86,7 +86,14 @@ public final class JmhJson {
                 forks(file, where, metric.path("rawData")), text(entry, "jvm"), strings(entry.path("jvmArgs")),
                 text(entry, "jdkVersion"), text(entry, "vmName"), text(entry, "vmVersion"),
                 entry.path("warmupIterations").asInt(-1), text(entry, "warmupTime"),
-                entry.path("measurementIterations").asInt(-1), text(entry, "measurementTime"));
+                entry.path("measurementIterations").asInt(-1), text(entry, "measurementTime"),
+                allocation(entry.path("secondaryMetrics")));
+    }
+
+    /** JMH's -prof gc result {@code gc.alloc.rate.norm} in bytes per operation; NaN without that profiler. */
+    private static double allocation(JsonNode secondary) {
+        JsonNode norm = secondary.path("gc.alloc.rate.norm");
+        return norm.path("scoreUnit").asText("").equals("B/op") ? number(norm.path("score")) : Double.NaN;
     }
 
     private static Map<String, String> params(Path file, String where, JsonNode params) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * One entry of a JMH JSON result file (JMH 1.x, {@code -rf json}): one benchmark with one set of
- * parameters, run in one or more forks, plus the JVM it ran on. Only the primary metric is kept.
+ * parameters, run in one or more forks, plus the JVM it ran on. Of the secondary metrics only -prof gc's allocation per operation is kept.
  *
  * @param source                the file it was read from
  * @param index                 its position in the file's array, for messages
@@ -27,11 +27,12 @@ import java.util.Locale;
  * @param warmupTime            e.g. "500 ms"; "" if not recorded
  * @param measurementIterations per fork; -1 if not recorded
  * @param measurementTime       e.g. "500 ms"; "" if not recorded
+ * @param allocBytesPerOp       bytes allocated per operation (JMH's -prof gc gc.alloc.rate.norm); NaN without it
  */
 public record JmhResult(Path source, int index, BenchmarkId id, String mode, String scoreUnit, double score, double scoreError,
                         List<double[]> forks, String jvm, List<String> jvmArgs, String jdkVersion, String vmName,
                         String vmVersion, int warmupIterations, String warmupTime, int measurementIterations,
-                        String measurementTime) {
+                        String measurementTime, double allocBytesPerOp) {
 
     public JmhResult {
         forks = forks.stream().map(double[]::clone).toList();

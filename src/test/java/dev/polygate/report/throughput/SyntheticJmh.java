@@ -81,6 +81,15 @@ final class SyntheticJmh {
         return this;
     }
 
+    /** Gives the last added result a -prof gc allocation of this many bytes per operation. */
+    SyntheticJmh allocating(double bytesPerOp) {
+        ObjectNode last = (ObjectNode) results.get(results.size() - 1);
+        ObjectNode norm = ((ObjectNode) last.get("secondaryMetrics")).putObject("gc.alloc.rate.norm");
+        norm.put("score", bytesPerOp);
+        norm.put("scoreUnit", "B/op");
+        return this;
+    }
+
     Path write(Path file) {
         try {
             Files.writeString(file, JSON.writeValueAsString(results));

@@ -6,6 +6,7 @@ import static dev.polygate.model.LayerKind.GATED;
 import static dev.polygate.model.LayerKind.PLAIN;
 import static dev.polygate.model.LayerKind.SQUARED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -164,6 +165,25 @@ class ThroughputCommandTest {
 
         BufferedImage png = ImageIO.read(out.resolve("summary.png").toFile());
         assertEquals(2 * SummaryChart.PANEL_WIDTH, png.getWidth(), "one panel per activation");
+    }
+
+    /** JMH's bookkeeping (KB per iteration of a slow op) is not flagged; a boxed fast loop is. */
+    @Test
+    void allocationIsFlaggedByRateNotByBytesPerOperation() throws IOException {
+        Path gc = new SyntheticJmh()
+                .add("DenseLayerBenchmark.product", Map.of("activation", "relu", "kind", "plain", "width", "256",
+                        "samples", "4096"), SyntheticJmh.twoForks(PRODUCT_NS)).allocating(2000)
+                .add("ExpBenchmark.handWritten", Map.of("size", "4096"), SyntheticJmh.twoForks(12_000)).allocating(49_000)
+                .write(tmp.resolve("gc.json"));
+
+        Outcome o = run("throughput", "--jmh", gc.toString(), "--accuracy", accuracy.toString(), "--out", out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        String section = md.substring(md.indexOf("## Allocation"), md.indexOf("## Targets"));
+        assertTrue(section.contains("1 of 2 benchmarks do not"), section);
+        assertTrue(section.contains("| ExpBenchmark.handWritten | size=4096 | 49.0 k | 4.08 G |"), section);
+        assertFalse(section.contains("DenseLayerBenchmark.product |"), section);
     }
 
     @Test
