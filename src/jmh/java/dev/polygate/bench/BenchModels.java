@@ -18,6 +18,20 @@ final class BenchModels {
         return ParameterMatch.spec(activation, kind, width, depth);
     }
 
+    /** What a benchmark's (activation, kind, shape) parameters name: model, data and initial parameters. */
+    record Workbench(ModelSpec spec, Dataset data, float[] parameters) {
+    }
+
+    /** The workbench of these parameters, its kernels checked against the scalar reference first. */
+    static Workbench checked(String activation, String kind, String shape) {
+        Shape s = Shape.parse(shape);
+        ModelSpec spec = spec(activation, kind, s.width(), s.depth());
+        Dataset data = data(s.samples());
+        float[] p = parameters(spec);
+        checkAgainstReference(spec, p, data);
+        return new Workbench(spec, data, p);
+    }
+
     static float[] parameters(ModelSpec spec) {
         return Initializer.initialise(spec.layout(), Seeds.generator(1, "bench/" + spec.id()));
     }

@@ -1,9 +1,7 @@
 package dev.polygate.bench;
 
 import dev.polygate.kernel.VectorMlp;
-import dev.polygate.model.ModelSpec;
 import dev.polygate.train.Adam;
-import dev.polygate.train.Dataset;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,13 +42,10 @@ public class TrainingStepBenchmark {
 
     @Setup
     public void setup() {
-        Shape s = Shape.parse(shape);
-        ModelSpec spec = BenchModels.spec(activation, kind, s.width(), s.depth());
-        Dataset data = BenchModels.data(s.samples());
-        p = BenchModels.parameters(spec);
-        BenchModels.checkAgainstReference(spec, p, data);
+        BenchModels.Workbench w = BenchModels.checked(activation, kind, shape);
+        p = w.parameters();
         g = new float[p.length];
-        mlp = new VectorMlp(spec, data.x(), data.t());
+        mlp = new VectorMlp(w.spec(), w.data().x(), w.data().t());
         adam = new Adam(0.01, p.length);
         mlp.forwardLoss(p);   // backward() alone needs a forward pass's state
     }

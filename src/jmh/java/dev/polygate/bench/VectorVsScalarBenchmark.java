@@ -45,15 +45,14 @@ public class VectorVsScalarBenchmark {
 
     @Setup
     public void setup() {
-        Shape s = Shape.parse(shape);
-        ModelSpec spec = BenchModels.spec(activation, kind, s.width(), s.depth());
-        Dataset data = BenchModels.data(s.samples());
-        p = BenchModels.parameters(spec);
-        BenchModels.checkAgainstReference(spec, p, data);
+        BenchModels.Workbench w = BenchModels.checked(activation, kind, shape);
+        ModelSpec spec = w.spec();
+        Dataset data = w.data();
+        p = w.parameters();
         g = new float[p.length];
         mlp = new VectorMlp(spec, data.x(), data.t());
-        double[] x = new double[s.samples()];
-        double[] t = new double[s.samples()];
+        double[] x = new double[data.x().length];
+        double[] t = new double[data.x().length];
         for (int i = 0; i < x.length; i++) {
             x[i] = data.x()[i];
             t[i] = data.t()[i];
