@@ -3,11 +3,7 @@ package dev.polygate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -20,18 +16,11 @@ class CommandLineTest {
     @TempDir
     Path tmp;
 
-    record Outcome(int code, String out, String err) {
+    static CommandRun run(String stdin, String... args) {
+        return CommandRun.run(stdin, args);
     }
 
-    static Outcome run(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    private static void assertUsageError(Outcome o, String... mustMention) {
+    private static void assertUsageError(CommandRun o, String... mustMention) {
         assertEquals(2, o.code(), "exit code; stderr: " + o.err());
         String[] lines = o.err().strip().split("\n");
         assertEquals(1, lines.length, "one line on stderr: " + o.err());
@@ -70,7 +59,7 @@ class CommandLineTest {
     void sweepRejectsBadValuesWithOneLineAndWritesNothing(String flag, String value, String allowed) throws IOException {
         Path out = tmp.resolve("reports");
         Files.createDirectories(out);
-        Outcome o = run("", "sweep", flag, value, "--out", out.toString());
+        CommandRun o = run("", "sweep", flag, value, "--out", out.toString());
         assertUsageError(o, flag, allowed);
         assertEquals(0, filesIn(out));
     }
@@ -86,22 +75,22 @@ class CommandLineTest {
     void unwritableOutputDirectoryIsRejectedBeforeWork() throws IOException {
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "x");
-        Outcome o = run("", "sweep", "--out", file.resolve("reports").toString(), "--steps", "1");
+        CommandRun o = run("", "sweep", "--out", file.resolve("reports").toString(), "--steps", "1");
         assertUsageError(o, "--out", "writable");
         assertEquals("x", Files.readString(file));
-        Outcome o2 = run("", "sweep", "--out", file.toString(), "--steps", "1");
+        CommandRun o2 = run("", "sweep", "--out", file.toString(), "--steps", "1");
         assertUsageError(o2, "--out", "not a directory");
     }
 
     @Test
     void trainSaveAndPredictRoundTrip() throws IOException {
         Path model = tmp.resolve("model.json");
-        Outcome t = run("", "train", "--activation", "silu", "--kind", "gated", "--degree", "2", "--steps", "300",
+        CommandRun t = run("", "train", "--activation", "silu", "--kind", "gated", "--degree", "2", "--steps", "300",
                 "--samples", "200", "--model-out", model.toString());
         assertEquals(0, t.code(), t.err());
         assertTrue(t.out().contains("final MSE"), t.out());
         Files.writeString(tmp.resolve("xs.txt"), "0\n1.5\n\n-2\n");
-        Outcome p = run("", "predict", "--model", model.toString(), "--input", tmp.resolve("xs.txt").toString());
+        CommandRun p = run("", "predict", "--model", model.toString(), "--input", tmp.resolve("xs.txt").toString());
         assertEquals(0, p.code(), p.err());
         String[] ys = p.out().strip().split("\n");
         assertEquals(3, ys.length);
@@ -110,7 +99,7 @@ class CommandLineTest {
         assertEquals(2.25, Double.parseDouble(ys[1]), 0.3);
         assertEquals(4.0, Double.parseDouble(ys[2]), 0.5);
         // The same from stdin.
-        Outcome q = run("0\n1.5\n-2\n", "predict", "--model", model.toString());
+        CommandRun q = run("0\n1.5\n-2\n", "predict", "--model", model.toString());
         assertEquals(p.out(), q.out());
     }
 
@@ -149,7 +138,7 @@ class CommandLineTest {
     @Test
     void helpIsAvailableForEveryCommand() {
         for (String c : new String[] {"sweep", "train", "predict", "throughput"}) {
-            Outcome o = run("", c, "--help");
+            CommandRun o = run("", c, "--help");
             assertEquals(0, o.code());
             assertTrue(o.out().startsWith("usage: polygate " + c), o.out());
         }

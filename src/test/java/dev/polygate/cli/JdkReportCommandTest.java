@@ -10,11 +10,7 @@ import dev.polygate.report.jmh.JmhFixtures;
 import dev.polygate.report.jmh.JmhFixtures.Entry;
 import dev.polygate.report.jmh.JmhFixtures.Jvm;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -38,15 +34,8 @@ class JdkReportCommandTest {
     private Path accA;
     private Path accB;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CommandRun run(String... args) {
+        return CommandRun.run("", args);
     }
 
     /** Five iterations start, start+1, …, start+4 (one fork). */
@@ -100,7 +89,7 @@ class JdkReportCommandTest {
 
     @Test
     void writesMarkdownAndChartWithTheNumbers() throws IOException {
-        Outcome o = run(args());
+        CommandRun o = run(args());
         assertEquals(0, o.code(), o.err());
         assertEquals("", o.err());
         assertTrue(o.out().contains("3 benchmarks: 1 B faster, 1 B slower, 1 no clear difference"), o.out());
@@ -150,7 +139,7 @@ class JdkReportCommandTest {
             double v = AccuracyFixtures.DEFAULT.of(kind, degree, seed);
             return kind.equals("plain") && degree == 2 && seed == 1 ? v * 1.25 : v;
         });
-        Outcome o = run(args());
+        CommandRun o = run(args());
         assertEquals(0, o.code(), o.err());
         String md = Files.readString(out.resolve("jdk-comparison.md"));
         assertTrue(md.contains("8 runs matched; 7 have a bit-identical final MSE"), md);
@@ -167,7 +156,7 @@ class JdkReportCommandTest {
                 new double[] {1, 2, 3})), 0);
         Path b = jmh("b.json", Jvm.JDK25, List.of(JmhFixtures.entry(BENCH + "ExpBenchmark.mathExp", Map.of(),
                 new double[] {4, 5, 6})), 1);
-        Outcome o = run(args("--a-jmh", a.toString(), "--b-jmh", b.toString()));
+        CommandRun o = run(args("--a-jmh", a.toString(), "--b-jmh", b.toString()));
         assertEquals(0, o.code(), o.err());
         String md = Files.readString(out.resolve("jdk-comparison.md"));
         assertTrue(md.contains("2.000 [1.000, 3.000]† ns"), md);
@@ -206,7 +195,7 @@ class JdkReportCommandTest {
             "unknown benchmark 'org.example.Other.run'", "does not exist", "2 different JVMs", "does not exist",
             "no \"runs\" array", "two different labels", "--a-accuracy is required"};
         for (int i = 0; i < cases.size(); i++) {
-            Outcome o = run(cases.get(i));
+            CommandRun o = run(cases.get(i));
             assertEquals(2, o.code(), "case " + i + ": " + o.err());
             String[] lines = o.err().strip().split("\n");
             assertEquals(1, lines.length, "one line: " + o.err());
@@ -220,10 +209,10 @@ class JdkReportCommandTest {
 
     @Test
     void helpAndUsage() {
-        Outcome help = run("jdk-report", "--help");
+        CommandRun help = run("jdk-report", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("--a-jmh FILES"), help.out());
-        Outcome usage = run("--help");
+        CommandRun usage = run("--help");
         assertTrue(usage.out().contains("jdk-report"), usage.out());
     }
 }

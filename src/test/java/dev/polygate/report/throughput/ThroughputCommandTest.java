@@ -12,17 +12,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polygate.bench.FmaRoofBenchmark;
-import dev.polygate.cli.Main;
+import dev.polygate.cli.CommandRun;
 import dev.polygate.experiment.Grid;
 import dev.polygate.report.AccuracyReport;
 import dev.polygate.report.NumberText;
 import dev.polygate.report.SyntheticSweeps;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,15 +45,8 @@ class ThroughputCommandTest {
     Path jmhA;
     Path jmhB;
 
-    record Outcome(int code, String out, String err) {
-    }
-
-    static Outcome run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new Outcome(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    static CommandRun run(String... args) {
+        return CommandRun.run("", args);
     }
 
     @BeforeEach
@@ -93,13 +82,13 @@ class ThroughputCommandTest {
                 .write(tmp.resolve("kernels.json"));
     }
 
-    private Outcome runReport() {
+    private CommandRun runReport() {
         return run("throughput", "--jmh", jmhA + "," + jmhB, "--accuracy", accuracy.toString(), "--out", out.toString());
     }
 
     @Test
     void writesTheFourFilesWithTheNumbersComputedFromTheInputs() throws IOException {
-        Outcome o = runReport();
+        CommandRun o = runReport();
 
         assertEquals(0, o.code(), o.err());
         assertTrue(o.out().startsWith("throughput: 16 JMH results from 2 files; targets: 3 met, 1 missed, 0 not measured"),
@@ -176,7 +165,7 @@ class ThroughputCommandTest {
                 .add("ExpBenchmark.handWritten", Map.of("size", "4096"), SyntheticJmh.twoForks(12_000)).allocating(49_000)
                 .write(tmp.resolve("gc.json"));
 
-        Outcome o = run("throughput", "--jmh", gc.toString(), "--accuracy", accuracy.toString(), "--out", out.toString());
+        CommandRun o = run("throughput", "--jmh", gc.toString(), "--accuracy", accuracy.toString(), "--out", out.toString());
 
         assertEquals(0, o.code(), o.err());
         String md = Files.readString(out.resolve("throughput.md"));
@@ -193,7 +182,7 @@ class ThroughputCommandTest {
                         "samples", "4096"), SyntheticJmh.twoForks(PRODUCT_NS))
                 .write(tmp.resolve("noroof.json"));
 
-        Outcome o = run("throughput", "--jmh", jmhA + "," + noRoof, "--accuracy", accuracy.toString(), "--out",
+        CommandRun o = run("throughput", "--jmh", jmhA + "," + noRoof, "--accuracy", accuracy.toString(), "--out",
                 out.toString());
 
         assertEquals(0, o.code(), o.err());
@@ -233,16 +222,16 @@ class ThroughputCommandTest {
 
     @Test
     void flagsAreChecked() {
-        Outcome noJmh = run("throughput", "--out", out.toString());
+        CommandRun noJmh = run("throughput", "--out", out.toString());
         assertEquals(2, noJmh.code());
         assertEquals("polygate: throughput: --jmh is required", noJmh.err().strip());
-        Outcome help = run("throughput", "--help");
+        CommandRun help = run("throughput", "--help");
         assertEquals(0, help.code());
         assertTrue(help.out().startsWith("usage: polygate throughput --jmh FILE[,FILE...]"), help.out());
     }
 
     private void assertRejected(List<String> jmh, Path accuracyFile, String mustMention) {
-        Outcome o = run("throughput", "--jmh", String.join(",", jmh), "--accuracy", accuracyFile.toString(),
+        CommandRun o = run("throughput", "--jmh", String.join(",", jmh), "--accuracy", accuracyFile.toString(),
                 "--out", out.toString());
         assertEquals(2, o.code(), "exit code; stderr: " + o.err());
         String[] lines = o.err().strip().split("\n");
