@@ -5,6 +5,7 @@ import dev.polygate.kernel.VectorMlp;
 import dev.polygate.model.Initializer;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.ParameterMatch;
+import dev.polygate.model.Target;
 import dev.polygate.train.Dataset;
 import dev.polygate.train.Seeds;
 
@@ -37,7 +38,7 @@ final class BenchModels {
     }
 
     static Dataset data(int samples) {
-        return Dataset.powers(1, samples, 3);
+        return Dataset.of(1, samples, Target.power(3));
     }
 
     /**

@@ -55,6 +55,25 @@ final class Flags {
         }
     }
 
+    String command() {
+        return command;
+    }
+
+    /** A comma-separated list of integers &gt; 0 (budgets can exceed an int). */
+    List<Long> positiveLongs(String name) {
+        return list(name, values.get(name), s -> {
+            try {
+                long n = Long.parseLong(s.trim());
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new UsageException(command + ": --" + name + " must list integers > 0, got '" + s + "'");
+        });
+    }
+
     boolean has(String name) {
         return values.containsKey(name);
     }

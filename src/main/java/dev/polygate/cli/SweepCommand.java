@@ -1,16 +1,19 @@
 package dev.polygate.cli;
 
 import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.Sizing;
 import dev.polygate.experiment.Sweep;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
+import dev.polygate.model.Target;
 import dev.polygate.report.AccuracyReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /** {@code polygate sweep}: train a grid of runs in parallel and write the accuracy report. */
@@ -18,29 +21,64 @@ final class SweepCommand {
     static final String HELP = String.join("\n",
             "usage: polygate sweep [FLAGS]",
             "",
-            "Trains every combination of the grid below (full-batch Adam on MSE, x ~ N(0,1), target x^n),",
-            "in parallel over runs, and writes accuracy.md, accuracy.json, accuracy.csv and loss-curves.png",
-            "to --out. The defaults reproduce the study's figure with 5 seeds per cell (120 runs).",
-            "Lists are comma-separated. Results do not depend on --threads.",
+            "Trains every combination of the grid below (full-batch Adam on MSE, x ~ N(0,1)), in parallel",
+            "over runs, and writes accuracy.md, accuracy.json, accuracy.csv and loss-curves.png to --out.",
+            "The defaults reproduce the study's figure with 5 seeds per cell, at the study's equal width",
+            "and again at equal parameter count (160 distinct runs). Lists are comma-separated.",
+            "Results do not depend on --threads.",
             "",
-            "  --activations LIST  relu, silu, gelu                       (default relu,silu)",
-            "  --kinds LIST        plain, squared, gated                  (default plain,squared,gated)",
-            "  --degrees LIST      n of the target x^n, each in 0.." + RunSpec.MAX_DEGREE + "          (default 1,2,3,4)",
-            "  --width LIST        hidden units per layer, 1.." + ModelSpec.MAX_WIDTH + "              (default 10)",
-            "  --depth LIST        hidden layers, 1.." + ModelSpec.MAX_DEPTH + "                        (default 1)",
-            "  --lr LIST           Adam learning rate, > 0                 (default 0.01)",
-            "  --samples N         training points, 1.." + RunSpec.MAX_SAMPLES + "             (default 1000)",
-            "  --steps N           Adam steps, 1.." + RunSpec.MAX_STEPS + "                  (default 3000)",
-            "  --seeds N           seeds per cell, 1.." + Grid.MAX_SEEDS + "                    (default 5)",
-            "  --first-seed S      seeds are S, S+1, ...                   (default 0)",
-            "  --threads N         parallel runs, 1..256                   (default: available cores)",
-            "  --out DIR           report directory, created if missing    (default reports)",
-            "  --quiet             no progress lines on stderr");
+            row("--activations LIST", Activation.allowed(), "relu,silu"),
+            row("--kinds LIST", LayerKind.allowed(), "plain,squared,gated"),
+            row("--target T", "power: x^n for each of --degrees", "power"),
+            row("", "poly:c0,c1,...: c0 + c1 x + c2 x^2 + ...", null),
+            row("", "  (up to " + (Target.MAX_DEGREE + 1) + " coefficients)", null),
+            row("", "sin, exp: sin x, e^x", null),
+            row("--degrees LIST", "n of x^n, each in 0.." + Target.MAX_DEGREE, "1,2,3,4"),
+            row("--width LIST", "hidden units per layer, 1.." + ModelSpec.MAX_WIDTH, "10"),
+            row("--match LIST", "what is held equal across kinds:", "width,params"),
+            row("", "width: every kind at each --width;", null),
+            row("", "params, flops: each kind at the width whose", null),
+            row("", "  parameter count, or training FLOPs per", null),
+            row("", "  step, comes closest to the budget", null),
+            row("--budgets LIST", "budgets for params / flops, integers > 0", null),
+            row("", "  (default: the gated model's count at each --width)", null),
+            row("--depth LIST", "hidden layers, 1.." + ModelSpec.MAX_DEPTH, "1"),
+            row("--lr LIST", "Adam learning rate, > 0", "0.01"),
+            row("--samples N", "training points, 1.." + RunSpec.MAX_SAMPLES, "1000"),
+            row("--steps N", "Adam steps, 1.." + RunSpec.MAX_STEPS, "3000"),
+            row("--seeds N", "seeds per cell, 1.." + Grid.MAX_SEEDS, "5"),
+            row("--first-seed S", "seeds are S, S+1, ...", "0"),
+            row("--threads N", "parallel runs, 1..256", "available cores"),
+            row("--out DIR", "report directory, created if missing", "reports"),
+            row("--quiet", "no progress lines on stderr", null));
 
-    private static final Set<String> FLAGS = Set.of("activations", "kinds", "degrees", "width", "depth", "lr",
-            "samples", "steps", "seeds", "first-seed", "threads", "out");
+    private static final Set<String> FLAGS = Set.of("activations", "kinds", "target", "degrees", "width", "match",
+            "budgets", "depth", "lr", "samples", "steps", "seeds", "first-seed", "threads", "out");
+
+    /** One aligned help line: flag, what it takes, and its default if any. */
+    private static String row(String flag, String what, String fallback) {
+        String line = String.format("  %-20s%-44s", flag, what);
+        return fallback == null ? line.stripTrailing() : line + "(default " + fallback + ")";
+    }
 
     private SweepCommand() {
+    }
+
+    /** --target power (the default) takes --degrees; any other target stands alone. */
+    private static List<Target> targets(Flags f, Grid defaults) {
+        String target = f.string("target", "power");
+        if (target.equals("power")) {
+            return Target.powers(f.integers("degrees", List.of(1, 2, 3, 4), 0, Target.MAX_DEGREE));
+        }
+        if (f.has("degrees")) {
+            throw new UsageException("sweep: --degrees applies only to --target power, not to --target " + target);
+        }
+        try {
+            return List.of(Target.parse(target));
+        } catch (IllegalArgumentException e) {
+            String also = e.getMessage().startsWith("unknown") ? "; or power: x^n for each of --degrees" : "";
+            throw new UsageException("sweep: --target: " + e.getMessage() + also);
+        }
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
@@ -54,17 +92,22 @@ final class SweepCommand {
             return 0;
         }
         Grid d = Grid.studyDefault();
-        Grid grid = new Grid(
-                f.names("activations", d.activations(), Activation::parse),
-                f.names("kinds", d.kinds(), LayerKind::parse),
-                f.integers("degrees", d.degrees(), 0, RunSpec.MAX_DEGREE),
-                f.integers("width", d.widths(), 1, ModelSpec.MAX_WIDTH),
-                f.integers("depth", d.depths(), 1, ModelSpec.MAX_DEPTH),
-                f.positiveNumbers("lr", d.lrs()),
-                f.integer("samples", d.samples(), 1, RunSpec.MAX_SAMPLES),
-                f.integer("steps", d.steps(), 1, RunSpec.MAX_STEPS),
-                f.integer("seeds", d.seeds(), 1, Grid.MAX_SEEDS),
-                f.longValue("first-seed", d.firstSeed()));
+        Grid grid;
+        try {
+            grid = new Grid(
+                    f.names("activations", d.activations(), Activation::parse),
+                    f.names("kinds", d.kinds(), LayerKind::parse),
+                    targets(f, d),
+                    GridFlags.sizings(f, List.of(10), List.of(Sizing.Match.WIDTH, Sizing.Match.PARAMS)),
+                    f.integers("depth", d.depths(), 1, ModelSpec.MAX_DEPTH),
+                    f.positiveNumbers("lr", d.lrs()),
+                    f.integer("samples", d.samples(), 1, RunSpec.MAX_SAMPLES),
+                    f.integer("steps", d.steps(), 1, RunSpec.MAX_STEPS),
+                    f.integer("seeds", d.seeds(), 1, Grid.MAX_SEEDS),
+                    f.longValue("first-seed", d.firstSeed()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("sweep: " + e.getMessage());
+        }
         int threads = f.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
         Path dir = OutputPaths.directory("sweep", "--out", f.string("out", "reports"));
         int total = grid.runs().size();

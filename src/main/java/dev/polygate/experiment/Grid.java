@@ -4,53 +4,78 @@ import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
+import dev.polygate.model.Target;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A sweep's grid: every combination of the listed values, {@code seeds} seeds each (seeds
- * firstSeed, firstSeed+1, …). The defaults reproduce the study's figure with 5 seeds per cell.
+ * firstSeed, firstSeed+1, …). The defaults reproduce the study's figure with 5 seeds per cell, at
+ * the study's equal width and again at equal parameter count.
  */
-public record Grid(List<Activation> activations, List<LayerKind> kinds, List<Integer> degrees,
-                   List<Integer> widths, List<Integer> depths, List<Double> lrs,
+public record Grid(List<Activation> activations, List<LayerKind> kinds, List<Target> targets,
+                   List<Sizing> sizings, List<Integer> depths, List<Double> lrs,
                    int samples, int steps, int seeds, long firstSeed) {
 
     public static final int MAX_SEEDS = 10_000;
 
+    /**
+     * One cell of the grid: the seeds of one kind at one setting. A run can sit in several cells
+     * (gated at width 10 is also gated at "parameters like gated at width 10"); it is trained once.
+     */
+    public record Cell(Activation activation, Sizing sizing, int depth, double lr, Target target, LayerKind kind,
+                       List<RunSpec> runs) {
+    }
+
     public Grid {
         activations = List.copyOf(activations);
         kinds = List.copyOf(kinds);
-        degrees = List.copyOf(degrees);
-        widths = List.copyOf(widths);
+        targets = List.copyOf(targets);
+        sizings = List.copyOf(sizings);
         depths = List.copyOf(depths);
         lrs = List.copyOf(lrs);
         if (seeds < 1 || seeds > MAX_SEEDS) {
             throw new IllegalArgumentException("seeds must be an integer in 1.." + MAX_SEEDS + ", got " + seeds);
+        }
+        for (Activation act : activations) {
+            for (Sizing sizing : sizings) {
+                for (int depth : depths) {
+                    for (LayerKind kind : kinds) {
+                        sizing.width(act, kind, depth, samples);   // a budget no width meets fails here, not mid-sweep
+                    }
+                }
+            }
         }
     }
 
     public static Grid studyDefault() {
         return new Grid(List.of(Activation.RELU, Activation.SILU),
                 List.of(LayerKind.PLAIN, LayerKind.SQUARED, LayerKind.GATED),
-                List.of(1, 2, 3, 4), List.of(10), List.of(1), List.of(0.01), 1000, 3000, 5, 0);
+                Target.powers(List.of(1, 2, 3, 4)),
+                List.of(Sizing.equalWidth(10), Sizing.likeGated(Sizing.Match.PARAMS, 10)),
+                List.of(1), List.of(0.01), 1000, 3000, 5, 0);
     }
 
     /**
-     * Every run, in a fixed order (activation, width, depth, lr, degree, kind, seed): results
-     * are stored and reported in this order whatever the thread count.
+     * Every cell, in a fixed order (activation, sizing, depth, lr, target, kind): reports list
+     * sections, rows and columns in this order whatever the thread count.
      */
-    public List<RunSpec> runs() {
-        List<RunSpec> out = new ArrayList<>();
+    public List<Cell> cells() {
+        List<Cell> out = new ArrayList<>();
         for (Activation act : activations) {
-            for (int width : widths) {
+            for (Sizing sizing : sizings) {
                 for (int depth : depths) {
                     for (double lr : lrs) {
-                        for (int degree : degrees) {
+                        for (Target target : targets) {
                             for (LayerKind kind : kinds) {
-                                ModelSpec model = new ModelSpec(act, kind, width, depth);
+                                ModelSpec model = new ModelSpec(act, kind, sizing.width(act, kind, depth, samples), depth);
+                                List<RunSpec> runs = new ArrayList<>();
                                 for (int s = 0; s < seeds; s++) {
-                                    out.add(new RunSpec(model, degree, lr, samples, steps, firstSeed + s));
+                                    runs.add(new RunSpec(model, target, lr, samples, steps, firstSeed + s));
                                 }
+                                out.add(new Cell(act, sizing, depth, lr, target, kind, List.copyOf(runs)));
                             }
                         }
                     }
@@ -58,5 +83,16 @@ public record Grid(List<Activation> activations, List<LayerKind> kinds, List<Int
             }
         }
         return out;
+    }
+
+    /** Every distinct run, in the order of first appearance in {@link #cells()}. */
+    public List<RunSpec> runs() {
+        Map<String, RunSpec> byId = new LinkedHashMap<>();
+        for (Cell cell : cells()) {
+            for (RunSpec run : cell.runs()) {
+                byId.putIfAbsent(run.id(), run);
+            }
+        }
+        return List.copyOf(byId.values());
     }
 }

@@ -8,6 +8,7 @@ import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
+import dev.polygate.model.Target;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -51,7 +52,7 @@ public final class ModelFile {
                 g.writeNumberField("depth", m.depth());
                 g.writeEndObject();
                 g.writeObjectFieldStart("training");
-                g.writeNumberField("degree", training.degree());
+                g.writeStringField("target", training.target().text());
                 g.writeNumberField("lr", training.lr());
                 g.writeNumberField("samples", training.samples());
                 g.writeNumberField("steps", training.steps());
@@ -122,7 +123,10 @@ public final class ModelFile {
         JsonNode t = root.path("training");
         if (t.isObject()) {
             try {
-                training = new RunSpec(spec, t.path("degree").asInt(), t.path("lr").asDouble(), t.path("samples").asInt(),
+                // Files written before other targets existed name only the degree of x^n.
+                Target target = t.has("target") ? Target.parse(t.path("target").asText())
+                        : Target.power(t.path("degree").asInt());
+                training = new RunSpec(spec, target, t.path("lr").asDouble(), t.path("samples").asInt(),
                         t.path("steps").asInt(), t.path("seed").asLong());
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("model file " + path + ": \"training\": " + e.getMessage());

@@ -1,5 +1,7 @@
 package dev.polygate.model;
 
+import java.util.function.IntToLongFunction;
+
 /** Widths that make models of different kinds comparable at (nearly) the same parameter count. */
 public final class ParameterMatch {
     /** A kind name benchmarks accept besides the three kinds: gated at squared's parameter count. */
@@ -27,10 +29,18 @@ public final class ParameterMatch {
      * depth (the smaller width on a tie).
      */
     public static int width(Activation act, LayerKind kind, int depth, long target) {
+        return closestWidth(w -> new ModelSpec(act, kind, w, depth).layout().size(), target);
+    }
+
+    /**
+     * The width in 1..{@value ModelSpec#MAX_WIDTH} whose count is closest to {@code target} (the
+     * smaller width on a tie), for any count that grows with width: parameters, FLOPs.
+     */
+    public static int closestWidth(IntToLongFunction countAtWidth, long target) {
         int best = 1;
         long bestGap = Long.MAX_VALUE;
         for (int w = 1; w <= ModelSpec.MAX_WIDTH; w++) {
-            long gap = Math.abs(new ModelSpec(act, kind, w, depth).layout().size() - target);
+            long gap = Math.abs(countAtWidth.applyAsLong(w) - target);
             if (gap < bestGap) {
                 best = w;
                 bestGap = gap;

@@ -1,12 +1,11 @@
 package dev.polygate.model;
 
 /**
- * One training run: a model, the target xⁿ, and the optimiser settings. Everything a run's
+ * One training run: a model, the target (xⁿ in the study), and the optimiser settings. Everything a run's
  * numbers depend on is here, so a run is re-created from its RunSpec alone.
  */
-public record RunSpec(ModelSpec model, int degree, double lr, int samples, int steps, long seed) {
+public record RunSpec(ModelSpec model, Target target, double lr, int samples, int steps, long seed) {
 
-    public static final int MAX_DEGREE = 64;
     public static final int MAX_SAMPLES = 10_000_000;
     public static final int MAX_STEPS = 10_000_000;
 
@@ -14,8 +13,8 @@ public record RunSpec(ModelSpec model, int degree, double lr, int samples, int s
         if (model == null) {
             throw new IllegalArgumentException("model is required");
         }
-        if (degree < 0 || degree > MAX_DEGREE) {
-            throw new IllegalArgumentException("degree must be an integer in 0.." + MAX_DEGREE + ", got " + degree);
+        if (target == null) {
+            throw new IllegalArgumentException("target is required");
         }
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("lr must be a finite number > 0, got " + lr);
@@ -29,6 +28,6 @@ public record RunSpec(ModelSpec model, int degree, double lr, int samples, int s
     }
 
     public String id() {
-        return model.id() + "/n" + degree + "/lr" + lr + "/N" + samples + "/T" + steps + "/seed" + seed;
+        return model.id() + "/" + target.id() + "/lr" + lr + "/N" + samples + "/T" + steps + "/seed" + seed;
     }
 }

@@ -1,6 +1,7 @@
 package dev.polygate.report;
 
 import dev.polygate.experiment.SweepResult;
+import dev.polygate.kernel.FlopCount;
 import dev.polygate.model.RunSpec;
 import dev.polygate.train.TrainingResult;
 import java.util.List;
@@ -10,8 +11,8 @@ import java.util.List;
  * ends, a header row, fields quoted only when they need it; numbers in Java's round-trip form.
  */
 final class AccuracyCsv {
-    static final List<String> HEADER = List.of("activation", "kind", "width", "depth", "degree", "lr", "samples",
-            "steps", "seed", "parameter_count", "final_mse", "diverged", "diverged_at", "wall_seconds",
+    static final List<String> HEADER = List.of("activation", "kind", "width", "depth", "target", "lr", "samples",
+            "steps", "seed", "parameter_count", "flops_per_step", "final_mse", "diverged", "diverged_at", "wall_seconds",
             "seconds_per_step");
 
     private static final String LINE_END = "\r\n";
@@ -35,12 +36,13 @@ final class AccuracyCsv {
                 spec.model().kind().cliName(),
                 Integer.toString(spec.model().width()),
                 Integer.toString(spec.model().depth()),
-                Integer.toString(spec.degree()),
+                spec.target().text(),
                 Double.toString(spec.lr()),
                 Integer.toString(spec.samples()),
                 Integer.toString(spec.steps()),
                 Long.toString(spec.seed()),
                 Integer.toString(run.parameterCount()),
+                Long.toString(FlopCount.trainingStep(spec.model(), spec.samples())),
                 finiteOrEmpty(run.finalMse()),
                 Boolean.toString(run.diverged()),
                 run.diverged() ? Integer.toString(run.divergedAt()) : "",

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.polygate.experiment.Environment;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.SweepResult;
+import dev.polygate.kernel.FlopCount;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.RunSpec;
+import dev.polygate.model.Target;
+import dev.polygate.experiment.Sizing;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -78,8 +81,16 @@ final class AccuracyJson {
             gen.writeString(kind.cliName());
         }
         gen.writeEndArray();
-        writeIntArray(gen, "degrees", grid.degrees());
-        writeIntArray(gen, "widths", grid.widths());
+        gen.writeArrayFieldStart("targets");
+        for (Target target : grid.targets()) {
+            gen.writeString(target.text());
+        }
+        gen.writeEndArray();
+        gen.writeArrayFieldStart("sizings");
+        for (Sizing sizing : grid.sizings()) {
+            gen.writeString(sizing.text());
+        }
+        gen.writeEndArray();
         writeIntArray(gen, "depths", grid.depths());
         gen.writeArrayFieldStart("lrs");
         for (double lr : grid.lrs()) {
@@ -109,12 +120,13 @@ final class AccuracyJson {
         gen.writeStringField("kind", spec.model().kind().cliName());
         gen.writeNumberField("width", spec.model().width());
         gen.writeNumberField("depth", spec.model().depth());
-        gen.writeNumberField("degree", spec.degree());
+        gen.writeStringField("target", spec.target().text());
         gen.writeNumberField("lr", spec.lr());
         gen.writeNumberField("samples", spec.samples());
         gen.writeNumberField("steps", spec.steps());
         gen.writeNumberField("seed", spec.seed());
         gen.writeNumberField("parameterCount", run.parameterCount());
+        gen.writeNumberField("flopsPerStep", FlopCount.trainingStep(spec.model(), spec.samples()));
         numberOrNullField(gen, "finalMse", run.finalMse());
         gen.writeBooleanField("diverged", run.diverged());
         gen.writeFieldName("divergedAt");

@@ -8,6 +8,8 @@ import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
+import dev.polygate.model.Target;
+import dev.polygate.experiment.Sizing;
 import dev.polygate.train.TrainingResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,12 +36,12 @@ public final class AccuracyJsonReader {
     record SweepNode(Integer threads, Double wallSeconds, GridNode grid) {
     }
 
-    record GridNode(List<String> activations, List<String> kinds, List<Integer> degrees, List<Integer> widths,
+    record GridNode(List<String> activations, List<String> kinds, List<String> targets, List<String> sizings,
                     List<Integer> depths, List<Double> lrs, Integer samples, Integer steps, Integer seeds,
                     Long firstSeed) {
     }
 
-    record RunNode(String activation, String kind, Integer width, Integer depth, Integer degree, Double lr,
+    record RunNode(String activation, String kind, Integer width, Integer depth, String target, Double lr,
                    Integer samples, Integer steps, Long seed, Integer parameterCount, Double finalMse,
                    Boolean diverged, Integer divergedAt, Double wallSeconds, List<Float> curve) {
     }
@@ -82,8 +84,8 @@ public final class AccuracyJsonReader {
             return new Grid(
                     names(file, at + "activations", g.activations(), Activation::parse),
                     names(file, at + "kinds", g.kinds(), LayerKind::parse),
-                    JsonInput.required(file, at + "degrees", g.degrees()),
-                    JsonInput.required(file, at + "widths", g.widths()),
+                    names(file, at + "targets", g.targets(), Target::parse),
+                    names(file, at + "sizings", g.sizings(), Sizing::parse),
                     JsonInput.required(file, at + "depths", g.depths()),
                     JsonInput.required(file, at + "lrs", g.lrs()),
                     JsonInput.required(file, at + "samples", g.samples()),
@@ -117,7 +119,7 @@ public final class AccuracyJsonReader {
                     LayerKind.parse(JsonInput.required(file, at + ".kind", r.kind())),
                     JsonInput.required(file, at + ".width", r.width()),
                     JsonInput.required(file, at + ".depth", r.depth()));
-            spec = new RunSpec(model, JsonInput.required(file, at + ".degree", r.degree()),
+            spec = new RunSpec(model, Target.parse(JsonInput.required(file, at + ".target", r.target())),
                     JsonInput.required(file, at + ".lr", r.lr()),
                     JsonInput.required(file, at + ".samples", r.samples()),
                     JsonInput.required(file, at + ".steps", r.steps()),

@@ -8,7 +8,11 @@ import dev.polygate.experiment.Environment;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.kernel.FlopCount;
 import dev.polygate.model.LayerKind;
+import dev.polygate.model.ModelSpec;
+import dev.polygate.model.Target;
 import dev.polygate.report.PairedComparison.Win;
 import java.util.List;
 import java.util.function.Function;
@@ -23,12 +27,12 @@ final class AccuracyMarkdown {
         StringBuilder md = new StringBuilder();
         md.append("# Accuracy: plain, squared and gated layers fitting xⁿ\n\n");
         md.append("## What this is\n\n").append(introduction(sweep.result())).append("\n\n");
-        boolean labelsNeedHyperparameters = sweep.hyperparametersVary();
         for (Config config : sweep.configs()) {
             ConfigStats stats = ConfigStats.of(sweep, config);
-            String label = config.label(labelsNeedHyperparameters);
+            String label = sweep.label(config);
             md.append("## ").append(label).append("\n\n");
-            md.append(finalMseTable(stats, sweep.result().grid().seeds())).append('\n');
+            md.append(sizingLine(stats, sweep)).append("\n\n");
+            md.append(finalMseTable(stats, sweep.result().grid().seeds(), sweep.onlyPowers())).append('\n');
             md.append(pairedTable(stats)).append('\n');
             md.append("**Reading.** ").append(ClaimReading.paragraph(stats, label)).append("\n\n");
         }
@@ -46,9 +50,8 @@ final class AccuracyMarkdown {
                 + "This report asks whether those claims hold in our own runs. "
                 + "Grid run: " + plural("activation", grid.activations(), Activation::cliName)
                 + "; " + plural("kind", grid.kinds(), LayerKind::cliName)
-                + "; " + (grid.degrees().size() == 1 ? "degree" : "degrees") + " n = "
-                + listed(grid.degrees(), String::valueOf)
-                + "; " + plural("width", grid.widths(), String::valueOf)
+                + "; " + plural("target", grid.targets(), Target::text)
+                + "; " + plural("sizing", grid.sizings(), Sizing::label)
                 + "; " + plural("depth", grid.depths(), String::valueOf)
                 + "; " + plural("learning rate", grid.lrs(), String::valueOf)
                 + "; " + grid.samples() + " samples; " + grid.steps() + " Adam steps; "
@@ -76,18 +79,37 @@ final class AccuracyMarkdown {
     }
 
     /** Rows n, columns kinds, cells "median [min–max]" over seeds, and the kind with the lowest median. */
-    private static String finalMseTable(ConfigStats stats, int seeds) {
+    /** What each kind's width came out as, with its parameter count and training FLOPs per step. */
+    private static String sizingLine(ConfigStats stats, SweepCells sweep) {
+        Config config = stats.config();
+        List<String> parts = new java.util.ArrayList<>();
+        for (LayerKind kind : stats.kinds()) {
+            int width = config.sizing().width(config.activation(), kind, config.depth(), config.samples());
+            ModelSpec model = new ModelSpec(config.activation(), kind, width, config.depth());
+            parts.add(kind.cliName() + " width " + width + " (" + model.layout().size() + " parameters, "
+                    + NumberText.si(FlopCount.trainingStep(model, config.samples())) + "FLOPs per step)");
+        }
+        String what = config.sizing().match() == Sizing.Match.WIDTH
+                ? "Every kind at the same width (the study's comparison): "
+                : "Each kind at the width whose " + (config.sizing().match() == Sizing.Match.PARAMS
+                ? "parameter count" : "training FLOPs per step") + " come closest to "
+                + Long.toString(config.sizing().budget(config.activation(), config.depth(), config.samples()))
+                + (config.sizing().width() > 0 ? ", the gated model's at width " + config.sizing().width() : "") + ": ";
+        return what + String.join("; ", parts) + ".";
+    }
+
+    private static String finalMseTable(ConfigStats stats, int seeds, boolean onlyPowers) {
         StringBuilder t = new StringBuilder();
         t.append("Final training MSE after ").append(stats.config().steps())
                 .append(" Adam steps: median [min–max] over ").append(seeds).append(seeds == 1 ? " seed" : " seeds")
                 .append(" (diverged runs counted, not included).\n\n");
-        t.append("| n |");
+        t.append(onlyPowers ? "| n |" : "| target |");
         stats.kinds().forEach(k -> t.append(' ').append(k.cliName()).append(" |"));
         t.append(" best |\n|---:|");
         stats.kinds().forEach(k -> t.append("---|"));
         t.append("---|\n");
-        for (int n : stats.degrees()) {
-            t.append("| ").append(n).append(" |");
+        for (Target n : stats.targets()) {
+            t.append("| ").append(n.rowLabel()).append(" |");
             for (LayerKind kind : stats.kinds()) {
                 t.append(' ').append(cellText(stats.cell(n, kind))).append(" |");
             }
@@ -111,7 +133,7 @@ final class AccuracyMarkdown {
 
     /** Per n ≥ 2: gated against plain, squared against gated, seed by seed. */
     private static String pairedTable(ConfigStats stats) {
-        List<Integer> degrees = stats.degreesFrom(ClaimReading.FIRST_CLAIMED_DEGREE);
+        List<Target> degrees = stats.powersFrom(ClaimReading.FIRST_CLAIMED_DEGREE);
         boolean gatedVsPlain = stats.hasKind(GATED) && stats.hasKind(PLAIN);
         boolean squaredVsGated = stats.hasKind(SQUARED) && stats.hasKind(GATED);
         if (degrees.isEmpty() || !(gatedVsPlain || squaredVsGated)) {
@@ -130,8 +152,8 @@ final class AccuracyMarkdown {
         }
         t.append("\n|---:|").append(gatedVsPlain ? "---:|---:|" : "").append(squaredVsGated ? "---:|---:|" : "")
                 .append('\n');
-        for (int n : degrees) {
-            t.append("| ").append(n).append(" |");
+        for (Target n : degrees) {
+            t.append("| ").append(n.rowLabel()).append(" |");
             if (gatedVsPlain) {
                 t.append(pairedCells(stats.compare(n, GATED, PLAIN, Win.STRICTLY_LOWER)));
             }

@@ -5,6 +5,7 @@ import static dev.polygate.model.LayerKind.PLAIN;
 import static dev.polygate.model.LayerKind.SQUARED;
 
 import dev.polygate.model.LayerKind;
+import dev.polygate.model.Target;
 import dev.polygate.report.PairedComparison.Win;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ final class ClaimReading {
     }
 
     /** The outcome at one degree, with the numbers behind it in words. */
-    record Judgement(int degree, Outcome outcome, String evidence) {
+    record Judgement(Target target, Outcome outcome, String evidence) {
     }
 
     /** How a claim judges a degree where both kinds have finished runs. */
@@ -93,7 +94,7 @@ final class ClaimReading {
             return claim.statement() + " is not tested: " + untestable + ".";
         }
         List<Judgement> judgements = new ArrayList<>();
-        for (int n : stats.degreesFrom(FIRST_CLAIMED_DEGREE)) {
+        for (Target n : stats.powersFrom(FIRST_CLAIMED_DEGREE)) {
             judgements.add(judge(claim, stats, n));
         }
         return sentence(claim, label, judgements);
@@ -106,13 +107,13 @@ final class ClaimReading {
                 return "the grid has no " + kind.cliName() + " runs";
             }
         }
-        if (stats.degreesFrom(FIRST_CLAIMED_DEGREE).isEmpty()) {
+        if (stats.powersFrom(FIRST_CLAIMED_DEGREE).isEmpty()) {
             return "the grid has no degree n ≥ " + FIRST_CLAIMED_DEGREE;
         }
         return null;
     }
 
-    private static Judgement judge(Claim claim, ConfigStats stats, int n) {
+    private static Judgement judge(Claim claim, ConfigStats stats, Target n) {
         CellStats challenger = stats.cell(n, claim.challenger());
         CellStats baseline = stats.cell(n, claim.baseline());
         String c = claim.challenger().cliName();
@@ -201,7 +202,7 @@ final class ClaimReading {
 
     /** "n = 3 (evidence), n = 4 (evidence)". */
     private static String degreesWithEvidence(List<Judgement> judgements) {
-        return judgements.stream().map(j -> "n = " + j.degree() + " (" + j.evidence() + ")")
+        return judgements.stream().map(j -> j.target().prose() + " (" + j.evidence() + ")")
                 .collect(Collectors.joining(", "));
     }
 
@@ -210,7 +211,7 @@ final class ClaimReading {
         if (judgements.size() == 1) {
             return judgements.get(0).evidence();
         }
-        return judgements.stream().map(j -> "at n = " + j.degree() + ", " + j.evidence())
+        return judgements.stream().map(j -> "at " + j.target().prose() + ", " + j.evidence())
                 .collect(Collectors.joining("; "));
     }
 
@@ -220,6 +221,6 @@ final class ClaimReading {
 
     /** "n = 2" or "n = 2, 3, 4". */
     private static String degrees(List<Judgement> judgements) {
-        return "n = " + judgements.stream().map(j -> Integer.toString(j.degree())).collect(Collectors.joining(", "));
+        return "n = " + judgements.stream().map(j -> Integer.toString(j.target().degree())).collect(Collectors.joining(", "));
     }
 }

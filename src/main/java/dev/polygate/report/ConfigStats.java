@@ -1,29 +1,30 @@
 package dev.polygate.report;
 
 import dev.polygate.model.LayerKind;
+import dev.polygate.model.Target;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The cell statistics of one config: one {@link CellStats} per (degree, kind) of the grid. */
+/** The cell statistics of one config: one {@link CellStats} per (target, kind) of the grid. */
 final class ConfigStats {
     private final Config config;
-    private final List<Integer> degrees;
+    private final List<Target> targets;
     private final List<LayerKind> kinds;
-    private final Map<Integer, Map<LayerKind, CellStats>> cells = new LinkedHashMap<>();
+    private final Map<Target, Map<LayerKind, CellStats>> cells = new LinkedHashMap<>();
 
     private ConfigStats(SweepCells sweep, Config config) {
         this.config = config;
-        this.degrees = sweep.degrees();
+        this.targets = sweep.targets();
         this.kinds = sweep.kinds();
-        for (int degree : degrees) {
+        for (Target target : targets) {
             Map<LayerKind, CellStats> row = new EnumMap<>(LayerKind.class);
             for (LayerKind kind : kinds) {
-                row.put(kind, CellStats.of(sweep.runs(config, degree, kind)));
+                row.put(kind, CellStats.of(sweep.runs(config, target, kind)));
             }
-            cells.put(degree, row);
+            cells.put(target, row);
         }
     }
 
@@ -35,33 +36,33 @@ final class ConfigStats {
         return config;
     }
 
-    List<Integer> degrees() {
-        return degrees;
+    List<Target> targets() {
+        return targets;
     }
 
     List<LayerKind> kinds() {
         return kinds;
     }
 
-    /** The grid's degrees n ≥ {@code min}, in grid order. */
-    List<Integer> degreesFrom(int min) {
-        return degrees.stream().filter(n -> n >= min).toList();
+    /** The grid's powers xⁿ with n ≥ {@code min}, in grid order: the targets the study's claims are about. */
+    List<Target> powersFrom(int min) {
+        return targets.stream().filter(t -> t.isPower() && t.degree() >= min).toList();
     }
 
     boolean hasKind(LayerKind kind) {
         return kinds.contains(kind);
     }
 
-    CellStats cell(int degree, LayerKind kind) {
-        CellStats stats = cells.get(degree).get(kind);
+    CellStats cell(Target target, LayerKind kind) {
+        CellStats stats = cells.get(target).get(kind);
         if (stats == null) {
             throw new IllegalArgumentException("the grid has no " + kind.cliName() + " runs");
         }
         return stats;
     }
 
-    /** The kind with the lowest median final MSE at this degree (first in grid order on a tie). */
-    Optional<LayerKind> bestKind(int degree) {
+    /** The kind with the lowest median final MSE at this target (first in grid order on a tie). */
+    Optional<LayerKind> bestKind(Target degree) {
         LayerKind best = null;
         for (LayerKind kind : kinds) {
             CellStats stats = cell(degree, kind);
@@ -72,7 +73,7 @@ final class ConfigStats {
         return Optional.ofNullable(best);
     }
 
-    PairedComparison compare(int degree, LayerKind challenger, LayerKind baseline, PairedComparison.Win rule) {
+    PairedComparison compare(Target degree, LayerKind challenger, LayerKind baseline, PairedComparison.Win rule) {
         return PairedComparison.of(cell(degree, challenger), cell(degree, baseline), rule);
     }
 }

@@ -1,6 +1,7 @@
 package dev.polygate.report;
 
 import dev.polygate.model.LayerKind;
+import dev.polygate.model.Target;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.FontMetrics;
@@ -44,19 +45,18 @@ final class LossCurveChart {
 
     static BufferedImage render(SweepCells sweep) {
         List<Config> rows = sweep.configs();
-        List<Integer> columns = sweep.degrees();
+        List<Target> columns = sweep.targets();
         int width = Math.max(1, columns.size()) * PANEL_WIDTH;
         int height = LEGEND_HEIGHT + Math.max(1, rows.size()) * PANEL_HEIGHT;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ChartStyle.whiteCanvas(image);
         try {
             drawLegend(g, sweep.kinds(), sweep.result().grid().seeds());
-            boolean labelsNeedHyperparameters = sweep.hyperparametersVary();
             for (int row = 0; row < rows.size(); row++) {
                 Config config = rows.get(row);
                 for (int col = 0; col < columns.size(); col++) {
-                    int degree = columns.get(col);
-                    String title = config.label(labelsNeedHyperparameters) + ", n = " + degree;
+                    Target degree = columns.get(col);
+                    String title = sweep.label(config) + ", " + degree.prose();
                     g.drawImage(panel(sweep, config, degree, title), col * PANEL_WIDTH,
                             LEGEND_HEIGHT + row * PANEL_HEIGHT, null);
                 }
@@ -68,7 +68,7 @@ final class LossCurveChart {
     }
 
     /** One panel; a cell where no seed ever had a finite loss is drawn as an empty, labelled panel. */
-    private static BufferedImage panel(SweepCells sweep, Config config, int degree, String title) {
+    private static BufferedImage panel(SweepCells sweep, Config config, Target degree, String title) {
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
                 .xAxisTitle("Adam step").yAxisTitle("training MSE").build();
         style(chart, config.steps());

@@ -3,36 +3,49 @@ package dev.polygate.report;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.LayerKind;
+import dev.polygate.model.Target;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * A sweep's runs grouped into cells (config, degree, kind), listed in the grid's order so every
- * output of the report has the same row and column order.
+ * A sweep's runs grouped into the grid's cells (config, target, kind), listed in the grid's order
+ * so every output of the report has the same row and column order. A run that sits in two cells
+ * (the same model under two sizings) is trained once and counted in both.
  */
 final class SweepCells {
     private final SweepResult result;
     private final List<Config> configs;
     private final Map<CellKey, List<TrainingResult>> runsByCell = new LinkedHashMap<>();
 
-    private record CellKey(Config config, int degree, LayerKind kind) {
+    private record CellKey(Config config, Target target, LayerKind kind) {
     }
 
     private SweepCells(SweepResult result) {
         this.result = result;
-        Objects.requireNonNull(result.grid(), "sweep result has no grid");
-        List<Config> ordered = new ArrayList<>();
+        Grid grid = Objects.requireNonNull(result.grid(), "sweep result has no grid");
+        Map<String, TrainingResult> byId = new HashMap<>();
         for (TrainingResult run : result.runs()) {
-            Config config = Config.of(run.spec());
+            byId.put(run.spec().id(), run);
+        }
+        List<Config> ordered = new ArrayList<>();
+        for (Grid.Cell cell : grid.cells()) {
+            Config config = Config.of(cell, grid);
             if (!ordered.contains(config)) {
                 ordered.add(config);
             }
-            CellKey key = new CellKey(config, run.spec().degree(), run.spec().model().kind());
-            runsByCell.computeIfAbsent(key, k -> new ArrayList<>()).add(run);
+            List<TrainingResult> runs = new ArrayList<>();
+            for (var spec : cell.runs()) {
+                TrainingResult run = byId.get(spec.id());
+                if (run != null) {
+                    runs.add(run);
+                }
+            }
+            runsByCell.put(new CellKey(config, cell.target(), cell.kind()), List.copyOf(runs));
         }
         this.configs = List.copyOf(ordered);
     }
@@ -45,13 +58,18 @@ final class SweepCells {
         return result;
     }
 
-    /** Configs in the order their runs appear (the grid's order). */
+    /** Configs in the grid's order. */
     List<Config> configs() {
         return configs;
     }
 
-    List<Integer> degrees() {
-        return result.grid().degrees();
+    List<Target> targets() {
+        return result.grid().targets();
+    }
+
+    /** Whether every target is a power xⁿ, so tables can head their rows "n". */
+    boolean onlyPowers() {
+        return targets().stream().allMatch(Target::isPower);
     }
 
     List<LayerKind> kinds() {
@@ -59,13 +77,23 @@ final class SweepCells {
     }
 
     /** The seeds of one cell; empty if the sweep has no such cell. */
-    List<TrainingResult> runs(Config config, int degree, LayerKind kind) {
-        return runsByCell.getOrDefault(new CellKey(config, degree, kind), List.of());
+    List<TrainingResult> runs(Config config, Target target, LayerKind kind) {
+        return runsByCell.getOrDefault(new CellKey(config, target, kind), List.of());
     }
 
-    /** Whether configs differ in more than the activation, so labels must name width, depth and lr. */
+    /** Whether configs differ in their sizing, so labels must name it. */
+    boolean sizingsVary() {
+        return result.grid().sizings().size() > 1;
+    }
+
+    /** Whether configs differ in depth or lr, so labels must name them too. */
     boolean hyperparametersVary() {
         Grid grid = result.grid();
-        return grid.widths().size() > 1 || grid.depths().size() > 1 || grid.lrs().size() > 1;
+        return grid.depths().size() > 1 || grid.lrs().size() > 1;
+    }
+
+    /** A config's label, naming as much as needed to tell the sweep's configs apart. */
+    String label(Config config) {
+        return config.label(sizingsVary(), hyperparametersVary());
     }
 }

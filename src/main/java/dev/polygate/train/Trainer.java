@@ -11,7 +11,7 @@ public final class Trainer {
 
     public static TrainingResult train(RunSpec spec) {
         long start = System.nanoTime();
-        Dataset data = Dataset.powers(spec.seed(), spec.samples(), spec.degree());
+        Dataset data = Dataset.of(spec.seed(), spec.samples(), spec.target());
         float[] p = Initializer.initialise(spec.model().layout(), Seeds.generator(spec.seed(), "init/" + spec.model().id()));
         float[] g = new float[p.length];
         VectorMlp mlp = new VectorMlp(spec.model(), data.x(), data.t());

@@ -40,9 +40,9 @@ class CommandLineTest {
 
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', value = {
-        "--degrees | 65       | 0..64",
-        "--degrees | -1       | 0..64",
-        "--degrees | 2,x      | 0..64",
+        "--degrees | 17       | 0..16",
+        "--degrees | -1       | 0..16",
+        "--degrees | 2,x      | 0..16",
         "--width   | 0        | 1..4096",
         "--depth   | 0        | 1..16",
         "--steps   | 0        | 1..",
@@ -55,12 +55,34 @@ class CommandLineTest {
         "--lr      | Infinity | > 0",
         "--activations | tanh | relu, silu, gelu",
         "--kinds   | square   | plain, squared, gated",
+        "--target  | cos      | sin, exp",
+        "--target  | poly:1,a | poly:c0,c1",
+        "--target  | poly:    | poly:c0,c1",
+        "--target  | poly:1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18 | 1..17 coefficients",
+        "--target  | x^17     | 0..16",
+        "--match   | weights  | width, params, flops",
+        "--budgets | 0        | integers > 0",
     })
     void sweepRejectsBadValuesWithOneLineAndWritesNothing(String flag, String value, String allowed) throws IOException {
         Path out = tmp.resolve("reports");
         Files.createDirectories(out);
         CommandRun o = run("", "sweep", flag, value, "--out", out.toString());
         assertUsageError(o, flag, allowed);
+        assertEquals(0, filesIn(out));
+    }
+
+    @Test
+    void budgetsNoWidthCanMeetAreRejectedBeforeAnyRun() throws IOException {
+        Path out = tmp.resolve("reports");
+        // plain at width 1 has 4 parameters: 3 cannot be met.
+        assertUsageError(run("", "sweep", "--match", "params", "--budgets", "3", "--out", out.toString()),
+                "budget of 3 parameters", "give 4..");
+        assertUsageError(run("", "sweep", "--match", "params", "--budgets", "100000000", "--out", out.toString()),
+                "budget of 100000000", "widths 1..4096");
+        assertUsageError(run("", "sweep", "--match", "width", "--budgets", "50", "--out", out.toString()),
+                "--budgets", "--match params");
+        assertUsageError(run("", "sweep", "--target", "sin", "--degrees", "2", "--out", out.toString()),
+                "--degrees", "--target power");
         assertEquals(0, filesIn(out));
     }
 

@@ -144,7 +144,7 @@ class JdkReportCommandTest {
         String md = Files.readString(out.resolve("jdk-comparison.md"));
         assertTrue(md.contains("8 runs matched; 7 have a bit-identical final MSE"), md);
         assertTrue(md.contains("**The bits differ** between the JDKs in 1 of 8 matched runs."), md);
-        assertTrue(md.contains("|B − A| / |A|: 2.50e-01, in run relu plain w10 d1 n2 lr0.01 1000 samples 3 steps seed 1"), md);
+        assertTrue(md.contains("|B − A| / |A|: 2.50e-01, in run relu plain w10 d1 x^2 lr0.01 1000 samples 3 steps seed 1"), md);
         assertTrue(md.contains("A ran with 512-bit vectors and B with 256-bit"), md);
         assertTrue(md.contains("lanewise(EXP)"), md);
         assertFalse(md.contains("Same bits"), md);

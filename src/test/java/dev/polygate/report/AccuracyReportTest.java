@@ -1,6 +1,9 @@
 package dev.polygate.report;
 
 import static dev.polygate.model.LayerKind.GATED;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.kernel.FlopCount;
+import dev.polygate.model.Target;
 import static dev.polygate.model.LayerKind.PLAIN;
 import static dev.polygate.model.LayerKind.SQUARED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,17 +77,19 @@ class AccuracyReportTest {
         String csv = Files.readString(dir.resolve("accuracy.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.endsWith("\r\n"), "RFC 4180 rows end in CRLF");
         List<String> lines = csv.lines().toList();
-        assertEquals("activation,kind,width,depth,degree,lr,samples,steps,seed,parameter_count,final_mse,diverged,"
+        assertEquals("activation,kind,width,depth,target,lr,samples,steps,seed,parameter_count,flops_per_step,final_mse,diverged,"
                 + "diverged_at,wall_seconds,seconds_per_step", lines.get(0));
         assertEquals(sweep.runs().size(), lines.size() - 1);
         assertEquals(27, lines.size() - 1);
         // Grid order: relu, n = 1, plain seeds 0..2, squared seeds 0..2: squared seed 1 diverged at step 20.
         TrainingResult divergedRun = sweep.runs().get(4);
-        assertEquals("relu,squared,10,1,1,0.01,64,40,1," + divergedRun.parameterCount() + ",,true,20,0.125,"
+        assertEquals("relu,squared,10,1,x^1,0.01,64,40,1," + divergedRun.parameterCount() + ","
+                + FlopCount.trainingStep(divergedRun.spec().model(), 64) + ",,true,20,0.125,"
                 + divergedRun.secondsPerStep(), lines.get(5));
-        assertEquals("relu,plain,10,1,2,0.01,64,40,0,31,0.002,false,,0.25,0.00625", lines.get(10));
+        long plainFlops = FlopCount.trainingStep(sweep.runs().get(9).spec().model(), 64);
+        assertEquals("relu,plain,10,1,x^2,0.01,64,40,0,31," + plainFlops + ",0.002,false,,0.25,0.00625", lines.get(10));
         for (String line : lines) {
-            assertEquals(15, line.split(",", -1).length, line);
+            assertEquals(16, line.split(",", -1).length, line);
         }
     }
 
@@ -224,33 +229,34 @@ class AccuracyReportTest {
      */
     @Test
     void severalConfigsAndCellsWhereEveryRunDiverged(@TempDir Path dir) throws IOException {
-        Grid grid = new Grid(List.of(Activation.RELU, Activation.SILU), ALL_KINDS, List.of(1, 2, 3), List.of(10, 20),
+        Grid grid = new Grid(List.of(Activation.RELU, Activation.SILU), ALL_KINDS, Target.powers(List.of(1, 2, 3)),
+                List.of(Sizing.equalWidth(10), Sizing.equalWidth(20)),
                 List.of(1), List.of(0.01), 64, 40, 3, 7);
         SweepResult sweep = SyntheticSweeps.sweepOf(grid, spec -> {
             boolean troubled = spec.model().activation() == Activation.SILU && spec.model().width() == 20;
-            if (troubled && spec.degree() == 3) {
+            if (troubled && spec.target().degree() == 3) {
                 return SyntheticSweeps.diverged(spec, 0);
             }
-            if (troubled && spec.degree() == 2 && spec.model().kind() == GATED) {
+            if (troubled && spec.target().degree() == 2 && spec.model().kind() == GATED) {
                 return SyntheticSweeps.diverged(spec, 5);
             }
             return SyntheticSweeps.run(spec, gatedWinsEverywhere(spec.model().activation(),
-                    spec.model().kind(), spec.degree(), spec.seed() - 7));
+                    spec.model().kind(), spec.target().degree(), spec.seed() - 7));
         });
         AccuracyReport.writeAll(sweep, dir);
 
         String md = Files.readString(dir.resolve("accuracy.md"), StandardCharsets.UTF_8);
-        assertTrue(md.contains("## relu, width 10, depth 1, lr 0.01\n"), md);
-        assertTrue(md.contains("## silu, width 20, depth 1, lr 0.01\n"), md);
+        assertTrue(md.contains("## relu, equal width 10\n"), md);
+        assertTrue(md.contains("## silu, equal width 20\n"), md);
         assertTrue(md.contains("seeds 7–9"), md);
-        String troubled = md.substring(md.indexOf("## silu, width 20"));
+        String troubled = md.substring(md.indexOf("## silu, equal width 20"));
         assertTrue(troubled.contains("| 3 | all 3 diverged | all 3 diverged | all 3 diverged | — |"), troubled);
         assertTrue(troubled.contains("| 2 | n/a | 0/0 (3 unpaired) |"), troubled);
         String reading = reading(troubled);
-        assertTrue(reading.contains(ClaimReading.CLAIM_1 + " does not hold for n = 2 (silu, width 20, depth 1, "
-                + "lr 0.01): every gated run diverged; plain median 2.00e-03."), reading);
+        assertTrue(reading.contains(ClaimReading.CLAIM_1 + " does not hold for n = 2 (silu, "
+                + "equal width 20): every gated run diverged; plain median 2.00e-03."), reading);
         assertTrue(reading.contains("At n = 3 it cannot be judged: every gated and plain run diverged."), reading);
-        assertTrue(reading.contains(ClaimReading.CLAIM_2 + " holds for silu, width 20, depth 1, lr 0.01 wherever "
+        assertTrue(reading.contains(ClaimReading.CLAIM_2 + " holds for silu, equal width 20 wherever "
                 + "it can be judged: every gated run diverged at n = 2 (squared median 1.00e-04)."), reading);
         assertTrue(reading.contains("At n = 3 it cannot be judged: every squared and gated run diverged."), reading);
 

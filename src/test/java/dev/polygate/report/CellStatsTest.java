@@ -1,6 +1,7 @@
 package dev.polygate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.polygate.model.Target;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,7 @@ class CellStatsTest {
     private static List<TrainingResult> runs(LayerKind kind, double... finalMse) {
         List<TrainingResult> out = new ArrayList<>();
         for (int seed = 0; seed < finalMse.length; seed++) {
-            RunSpec spec = new RunSpec(new ModelSpec(Activation.SILU, kind, 10, 1), 3, 0.01, 64, 40, seed);
+            RunSpec spec = new RunSpec(new ModelSpec(Activation.SILU, kind, 10, 1), Target.power(3), 0.01, 64, 40, seed);
             out.add(SyntheticSweeps.run(spec, finalMse[seed]));
         }
         return out;

@@ -1,6 +1,7 @@
 package dev.polygate.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import dev.polygate.model.Target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,7 @@ class CurveSummaryTest {
     private static final int STEPS = 1000;
 
     private static TrainingResult run(long seed, float[] curve) {
-        RunSpec spec = new RunSpec(new ModelSpec(Activation.RELU, LayerKind.GATED, 10, 1), 2, 0.01, 64, STEPS, seed);
+        RunSpec spec = new RunSpec(new ModelSpec(Activation.RELU, LayerKind.GATED, 10, 1), Target.power(2), 0.01, 64, STEPS, seed);
         boolean diverged = !Float.isFinite(curve[curve.length - 1]);
         return new TrainingResult(spec, 41, diverged ? Double.NaN : curve[curve.length - 1], curve, diverged,
                 diverged ? curve.length - 1 : -1, 1.0, new float[0]);

@@ -1,6 +1,8 @@
 package dev.polygate.report;
 
 import dev.polygate.experiment.Environment;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.model.Target;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
@@ -32,13 +34,14 @@ public final class SyntheticSweeps {
 
     /** relu only, all three kinds, n = 1..3, width 10, depth 1, lr 0.01, 40 steps, seeds 0..2. */
     static Grid smallGrid(List<LayerKind> kinds) {
-        return new Grid(List.of(Activation.RELU), kinds, List.of(1, 2, 3), List.of(10), List.of(1), List.of(0.01),
+        return new Grid(List.of(Activation.RELU), kinds, Target.powers(List.of(1, 2, 3)), List.of(Sizing.equalWidth(10)),
+                List.of(1), List.of(0.01),
                 64, 40, 3, 0);
     }
 
     public static SweepResult sweep(Grid grid, FinalMse finalMse) {
         return sweepOf(grid, spec -> run(spec,
-                finalMse.of(spec.model().activation(), spec.model().kind(), spec.degree(), spec.seed())));
+                finalMse.of(spec.model().activation(), spec.model().kind(), spec.target().degree(), spec.seed())));
     }
 
     /** A finished run with this final MSE, or for NaN a run that diverges halfway through. */

@@ -1,6 +1,8 @@
 package dev.polygate.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.model.Target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -18,21 +20,21 @@ class DeterminismTest {
 
     @Test
     void sameSpecAndSeedGiveTheSameBits() {
-        RunSpec spec = new RunSpec(new ModelSpec(Activation.SILU, LayerKind.GATED, 13, 2), 3, 0.01, 37, 200, 7);
+        RunSpec spec = new RunSpec(new ModelSpec(Activation.SILU, LayerKind.GATED, 13, 2), Target.power(3), 0.01, 37, 200, 7);
         TrainingResult a = Trainer.train(spec);
         TrainingResult b = Trainer.train(spec);
         assertEquals(Double.doubleToRawLongBits(a.finalMse()), Double.doubleToRawLongBits(b.finalMse()));
         assertArrayEquals(a.curve(), b.curve());
         assertArrayEquals(a.parameters(), b.parameters());
         // and the seed matters
-        TrainingResult c = Trainer.train(new RunSpec(spec.model(), 3, 0.01, 37, 200, 8));
+        TrainingResult c = Trainer.train(new RunSpec(spec.model(), Target.power(3), 0.01, 37, 200, 8));
         assertNotEquals(a.finalMse(), c.finalMse());
     }
 
     @Test
     void threadCountDoesNotChangeAnyBit() {
         Grid grid = new Grid(List.of(Activation.RELU, Activation.SILU), List.of(LayerKind.PLAIN, LayerKind.GATED),
-                List.of(2, 3), List.of(10), List.of(1), List.of(0.01), 100, 150, 2, 3);
+                Target.powers(List.of(2, 3)), List.of(Sizing.equalWidth(10)), List.of(1), List.of(0.01), 100, 150, 2, 3);
         SweepResult one = Sweep.run(grid, 1, done -> { });
         SweepResult two = Sweep.run(grid, 2, done -> { });
         assertEquals(16, one.runs().size());
@@ -49,7 +51,7 @@ class DeterminismTest {
     void divergedRunIsRecordedNotThrown() {
         // lr 1e6 on x^8 blows up within a few steps.
         TrainingResult r = Trainer.train(new RunSpec(new ModelSpec(Activation.RELU, LayerKind.SQUARED, 10, 1),
-                8, 1e30, 100, 50, 0));
+                Target.power(8), 1e30, 100, 50, 0));
         assertEquals(true, r.diverged());
         assertEquals(Double.NaN, r.finalMse());
         assertEquals(r.divergedAt() + 1, r.curve().length);

@@ -22,12 +22,12 @@ import java.util.Map;
  */
 record AccuracyRuns(Path source, Map<String, String> environment, List<Run> runs) {
     /** What makes two runs the same experiment: everything that goes into the computation. */
-    record RunKey(String activation, String kind, int width, int depth, int degree, double lr, int samples,
+    record RunKey(String activation, String kind, int width, int depth, String target, double lr, int samples,
                   int steps, long seed) {
-        /** e.g. {@code relu gated w10 d1 n3 lr0.01 1000 samples 3000 steps seed 2}. */
+        /** e.g. {@code relu gated w10 d1 x^3 lr0.01 1000 samples 3000 steps seed 2}. */
         String label() {
-            return String.format(Locale.ROOT, "%s %s w%d d%d n%d lr%s %d samples %d steps seed %d", activation, kind,
-                    width, depth, degree, lr, samples, steps, seed);
+            return String.format(Locale.ROOT, "%s %s w%d d%d %s lr%s %d samples %d steps seed %d", activation, kind,
+                    width, depth, target, lr, samples, steps, seed);
         }
     }
 
@@ -75,7 +75,7 @@ record AccuracyRuns(Path source, Map<String, String> environment, List<Run> runs
         }
         RunKey key = new RunKey(text(file, where, run, "activation"), text(file, where, run, "kind"),
                 integer(file, where, run, "width"), integer(file, where, run, "depth"),
-                integer(file, where, run, "degree"), number(file, where, run, "lr"),
+                target(file, where, run), number(file, where, run, "lr"),
                 integer(file, where, run, "samples"), integer(file, where, run, "steps"),
                 wholeNumber(file, where, run, "seed"));
         JsonNode mse = run.path("finalMse");
@@ -95,6 +95,11 @@ record AccuracyRuns(Path source, Map<String, String> environment, List<Run> runs
             losses[i] = v.isNull() ? Float.NaN : v.floatValue();
         }
         return new Run(key, mse.isNull() ? null : mse.doubleValue(), losses);
+    }
+
+    /** The run's target text; files written before targets other than xⁿ existed have only "degree". */
+    private static String target(Path file, String where, JsonNode run) {
+        return run.has("target") ? text(file, where, run, "target") : "x^" + integer(file, where, run, "degree");
     }
 
     private static String text(Path file, String where, JsonNode run, String field) {

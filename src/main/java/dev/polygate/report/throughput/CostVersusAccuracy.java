@@ -5,6 +5,7 @@ import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
+import dev.polygate.model.Target;
 import dev.polygate.report.CellStats;
 import dev.polygate.report.InvalidInputException;
 import dev.polygate.report.NumberText;
@@ -47,7 +48,7 @@ public final class CostVersusAccuracy {
      * statistics over seeds per degree.
      */
     public record Row(Activation activation, LayerKind kind, int parameters, Optional<Measurement> step,
-                      Map<Integer, CellStats> finalMse) {
+                      Map<Target, CellStats> finalMse) {
         /** Median ns per training step; NaN if not measured. */
         public double nsPerStep() {
             return step.map(Measurement::nsPerOp).orElse(Double.NaN);
@@ -58,13 +59,13 @@ public final class CostVersusAccuracy {
     private final Setting setting;
     private final List<Setting> otherSettings;
     private final int seeds;
-    private final List<Integer> degrees;
+    private final List<Target> degrees;
     private final List<Activation> activations;
     private final List<LayerKind> kinds;
     private final List<Row> rows;
 
     private CostVersusAccuracy(Path accuracyFile, Setting setting, List<Setting> otherSettings, int seeds,
-                               List<Integer> degrees, List<Activation> activations, List<LayerKind> kinds,
+                               List<Target> degrees, List<Activation> activations, List<LayerKind> kinds,
                                List<Row> rows) {
         this.accuracyFile = accuracyFile;
         this.setting = setting;
@@ -96,11 +97,11 @@ public final class CostVersusAccuracy {
         List<Row> rows = new ArrayList<>();
         for (Activation activation : sweep.grid().activations()) {
             for (LayerKind kind : sweep.grid().kinds()) {
-                Map<Integer, CellStats> byDegree = new LinkedHashMap<>();
-                for (int degree : sweep.grid().degrees()) {
+                Map<Target, CellStats> byDegree = new LinkedHashMap<>();
+                for (Target degree : sweep.grid().targets()) {
                     byDegree.put(degree, CellStats.of(sweep.runs().stream()
                             .filter(r -> Setting.of(r).equals(chosen) && r.spec().model().activation() == activation
-                                    && r.spec().model().kind() == kind && r.spec().degree() == degree)
+                                    && r.spec().model().kind() == kind && r.spec().target().equals(degree))
                             .toList()));
                 }
                 int parameters = new ModelSpec(activation, kind, chosen.width(), chosen.depth()).layout().size();
@@ -110,7 +111,7 @@ public final class CostVersusAccuracy {
         }
         return new CostVersusAccuracy(accuracyFile, chosen,
                 settings.stream().filter(s -> !s.equals(chosen)).toList(), sweep.grid().seeds(),
-                sweep.grid().degrees(), sweep.grid().activations(), sweep.grid().kinds(), rows);
+                sweep.grid().targets(), sweep.grid().activations(), sweep.grid().kinds(), rows);
     }
 
     private static Optional<Measurement> step(ThroughputResults throughput, Activation activation, LayerKind kind,
@@ -139,7 +140,7 @@ public final class CostVersusAccuracy {
         return seeds;
     }
 
-    public List<Integer> degrees() {
+    public List<Target> degrees() {
         return degrees;
     }
 
@@ -171,7 +172,7 @@ public final class CostVersusAccuracy {
      */
     public String sentence(Activation activation) {
         LayerKind subject = kinds.contains(LayerKind.GATED) ? LayerKind.GATED : kinds.get(kinds.size() - 1);
-        int n = degrees.get(degrees.size() - 1);
+        Target n = degrees.get(degrees.size() - 1);
         Row mine = row(activation, subject).orElseThrow();
         List<String> parts = new ArrayList<>();
         for (LayerKind other : kinds) {
@@ -189,7 +190,7 @@ public final class CostVersusAccuracy {
      * "costs 1.30× squared per step and reaches 2.00× lower MSE at n = 4", or without both step
      * costs "reaches 2.00× lower MSE than squared at n = 4 (step cost of squared not measured)".
      */
-    private static String comparison(Row mine, Row other, int n) {
+    private static String comparison(Row mine, Row other, Target n) {
         String name = other.kind().cliName();
         double cost = mine.nsPerStep() / other.nsPerStep();
         boolean costed = !Double.isNaN(cost);
@@ -198,16 +199,16 @@ public final class CostVersusAccuracy {
         String mse;
         if (!a.hasFinished() || !b.hasFinished()) {
             mse = "has no finished run of " + (a.hasFinished() ? name : mine.kind().cliName()) + " to compare with "
-                    + (costed ? "" : name + " ") + "at n = " + n;
+                    + (costed ? "" : name + " ") + "at " + n.prose();
         } else {
             double better = b.median() / a.median();
             String than = costed ? "" : " than " + name;
             if (better > 1) {
-                mse = "reaches " + NumberText.ratio(better) + "× lower MSE" + than + " at n = " + n;
+                mse = "reaches " + NumberText.ratio(better) + "× lower MSE" + than + " at " + n.prose();
             } else if (better < 1) {
-                mse = "ends at " + NumberText.ratio(1 / better) + "× higher MSE" + than + " at n = " + n;
+                mse = "ends at " + NumberText.ratio(1 / better) + "× higher MSE" + than + " at " + n.prose();
             } else {
-                mse = "reaches the same MSE as " + name + " at n = " + n;
+                mse = "reaches the same MSE as " + name + " at " + n.prose();
             }
         }
         if (costed) {

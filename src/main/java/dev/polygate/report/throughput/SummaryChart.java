@@ -77,7 +77,7 @@ final class SummaryChart {
                     continue;
                 }
                 double y = cell.median();
-                XYSeries point = chart.addSeries(kind.cliName() + " n=" + summary.degrees().get(d),
+                XYSeries point = chart.addSeries(kind.cliName() + " " + summary.degrees().get(d).prose(),
                         new double[] {x}, new double[] {y});
                 point.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
                 point.setMarker(marker(d));
@@ -151,7 +151,7 @@ final class SummaryChart {
             g.setColor(Color.DARK_GRAY);
             marker(d).paint(g, x + 6, middle, MARKER_SIZE + 2);
             x += 16;
-            String label = "n = " + summary.degrees().get(d);
+            String label = summary.degrees().get(d).prose();
             g.drawString(label, x, baseline);
             x += metrics.stringWidth(label) + 18;
         }

@@ -28,7 +28,7 @@ final class SummaryMarkdown {
         }
         List<String> columns = new ArrayList<>(List.of("activation", "kind", "parameters>", "time/step>",
                 "full run (ms)>"));
-        summary.degrees().forEach(n -> columns.add("MSE n = " + n + ">"));
+        summary.degrees().forEach(n -> columns.add("MSE " + n.prose() + ">"));
         MarkdownTable t = new MarkdownTable(columns.toArray(String[]::new));
         for (Row row : summary.rows()) {
             List<String> cells = new ArrayList<>(List.of(row.activation().cliName(), row.kind().cliName(),

@@ -53,7 +53,7 @@ class AccuracyComparisonTest {
         assertFalse(c.allIdentical());
         assertEquals(1e-3, c.maxRelativeDifference(), 1e-12);
         assertEquals("gated", c.maxRelativeDifferenceRun().kind());
-        assertEquals(2, c.maxRelativeDifferenceRun().degree());
+        assertEquals("x^2", c.maxRelativeDifferenceRun().target());
         assertEquals(1, c.maxRelativeDifferenceRun().seed());
     }
 

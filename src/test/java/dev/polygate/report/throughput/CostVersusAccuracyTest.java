@@ -1,6 +1,8 @@
 package dev.polygate.report.throughput;
 
 import static dev.polygate.model.Activation.RELU;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.model.Target;
 import static dev.polygate.model.LayerKind.GATED;
 import static dev.polygate.model.LayerKind.PLAIN;
 import static dev.polygate.model.LayerKind.SQUARED;
@@ -36,7 +38,8 @@ class CostVersusAccuracyTest {
     }
 
     private static SweepResult sweep(List<Integer> widths, int samples) {
-        Grid grid = new Grid(List.of(RELU), KINDS, List.of(1, 2), widths, List.of(1), List.of(0.01), samples, 40, 3, 0);
+        Grid grid = new Grid(List.of(RELU), KINDS, Target.powers(List.of(1, 2)),
+                widths.stream().map(Sizing::equalWidth).toList(), List.of(1), List.of(0.01), samples, 40, 3, 0);
         return SyntheticSweeps.sweep(grid, (a, k, n, s) -> finalMse(k, n, s));
     }
 
@@ -55,7 +58,7 @@ class CostVersusAccuracyTest {
         CostVersusAccuracy.Row gated = c.row(RELU, GATED).orElseThrow();
         assertEquals(20_000, gated.nsPerStep());
         assertEquals(51, gated.parameters());
-        assertEquals(2e-3, gated.finalMse().get(2).median(), 1e-15);
+        assertEquals(2e-3, gated.finalMse().get(Target.power(2)).median(), 1e-15);
         assertEquals(0.8, c.runMilliseconds(gated), 1e-12, "40 steps × 20 µs");
         assertEquals("relu: gated costs 1.67× plain per step and reaches 10.0× lower MSE at n = 2; it costs 1.54× "
                 + "squared per step and reaches 4.00× lower MSE at n = 2.", c.sentence(RELU));

@@ -1,6 +1,8 @@
 package dev.polygate.report.throughput;
 
 import static dev.polygate.model.Activation.RELU;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.model.Target;
 import static dev.polygate.model.Activation.SILU;
 import static dev.polygate.model.LayerKind.GATED;
 import static dev.polygate.model.LayerKind.PLAIN;
@@ -53,7 +55,8 @@ class ThroughputCommandTest {
     void inputs() throws IOException {
         out = tmp.resolve("reports");
         // Accuracy: relu and silu, n = 1, 2, 3 seeds; plain 1e-2·n, squared 4e-3·n, gated 1e-3·n (medians).
-        Grid grid = new Grid(List.of(RELU, SILU), List.of(PLAIN, SQUARED, GATED), List.of(1, 2), List.of(10),
+        Grid grid = new Grid(List.of(RELU, SILU), List.of(PLAIN, SQUARED, GATED), Target.powers(List.of(1, 2)),
+                List.of(Sizing.equalWidth(10)),
                 List.of(1), List.of(0.01), 1000, 40, 3, 0);
         Path sweepDir = Files.createDirectories(tmp.resolve("sweep"));
         AccuracyReport.writeAll(SyntheticSweeps.sweep(grid, (a, k, n, s) -> CostVersusAccuracyTest.finalMse(k, n, s)),
