@@ -1,0 +1,10 @@
+/**
+ * Statistics the reports share, pure functions of arrays of numbers (no I/O, no report types):
+ * {@link dev.polygate.report.stats.MedianInterval} gives a sample's median with a
+ * distribution-free order-statistic confidence interval.
+ *
+ * <p>Distributions and tests come from Commons Statistics and Commons Math rather than being
+ * written here; these classes choose the method, handle the edge cases the reports meet (diverged
+ * runs, exact ties, too few samples for the level asked for) and say which was met.
+ */
+package dev.polygate.report.stats;
