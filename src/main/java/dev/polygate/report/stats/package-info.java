@@ -1,7 +1,9 @@
 /**
  * Statistics the reports share, pure functions of arrays of numbers (no I/O, no report types):
  * {@link dev.polygate.report.stats.MedianInterval} gives a sample's median with a
- * distribution-free order-statistic confidence interval.
+ * distribution-free order-statistic confidence interval;
+ * {@link dev.polygate.report.stats.PairedTest} compares two kinds' final MSEs seed by seed (wins,
+ * median ratio with its interval, exact Wilcoxon signed-rank and sign tests, a verdict at a level).
  *
  * <p>Distributions and tests come from Commons Statistics and Commons Math rather than being
  * written here; these classes choose the method, handle the edge cases the reports meet (diverged
