@@ -23,21 +23,22 @@ import org.apache.commons.statistics.inference.WilcoxonSignedRankTest;
  * ratios are symmetric about 0.
  *
  * <p>The p-value is exact — from the null distribution of the signed-rank statistic over all
- * 2ⁿ sign assignments — when every difference is non-zero and no two have the same size. That is
- * the library's rule, and this class does not change it: with a zero difference (a tie, {@code
- * a == b}) or tied sizes, the library silently uses a normal approximation instead (Cureton's,
- * with a tie correction and a continuity correction of ½), and it keeps zero differences in the
- * ranking while leaving them out of the statistic (Pratt's signed-rank zero procedure, not R's
- * default of dropping them). {@link #wilcoxonExact()} says which it was, so a report never calls
- * an approximate p exact. If every pair is a tie there is no evidence either way and the p-value
- * is 1 (the library would reject such data).
+ * 2ⁿ sign assignments — when every difference is non-zero, no two have the same size and there
+ * are at most 1023 pairs. That is the library's rule, and this class does not change it: with a
+ * zero difference (a tie, {@code a == b}) or tied sizes, the library silently uses a normal
+ * approximation instead (Cureton's, with a tie correction and a continuity correction of ½), and
+ * it keeps zero differences in the ranking while leaving them out of the statistic (Pratt's
+ * signed-rank zero procedure, not R's default of dropping them). {@link #wilcoxonExact()} says
+ * which it was, so a report never calls an approximate p exact. If every pair is a tie there is
+ * no evidence either way and the p-value is 1 (the library would reject such data).
  *
  * <h2>Few seeds cannot be significant</h2>
  * The smallest two-sided exact p-value n pairs can give is 2/2ⁿ, when every sign agrees: with 5
  * pairs that is 2/32 = 0.0625, so 5 seeds can never reach p &lt; 0.05 whatever the data; 6 can
  * (1/32). {@link #minimumAttainableP(int)} gives that floor, so a report can say "not
  * distinguishable — and could not be with 5 seeds" rather than imply the kinds are equal. The
- * sign test has the same floor over its untied pairs.
+ * sign test has the same floor over its untied pairs. (The normal approximation used with ties
+ * or zero differences is not bound by this floor, and with few pairs it is rough.)
  *
  * <h2>Sign test</h2>
  * The two-sided sign test (Commons Statistics {@link BinomialTest}, p = ½) counts only who won
@@ -184,8 +185,8 @@ public record PairedTest(int pairs, int excluded, int winsA, int winsB, int ties
 
     /**
      * Which kind has the lower MSE by the Wilcoxon test at level {@code alpha}: not
-     * distinguishable unless {@code wilcoxonP < alpha}, and otherwise the kind whose side of the
-     * log ratios has the smaller rank sum is the higher one. The sign test does not enter; a
+     * distinguishable unless {@code wilcoxonP < alpha}, and otherwise a if the pairs where b is
+     * higher carry the larger rank sum (W⁻ &gt; W⁺), else b. The sign test does not enter; a
      * report can show it beside the verdict.
      */
     public Verdict verdict(double alpha) {
