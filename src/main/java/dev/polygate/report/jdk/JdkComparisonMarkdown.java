@@ -6,7 +6,7 @@ import dev.polygate.report.jdk.AccuracyRuns.RunKey;
 import dev.polygate.report.jdk.SpeedRow.Difference;
 import dev.polygate.report.jmh.BenchmarkId;
 import dev.polygate.report.jmh.JmhResult;
-import dev.polygate.report.jmh.MedianInterval;
+import dev.polygate.report.stats.MedianInterval;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Comparator;

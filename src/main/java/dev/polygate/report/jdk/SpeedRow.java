@@ -1,8 +1,8 @@
 package dev.polygate.report.jdk;
 
 import dev.polygate.report.jmh.BenchmarkId;
-import dev.polygate.report.jmh.MedianInterval;
 import dev.polygate.report.jmh.RatioInterval;
+import dev.polygate.report.stats.MedianInterval;
 
 /**
  * One benchmark on both JDKs: each side's median time per operation with its 95% interval, and

@@ -1,5 +1,7 @@
 package dev.polygate.report.jmh;
 
+import dev.polygate.report.stats.MedianInterval;
+
 /**
  * The ratio of two medians with an interval from the two medians' intervals: low = numerator's
  * low / denominator's high, high = numerator's high / denominator's low — the smallest and largest

@@ -3,9 +3,8 @@
  * with {@code -rf json} into {@link dev.polygate.report.jmh.JmhResult}s (one per benchmark and
  * parameter set, raw iteration values per fork, the {@link dev.polygate.report.jmh.Jvm} it ran
  * on), keyed by {@link dev.polygate.report.jmh.BenchmarkId};
- * {@link dev.polygate.report.jmh.MedianInterval} gives a sample's median with a distribution-free
- * order-statistic confidence interval, and {@link dev.polygate.report.jmh.RatioInterval} the
- * ratio of two such medians with the interval both allow.
+ * {@link dev.polygate.report.jmh.RatioInterval} gives the ratio of two medians with the interval
+ * both of their {@link dev.polygate.report.stats.MedianInterval}s allow.
  *
  * <p>Nothing here knows about a particular report: every report that reads JMH output (the JDK
  * comparison in {@code report.jdk}, the throughput report in {@code report.throughput}) uses these

@@ -1,7 +1,7 @@
 package dev.polygate.report.throughput;
 
 import dev.polygate.report.jmh.JmhResult;
-import dev.polygate.report.jmh.MedianInterval;
+import dev.polygate.report.stats.MedianInterval;
 import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.polygate.report.jmh;
+package dev.polygate.report.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

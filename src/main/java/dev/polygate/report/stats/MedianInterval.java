@@ -1,4 +1,4 @@
-package dev.polygate.report.jmh;
+package dev.polygate.report.stats;
 
 import dev.polygate.report.Stats;
 import java.util.Arrays;
