@@ -14,6 +14,8 @@ import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.Target;
 import dev.polygate.report.PairedComparison.Win;
+import dev.polygate.report.stats.MedianInterval;
+import dev.polygate.report.stats.PairedTest;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,7 +35,7 @@ final class AccuracyMarkdown {
             md.append("## ").append(label).append("\n\n");
             md.append(sizingLine(stats, sweep)).append("\n\n");
             md.append(finalMseTable(stats, sweep.result().grid().seeds(), sweep.onlyPowers())).append('\n');
-            md.append(pairedTable(stats)).append('\n');
+            md.append(pairedTable(stats, sweep.result().grid().seeds())).append('\n');
             md.append("**Reading.** ").append(ClaimReading.paragraph(stats, label)).append("\n\n");
         }
         md.append(filesSection(sweep.result()));
@@ -92,7 +94,7 @@ final class AccuracyMarkdown {
         String what = config.sizing().match() == Sizing.Match.WIDTH
                 ? "Every kind at the same width (the study's comparison): "
                 : "Each kind at the width whose " + (config.sizing().match() == Sizing.Match.PARAMS
-                ? "parameter count" : "training FLOPs per step") + " come closest to "
+                ? "parameter count" : "training FLOPs per step") + " comes closest to "
                 + Long.toString(config.sizing().budget(config.activation(), config.depth(), config.samples()))
                 + (config.sizing().width() > 0 ? ", the gated model's at width " + config.sizing().width() : "") + ": ";
         return what + String.join("; ", parts) + ".";
@@ -101,8 +103,10 @@ final class AccuracyMarkdown {
     private static String finalMseTable(ConfigStats stats, int seeds, boolean onlyPowers) {
         StringBuilder t = new StringBuilder();
         t.append("Final training MSE after ").append(stats.config().steps())
-                .append(" Adam steps: median [min–max] over ").append(seeds).append(seeds == 1 ? " seed" : " seeds")
-                .append(" (diverged runs counted, not included).\n\n");
+                .append(" Adam steps: median [interval] over ").append(seeds).append(seeds == 1 ? " seed" : " seeds")
+                .append(" (diverged runs counted, not included). The interval is the distribution-free ")
+                .append("order-statistic confidence interval of the median: ").append(intervalMethod(seeds))
+                .append(".\n\n");
         t.append(onlyPowers ? "| n |" : "| target |");
         stats.kinds().forEach(k -> t.append(' ').append(k.cliName()).append(" |"));
         t.append(" best |\n|---:|");
@@ -118,7 +122,16 @@ final class AccuracyMarkdown {
         return t.toString();
     }
 
-    /** "1.23e-03 [4.50e-04–2.10e-03]", plus "(k diverged)" when some seeds diverged. */
+    /** How a cell's interval is obtained when every one of its seeds finished. */
+    private static String intervalMethod(int seeds) {
+        double[] any = new double[seeds];
+        for (int i = 0; i < seeds; i++) {
+            any[i] = i;
+        }
+        return MedianInterval.of95(any).method();
+    }
+
+    /** "1.23e-03 [4.50e-04–2.10e-03]": median and its interval, plus "(k diverged)" when some seeds diverged. */
     static String cellText(CellStats cell) {
         if (cell.runs() == 0) {
             return "—";
@@ -126,49 +139,65 @@ final class AccuracyMarkdown {
         if (!cell.hasFinished()) {
             return "all " + cell.runs() + " diverged";
         }
-        String text = NumberText.loss(cell.median()) + " [" + NumberText.loss(cell.min()) + "–"
-                + NumberText.loss(cell.max()) + "]";
+        MedianInterval interval = cell.interval().orElseThrow();
+        String text = NumberText.loss(interval.median()) + " [" + NumberText.loss(interval.low()) + "–"
+                + NumberText.loss(interval.high()) + "]";
         return cell.diverged() == 0 ? text : text + " (" + cell.diverged() + " diverged)";
     }
 
-    /** Per n ≥ 2: gated against plain, squared against gated, seed by seed. */
-    private static String pairedTable(ConfigStats stats) {
-        List<Target> degrees = stats.powersFrom(ClaimReading.FIRST_CLAIMED_DEGREE);
-        boolean gatedVsPlain = stats.hasKind(GATED) && stats.hasKind(PLAIN);
-        boolean squaredVsGated = stats.hasKind(SQUARED) && stats.hasKind(GATED);
-        if (degrees.isEmpty() || !(gatedVsPlain || squaredVsGated)) {
-            return "No paired comparisons: they need a degree n ≥ 2 and the kinds gated and plain, "
-                    + "or squared and gated.\n";
+    /**
+     * Every pair of kinds in every row, seed by seed: the median ratio with its interval, the seeds
+     * each kind won, the exact Wilcoxon signed-rank and sign tests, and what they say at α = 0.05.
+     */
+    private static String pairedTable(ConfigStats stats, int seeds) {
+        List<LayerKind> kinds = stats.kinds();
+        if (kinds.size() < 2) {
+            return "No paired comparisons: the grid has one kind.\n";
         }
         StringBuilder t = new StringBuilder();
-        t.append("Paired by seed (every kind of one seed sees the same data). Ratio: median over paired seeds of ")
-                .append("the per-seed final-MSE ratio; below 1 favours the first kind. Seeds where a run diverged ")
-                .append("are not paired.\n\n| n |");
-        if (gatedVsPlain) {
-            t.append(" gated / plain ratio | gated < plain |");
+        t.append("Paired by seed (every kind of one seed sees the same data); seeds where a run diverged are not ")
+                .append("paired. Ratio: median over seeds of the per-seed final-MSE ratio a / b, below 1 favours a, ")
+                .append("with its order-statistic interval. p: two-sided Wilcoxon signed-rank test on the per-seed ")
+                .append("log ratios (exact; ≈ marks the normal approximation the library falls back to when seeds ")
+                .append("tie) and two-sided sign test; the verdict is the Wilcoxon test's at α = 0.05");
+        if (PairedTest.minimumAttainableP(seeds) >= PairedTest.DEFAULT_ALPHA) {
+            t.append(". With ").append(seeds).append(" seeds the smallest exact p is ")
+                    .append(NumberText.pValue(PairedTest.minimumAttainableP(seeds)))
+                    .append(", so no pair can be told apart at 0.05: the verdicts here cannot say \"lower\"");
         }
-        if (squaredVsGated) {
-            t.append(" squared / gated ratio | squared ≤ gated |");
-        }
-        t.append("\n|---:|").append(gatedVsPlain ? "---:|---:|" : "").append(squaredVsGated ? "---:|---:|" : "")
-                .append('\n');
-        for (Target n : degrees) {
-            t.append("| ").append(n.rowLabel()).append(" |");
-            if (gatedVsPlain) {
-                t.append(pairedCells(stats.compare(n, GATED, PLAIN, Win.STRICTLY_LOWER)));
+        t.append(".\n\n| ").append(stats.targets().stream().allMatch(Target::isPower) ? "n" : "target")
+                .append(" | a vs b | ratio a / b [interval] | seeds won a : b (ties) | Wilcoxon p | sign p | verdict |\n")
+                .append("|---:|---|---:|---:|---:|---:|---|\n");
+        for (Target n : stats.targets()) {
+            for (int j = 1; j < kinds.size(); j++) {
+                for (int i = 0; i < j; i++) {
+                    LayerKind a = kinds.get(j);
+                    LayerKind b = kinds.get(i);
+                    t.append("| ").append(n.rowLabel()).append(" | ").append(a.cliName()).append(" vs ")
+                            .append(b.cliName()).append(" | ")
+                            .append(pairedCells(stats.compare(n, a, b, Win.STRICTLY_LOWER), a, b)).append('\n');
+                }
             }
-            if (squaredVsGated) {
-                t.append(pairedCells(stats.compare(n, SQUARED, GATED, Win.LOWER_OR_EQUAL)));
-            }
-            t.append('\n');
         }
         return t.toString();
     }
 
-    /** " 0.123 | 4/5 |", with the number of unpaired seeds when a run diverged. */
-    private static String pairedCells(PairedComparison c) {
-        String wins = c.wins() + "/" + c.pairs() + (c.excluded() == 0 ? "" : " (" + c.excluded() + " unpaired)");
-        return " " + NumberText.ratio(c.medianRatio()) + " | " + wins + " |";
+    /** "0.123 [0.05–0.4] | 5 : 0 | 0.0625 | 0.0625 | not distinguishable |". */
+    private static String pairedCells(PairedComparison c, LayerKind a, LayerKind b) {
+        String unpaired = c.excluded() == 0 ? "" : " (" + c.excluded() + " unpaired)";
+        if (c.test().isEmpty()) {
+            return "n/a | 0 : 0" + unpaired + " | — | — | no seed finished both |";
+        }
+        PairedTest test = c.test().get();
+        String ratio = NumberText.ratioWithInterval(test.ratio().median(), test.ratio().low(), test.ratio().high());
+        String won = test.winsA() + " : " + test.winsB() + (test.ties() == 0 ? "" : " (" + test.ties() + ")") + unpaired;
+        String wilcoxon = (test.wilcoxonExact() ? "" : "≈ ") + NumberText.pValue(test.wilcoxonP());
+        String verdict = switch (test.verdict()) {
+            case A_LOWER -> a.cliName() + " lower";
+            case B_LOWER -> b.cliName() + " lower";
+            case NOT_DISTINGUISHABLE -> "not distinguishable";
+        };
+        return ratio + " | " + won + " | " + wilcoxon + " | " + NumberText.pValue(test.signP()) + " | " + verdict + " |";
     }
 
     private static String filesSection(SweepResult result) {

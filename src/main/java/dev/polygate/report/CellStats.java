@@ -1,10 +1,12 @@
 package dev.polygate.report;
 
+import dev.polygate.report.stats.MedianInterval;
 import dev.polygate.train.TrainingResult;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Final-MSE statistics of one cell over its seeds. Diverged runs are counted, not averaged in:
@@ -39,6 +41,16 @@ public record CellStats(int runs, int diverged, double median, double min, doubl
     /** A run counts as finished only with a finite final MSE, whatever its diverged flag says. */
     public static boolean finished(TrainingResult run) {
         return !run.diverged() && Double.isFinite(run.finalMse());
+    }
+
+    /**
+     * The median of the finished seeds with its order-statistic interval (95 %, or min–max and its
+     * lower real coverage when there are too few seeds); empty when no seed finished.
+     */
+    public Optional<MedianInterval> interval() {
+        double[] finished = finalMseBySeed.values().stream().mapToDouble(Double::doubleValue)
+                .filter(v -> !Double.isNaN(v)).toArray();
+        return finished.length == 0 ? Optional.empty() : Optional.of(MedianInterval.of95(finished));
     }
 
     /** Whether at least one seed finished, so median, min and max are numbers. */

@@ -141,7 +141,9 @@ final class ClaimReading {
         String text = c + " median " + NumberText.loss(challenger.median()) + " vs " + b + " "
                 + NumberText.loss(baseline.median()) + ", ratio " + NumberText.ratio(challenger.median()
                 / baseline.median()) + "; " + c + " " + claim.seedWin().symbol() + " " + b + " on "
-                + paired.wins() + "/" + paired.pairs() + " paired seeds";
+                + paired.wins() + "/" + paired.pairs() + " paired seeds"
+                + paired.test().map(t -> " (Wilcoxon p " + (t.wilcoxonExact() ? "= " : "≈ ")
+                        + NumberText.pValue(t.wilcoxonP()) + ")").orElse("");
         if (paired.excluded() > 0) {
             text += ", " + paired.excluded() + (paired.excluded() == 1 ? " seed" : " seeds")
                     + " left out because a run diverged";

@@ -97,6 +97,14 @@ public final class NumberText {
                 + unit.threeDigits(highNs) + "]";
     }
 
+    /** A p-value: three significant digits down to 0.001 (0.0625, 0.00195), scientific below (1.2e-05). */
+    public static String pValue(double p) {
+        if (!Double.isFinite(p)) {
+            return nonFinite(p);
+        }
+        return p >= 0.001 ? significant(p, 3) : String.format(Locale.ROOT, "%.1e", p);
+    }
+
     /** A ratio with its interval: {@code 1.30 [1.21–1.42]}. */
     public static String ratioWithInterval(double ratio, double low, double high) {
         return ratio(ratio) + " [" + ratio(low) + "–" + ratio(high) + "]";

@@ -139,7 +139,7 @@ class AccuracyReportTest {
     }
 
     @Test
-    void markdownCellShowsMedianMinAndMaxOverSeeds(@TempDir Path dir) throws IOException {
+    void markdownCellShowsMedianAndItsIntervalOverSeeds(@TempDir Path dir) throws IOException {
         String md = markdown(dir, AccuracyReportTest::gatedWinsEverywhere, ALL_KINDS);
 
         // n = 2: plain 2e-3, 1e-3, 5e-3; gated a tenth; squared a twentieth; best is squared.
@@ -148,7 +148,11 @@ class AccuracyReportTest {
         // n = 1, squared: seeds 0 and 2 finished (5e-4, 1.5e-3), seed 1 diverged.
         assertTrue(md.contains("| 1.00e-03 [5.00e-04–1.50e-03] (1 diverged) |"), md);
         // Paired: gated / plain is 0.1 on every seed, squared / gated 0.5.
-        assertTrue(md.contains("| 2 | 0.100 | 3/3 | 0.500 | 3/3 |"), md);
+        // The log ratios tie in size, so the library's Wilcoxon p is its normal approximation (≈).
+        assertTrue(md.contains("| 2 | gated vs plain | 0.100 [0.100–0.100] | 3 : 0 | ≈ "), md);
+        assertTrue(md.contains("| 2 | gated vs squared | 2.00 [2.00–2.00] | 0 : 3 | ≈ "), md);
+        assertTrue(md.contains("| 0.250 | not distinguishable |"), md);   // sign test: 2 · (1/2)³
+        assertTrue(md.contains("With 3 seeds the smallest exact p is 0.250, so no pair can be told apart at 0.05"), md);
         assertTrue(md.contains("seeds 0–2"), md);
         assertTrue(md.contains("Test CPU @ 1 GHz"), md);
         assertTrue(md.contains("12.5 s of wall time on 2 threads"), md);
@@ -172,7 +176,7 @@ class AccuracyReportTest {
         String reading = reading(markdown(dir, AccuracyReportTest::plainWinsAtThree, ALL_KINDS));
 
         assertTrue(reading.contains(ClaimReading.CLAIM_1 + " does not hold for n = 3 (relu): gated median "
-                + "6.00e-01 vs plain 6.00e-02, ratio 10.0; gated < plain on 0/3 paired seeds."), reading);
+                + "6.00e-01 vs plain 6.00e-02, ratio 10.0; gated < plain on 0/3 paired seeds (Wilcoxon p ≈ "), reading);
         assertTrue(reading.contains("Elsewhere it holds: the gated median is below the plain median and gated was "
                 + "lower on every paired seed at n = 2."), reading);
         // Squared stays at 0.05× the old gated, so against the worse gated at n = 3 it holds there too.
@@ -193,7 +197,7 @@ class AccuracyReportTest {
         String reading = reading(markdown(dir, squaredBehind, ALL_KINDS));
 
         assertTrue(reading.contains(ClaimReading.CLAIM_2 + " does not hold for n = 3 (relu): squared median "
-                + "6.00e-03 vs gated 2.00e-03, ratio 3.00; squared ≤ gated on 0/3 paired seeds."),
+                + "6.00e-03 vs gated 2.00e-03, ratio 3.00; squared ≤ gated on 0/3 paired seeds (Wilcoxon p ≈ "),
                 reading);
         assertTrue(reading.contains("Elsewhere it holds: the squared median is above the gated median but within a "
                 + "factor 2 of it at n = 2 ("), reading);
@@ -251,7 +255,8 @@ class AccuracyReportTest {
         assertTrue(md.contains("seeds 7–9"), md);
         String troubled = md.substring(md.indexOf("## silu, equal width 20"));
         assertTrue(troubled.contains("| 3 | all 3 diverged | all 3 diverged | all 3 diverged | — |"), troubled);
-        assertTrue(troubled.contains("| 2 | n/a | 0/0 (3 unpaired) |"), troubled);
+        assertTrue(troubled.contains("| 2 | gated vs plain | n/a | 0 : 0 (3 unpaired) | — | — | no seed finished both |"),
+                troubled);
         String reading = reading(troubled);
         assertTrue(reading.contains(ClaimReading.CLAIM_1 + " does not hold for n = 2 (silu, "
                 + "equal width 20): every gated run diverged; plain median 2.00e-03."), reading);
