@@ -10,7 +10,7 @@ import java.util.List;
  * accuracy.csv: one row per run, no curves, for spreadsheets and data frames. RFC 4180: CRLF line
  * ends, a header row, fields quoted only when they need it; numbers in Java's round-trip form.
  */
-final class AccuracyCsv {
+public final class AccuracyCsv {
     static final List<String> HEADER = List.of("activation", "kind", "width", "depth", "target", "lr", "samples",
             "steps", "seed", "parameter_count", "flops_per_step", "final_mse", "diverged", "diverged_at", "wall_seconds",
             "seconds_per_step");
@@ -20,7 +20,7 @@ final class AccuracyCsv {
     private AccuracyCsv() {
     }
 
-    static String render(SweepResult result) {
+    public static String render(SweepResult result) {
         StringBuilder csv = new StringBuilder();
         appendRow(csv, HEADER);
         for (TrainingResult run : result.runs()) {

@@ -6,10 +6,10 @@ import static dev.polygate.model.LayerKind.SQUARED;
 
 import dev.polygate.experiment.Environment;
 import dev.polygate.experiment.Grid;
-import dev.polygate.experiment.SweepResult;
-import dev.polygate.model.Activation;
 import dev.polygate.experiment.Sizing;
+import dev.polygate.experiment.SweepResult;
 import dev.polygate.kernel.FlopCount;
+import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.Target;

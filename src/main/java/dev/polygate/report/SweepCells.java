@@ -6,7 +6,6 @@ import dev.polygate.model.LayerKind;
 import dev.polygate.model.Target;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,24 +27,13 @@ final class SweepCells {
     private SweepCells(SweepResult result) {
         this.result = result;
         Grid grid = Objects.requireNonNull(result.grid(), "sweep result has no grid");
-        Map<String, TrainingResult> byId = new HashMap<>();
-        for (TrainingResult run : result.runs()) {
-            byId.put(run.spec().id(), run);
-        }
         List<Config> ordered = new ArrayList<>();
         for (Grid.Cell cell : grid.cells()) {
             Config config = Config.of(cell, grid);
             if (!ordered.contains(config)) {
                 ordered.add(config);
             }
-            List<TrainingResult> runs = new ArrayList<>();
-            for (var spec : cell.runs()) {
-                TrainingResult run = byId.get(spec.id());
-                if (run != null) {
-                    runs.add(run);
-                }
-            }
-            runsByCell.put(new CellKey(config, cell.target(), cell.kind()), List.copyOf(runs));
+            runsByCell.put(new CellKey(config, cell.target(), cell.kind()), List.copyOf(result.runsOf(cell)));
         }
         this.configs = List.copyOf(ordered);
     }

@@ -1,9 +1,6 @@
 package dev.polygate.report;
 
 import static dev.polygate.model.LayerKind.GATED;
-import dev.polygate.experiment.Sizing;
-import dev.polygate.kernel.FlopCount;
-import dev.polygate.model.Target;
 import static dev.polygate.model.LayerKind.PLAIN;
 import static dev.polygate.model.LayerKind.SQUARED;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,9 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.Sizing;
 import dev.polygate.experiment.SweepResult;
+import dev.polygate.kernel.FlopCount;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
+import dev.polygate.model.Target;
 import dev.polygate.train.TrainingResult;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

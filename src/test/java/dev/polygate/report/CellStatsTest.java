@@ -1,7 +1,6 @@
 package dev.polygate.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.polygate.model.Target;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
+import dev.polygate.model.Target;
 import dev.polygate.report.PairedComparison.Win;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;

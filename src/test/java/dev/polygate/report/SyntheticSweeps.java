@@ -1,13 +1,13 @@
 package dev.polygate.report;
 
 import dev.polygate.experiment.Environment;
-import dev.polygate.experiment.Sizing;
-import dev.polygate.model.Target;
 import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.Sizing;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.RunSpec;
+import dev.polygate.model.Target;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,18 +1,18 @@
 package dev.polygate.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import dev.polygate.experiment.Sizing;
-import dev.polygate.model.Target;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.Sizing;
 import dev.polygate.experiment.Sweep;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
+import dev.polygate.model.Target;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,6 @@
 package dev.polygate.report.throughput;
 
 import static dev.polygate.model.Activation.RELU;
-import dev.polygate.experiment.Sizing;
-import dev.polygate.model.Target;
 import static dev.polygate.model.LayerKind.GATED;
 import static dev.polygate.model.LayerKind.PLAIN;
 import static dev.polygate.model.LayerKind.SQUARED;
@@ -11,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.Sizing;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.LayerKind;
+import dev.polygate.model.Target;
 import dev.polygate.report.InvalidInputException;
 import dev.polygate.report.SyntheticSweeps;
 import java.nio.file.Path;

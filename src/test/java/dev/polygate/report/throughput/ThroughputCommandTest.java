@@ -1,8 +1,6 @@
 package dev.polygate.report.throughput;
 
 import static dev.polygate.model.Activation.RELU;
-import dev.polygate.experiment.Sizing;
-import dev.polygate.model.Target;
 import static dev.polygate.model.Activation.SILU;
 import static dev.polygate.model.LayerKind.GATED;
 import static dev.polygate.model.LayerKind.PLAIN;
@@ -16,6 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polygate.bench.FmaRoofBenchmark;
 import dev.polygate.cli.CommandRun;
 import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.model.Target;
 import dev.polygate.report.AccuracyReport;
 import dev.polygate.report.NumberText;
 import dev.polygate.report.SyntheticSweeps;
