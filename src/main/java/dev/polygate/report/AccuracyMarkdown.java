@@ -4,7 +4,6 @@ import static dev.polygate.model.LayerKind.GATED;
 import static dev.polygate.model.LayerKind.PLAIN;
 import static dev.polygate.model.LayerKind.SQUARED;
 
-import dev.polygate.experiment.Environment;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.Sizing;
 import dev.polygate.experiment.SweepResult;
@@ -44,7 +43,6 @@ final class AccuracyMarkdown {
 
     private static String introduction(SweepResult result) {
         Grid grid = result.grid();
-        Environment env = result.environment();
         long diverged = result.runs().stream().filter(r -> !CellStats.finished(r)).count();
         return "The study fitted xⁿ (input x ~ N(0, 1), MSE loss, full-batch Adam) with three hidden-layer kinds "
                 + "— plain σ(Wx+b), squared σ(Wx+b)², gated σ(W_g x+b_g) ⊙ (W_v x+b_v) — and claimed that "
@@ -61,9 +59,7 @@ final class AccuracyMarkdown {
                 + result.runs().size() + " runs, of which " + diverged + " diverged. "
                 + "The sweep took " + NumberText.seconds(result.wallSeconds()) + " of wall time on "
                 + result.threads() + (result.threads() == 1 ? " thread" : " threads") + ". "
-                + "Environment: Java " + env.javaVersion() + " (" + env.javaVmName() + ", " + env.javaVendor() + "), "
-                + env.os() + ", " + env.cpu() + ", " + env.cores() + " cores, " + env.vectorBits()
-                + "-bit vectors; polygate " + env.polygateVersion() + ".";
+                + EnvironmentText.sentence(result.environment());
     }
 
     private static String seedRange(Grid grid) {
