@@ -47,6 +47,19 @@ class DeterminismTest {
         }
     }
 
+    /**
+     * The scaling report reads a run of factor × T steps at step T in place of a separate run of
+     * T steps (ScalingDesign): that holds only while nothing in a run depends on its step count.
+     */
+    @Test
+    void aLongerRunPassesThroughTheShorterRunsEveryLoss() {
+        ModelSpec model = new ModelSpec(Activation.RELU, LayerKind.GATED, 9, 1);
+        TrainingResult shorter = Trainer.train(new RunSpec(model, Target.power(3), 0.01, 50, 120, 4));
+        TrainingResult longer = Trainer.train(new RunSpec(model, Target.power(3), 0.01, 50, 480, 4));
+        assertArrayEquals(shorter.curve(), java.util.Arrays.copyOf(longer.curve(), 121));
+        assertEquals((float) shorter.finalMse(), longer.curve()[120]);
+    }
+
     @Test
     void divergedRunIsRecordedNotThrown() {
         // lr 1e6 on x^8 blows up within a few steps.
