@@ -66,6 +66,27 @@ public final class ChartStyle {
         g.drawString(text, (width - g.getFontMetrics().stringWidth(text)) / 2, baseline);
     }
 
+    /**
+     * A log axis's range around values in [min, max]: [min / pad, max · pad], so no marker sits on
+     * the frame, widened to the nearer power of ten when it holds none. XChart labels a log axis
+     * only at powers of ten (a custom label formatter turns its ticks linear), so without one the
+     * axis would have no label.
+     */
+    public static double[] logRange(double min, double max, double pad) {
+        double low = min / pad;
+        double high = max * pad;
+        double decadeBelow = Math.pow(10, Math.floor(Math.log10(high)));
+        if (decadeBelow < low) {
+            double decadeAbove = decadeBelow * 10;
+            if (Math.log10(low / decadeBelow) <= Math.log10(decadeAbove / high)) {
+                low = decadeBelow;
+            } else {
+                high = decadeAbove;
+            }
+        }
+        return new double[] {low, high};
+    }
+
     public static void writePng(BufferedImage image, OutputStream out) throws IOException {
         if (!ImageIO.write(image, "png", out)) {
             throw new IOException("no PNG writer available in this JVM");

@@ -99,34 +99,13 @@ final class SummaryChart {
         styler.setYAxisLogarithmic(true);
         styler.setXAxisDecimalPattern("0.#E0");
         styler.setYAxisDecimalPattern("0.#E0");
-        // XChart labels a log axis only at powers of ten (a custom label formatter turns its ticks
-        // linear): keep the range tight around the points but make it reach one power of ten.
-        double[] x = logRange(minX, maxX, 1.3);
-        double[] y = logRange(minY, maxY, 2);
+        double[] x = ChartStyle.logRange(minX, maxX, 1.3);
+        double[] y = ChartStyle.logRange(minY, maxY, 2);
         styler.setXAxisMin(x[0]);
         styler.setXAxisMax(x[1]);
         styler.setYAxisMin(y[0]);
         styler.setYAxisMax(y[1]);
         return BitmapEncoder.getBufferedImage(chart);
-    }
-
-    /**
-     * [min / pad, max · pad], so no marker sits on the frame, widened to the nearer power of ten
-     * when it holds none, so the axis has at least one label.
-     */
-    static double[] logRange(double min, double max, double pad) {
-        double low = min / pad;
-        double high = max * pad;
-        double decadeBelow = Math.pow(10, Math.floor(Math.log10(high)));
-        if (decadeBelow < low) {
-            double decadeAbove = decadeBelow * 10;
-            if (Math.log10(low / decadeBelow) <= Math.log10(decadeAbove / high)) {
-                low = decadeBelow;
-            } else {
-                high = decadeAbove;
-            }
-        }
-        return new double[] {low, high};
     }
 
     /** First line: a colour per kind; second line: a marker shape per degree n. */
