@@ -110,6 +110,16 @@ public final class NumberText {
         return ratio(ratio) + " [" + ratio(low) + "–" + ratio(high) + "]";
     }
 
+    /** An exponent with two decimals, e.g. -3.41: the slope of a log-log fit. */
+    public static String slope(double value) {
+        return Double.isFinite(value) ? String.format(Locale.ROOT, "%.2f", value) : nonFinite(value);
+    }
+
+    /** A slope with its interval: {@code -3.41 [-3.90, -2.93]}. */
+    public static String slopeWithInterval(double slope, double low, double high) {
+        return slope(slope) + " [" + slope(low) + ", " + slope(high) + "]";
+    }
+
     /** A rate with an SI prefix and three significant digits, e.g. 183 M or 1.20 G (append the unit). */
     public static String si(double value) {
         if (!Double.isFinite(value)) {

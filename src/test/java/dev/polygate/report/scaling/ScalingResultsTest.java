@@ -82,6 +82,46 @@ class ScalingResultsTest {
     }
 
     @Test
+    void anUnchangedSlopeWhoseLargestWidthStillMoreThanHalvesIsNotCalledSettled() {
+        ScalingDesign design = ScalingFixtures.design(List.of(PLAIN), 4);
+        // Every width's loss falls 4-fold after step 10: the slope stays -2, but the runs were
+        // still training, so the check must not call it settled. Seeds differ by factors of 2, so
+        // the intervals have a width that float rounding cannot pull apart.
+        ScalingResults results = ScalingResults.of(design, ScalingFixtures.sweep(design, (spec, p) -> {
+            float[] curve = ScalingFixtures.settledAt(spec, 0.01 * Math.pow(2, spec.seed()) * Math.pow(p, -2));
+            for (int t = 1; t <= 10; t++) {
+                curve[t] *= 4;
+            }
+            return curve;
+        }));
+        SlopeCheck check = results.check(PLAIN_X3).orElseThrow();
+        assertEquals(0, check.slopeChange(), 1e-5);
+        assertEquals(0.25, check.medianRatioAt(32), 1e-6);
+        assertTrue(check.early().fit().orElseThrow().slopeHigh() - check.early().fit().orElseThrow().slopeLow() > 0.1);
+        assertEquals(SlopeCheck.Verdict.STILL_IMPROVING, check.verdict());
+    }
+
+    @Test
+    void theLargestWidthOfACheckIsTheLargestWithAMedianAtBothReadings() {
+        ScalingDesign design = ScalingFixtures.design(List.of(PLAIN), 4);
+        // Width 32 diverges in every seed; the others fall 4-fold after T, which the check must
+        // see at width 16 rather than find nothing at width 32 and call the slope settled.
+        ScalingResults results = ScalingResults.of(design, ScalingFixtures.sweep(design, (spec, p) -> {
+            if (spec.model().width() == 32) {
+                return ScalingFixtures.divergingAt(spec, 0.01, 2);
+            }
+            float[] curve = ScalingFixtures.settledAt(spec, 0.01 * Math.pow(2, spec.seed()) * Math.pow(p, -2));
+            for (int t = 1; t <= 10; t++) {
+                curve[t] *= 4;
+            }
+            return curve;
+        }));
+        SlopeCheck check = results.check(PLAIN_X3).orElseThrow();
+        assertEquals(16, check.largestWidth());
+        assertEquals(SlopeCheck.Verdict.STILL_IMPROVING, check.verdict());
+    }
+
+    @Test
     void divergedRunsAreCountedAndLeftOutAndTooFewWidthsGiveNoFit() {
         ScalingDesign design = ScalingFixtures.design(List.of(PLAIN, GATED), 4);
         ScalingResults results = ScalingResults.of(design, ScalingFixtures.sweep(design, (spec, p) -> {

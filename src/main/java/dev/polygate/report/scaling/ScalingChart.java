@@ -1,0 +1,196 @@
+package dev.polygate.report.scaling;
+
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import dev.polygate.report.ChartStyle;
+import dev.polygate.report.KindColours;
+import dev.polygate.report.NumberText;
+import dev.polygate.report.stats.PowerLawFit;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler.LegendPosition;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * scaling.png: one log-log panel per activation (row) and n (column) of the result reading: per
+ * kind every run as a light dot, the median per width as a large marker, and the fitted power law
+ * as a line, whose slope and interval the panel's legend gives.
+ */
+final class ScalingChart {
+    static final int PANEL_WIDTH = 440;
+    static final int PANEL_HEIGHT = 360;
+
+    private static final int LEGEND_LINE_HEIGHT = 22;
+    private static final int LEGEND_HEIGHT = 2 * LEGEND_LINE_HEIGHT;
+    private static final int POINT_ALPHA = 90;
+    /** XChart sizes every marker of a chart alike: dots and medians differ by shape and opacity. */
+    private static final int MARKER_SIZE = 7;
+
+    private ScalingChart() {
+    }
+
+    static void write(ScalingResults results, OutputStream out) throws IOException {
+        ChartStyle.writePng(render(results), out);
+    }
+
+    static BufferedImage render(ScalingResults results) {
+        List<Activation> rows = results.design().activations();
+        List<Integer> columns = results.design().degrees();
+        BufferedImage image = new BufferedImage(columns.size() * PANEL_WIDTH,
+                LEGEND_HEIGHT + rows.size() * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = ChartStyle.whiteCanvas(image);
+        try {
+            drawLegend(g, results);
+            for (int row = 0; row < rows.size(); row++) {
+                for (int col = 0; col < columns.size(); col++) {
+                    g.drawImage(panel(results, results.series(rows.get(row), columns.get(col))), col * PANEL_WIDTH,
+                            LEGEND_HEIGHT + row * PANEL_HEIGHT, null);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    private static BufferedImage panel(ScalingResults results, List<Series> kinds) {
+        Series first = kinds.get(0);
+        String title = first.activation().cliName() + ", " + first.target().prose() + ": MSE against parameters";
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
+                .xAxisTitle("parameters P").yAxisTitle("training MSE").build();
+        double minX = Double.POSITIVE_INFINITY;
+        double maxX = 0;
+        double minY = Double.POSITIVE_INFINITY;
+        double maxY = 0;
+        for (Series s : kinds) {
+            SlopeFit fit = results.result(s);
+            for (SlopeFit.Point p : fit.points()) {
+                minX = Math.min(minX, p.parameterCount());
+                maxX = Math.max(maxX, p.parameterCount());
+                minY = Math.min(minY, p.mse());
+                maxY = Math.max(maxY, p.mse());
+            }
+        }
+        if (maxX == 0) {
+            return ChartStyle.emptyPanel(PANEL_WIDTH, PANEL_HEIGHT, title, "nothing to plot: every run diverged");
+        }
+        // Points, then medians, then lines, so that each layer is drawn over the one before.
+        kinds.forEach(s -> addPoints(chart, s.kind(), results.result(s)));
+        kinds.forEach(s -> addMedians(chart, s.kind(), results.result(s)));
+        for (Series s : kinds) {
+            addFitLine(chart, s, results.result(s), minX, maxX);
+        }
+        style(chart, ChartStyle.logRange(minX, maxX, 1.3), ChartStyle.logRange(minY, maxY, 3));
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    private static void style(XYChart chart, double[] x, double[] y) {
+        XYStyler styler = chart.getStyler();
+        ChartStyle.applyPanelStyle(styler);
+        styler.setXAxisLogarithmic(true);
+        styler.setYAxisLogarithmic(true);
+        styler.setXAxisDecimalPattern("0.#E0");
+        styler.setYAxisDecimalPattern("0.#E0");
+        styler.setMarkerSize(MARKER_SIZE);
+        styler.setXAxisMin(x[0]);
+        styler.setXAxisMax(x[1]);
+        styler.setYAxisMin(y[0]);
+        styler.setYAxisMax(y[1]);
+        // The fitted slopes are the panel's own: its legend lists them, in the corner a falling
+        // cloud of points leaves empty.
+        styler.setLegendVisible(true);
+        styler.setLegendPosition(LegendPosition.InsideSW);
+        styler.setLegendFont(ChartStyle.AXIS_FONT);
+        styler.setLegendBorderColor(Color.WHITE);
+    }
+
+    private static void addPoints(XYChart chart, LayerKind kind, SlopeFit fit) {
+        if (fit.points().isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries(kind.cliName() + " runs",
+                fit.points().stream().mapToDouble(SlopeFit.Point::parameterCount).toArray(),
+                fit.points().stream().mapToDouble(SlopeFit.Point::mse).toArray());
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.CIRCLE);
+        s.setMarkerColor(translucent(KindColours.of(kind)));
+        s.setShowInLegend(false);
+    }
+
+    private static void addMedians(XYChart chart, LayerKind kind, SlopeFit fit) {
+        List<SlopeFit.WidthMedian> medians = fit.widths().stream().filter(w -> w.points() > 0).toList();
+        if (medians.isEmpty()) {
+            return;
+        }
+        XYSeries s = chart.addSeries(kind.cliName() + " medians",
+                medians.stream().mapToDouble(SlopeFit.WidthMedian::parameterCount).toArray(),
+                medians.stream().mapToDouble(SlopeFit.WidthMedian::median).toArray());
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        s.setMarker(SeriesMarkers.DIAMOND);
+        s.setMarkerColor(KindColours.of(kind));
+        s.setShowInLegend(false);
+    }
+
+    /** The fitted line across the panel's parameter range, named by its slope for the legend. */
+    private static void addFitLine(XYChart chart, Series series, SlopeFit fit, double minX, double maxX) {
+        if (fit.fit().isEmpty()) {
+            return;
+        }
+        PowerLawFit law = fit.fit().get();
+        XYSeries s = chart.addSeries(legendText(series, law), new double[] {minX, maxX},
+                new double[] {law.predict(minX), law.predict(maxX)});
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(KindColours.of(series.kind()));
+        s.setLineWidth(1.5f);
+    }
+
+    /** "gated: slope -2.31 [-2.62, -2.00]", with "(exact)" where two units represent xⁿ exactly. */
+    static String legendText(Series series, PowerLawFit law) {
+        return series.kind().cliName() + ": slope " + NumberText.slopeWithInterval(law.slope(), law.slopeLow(),
+                law.slopeHigh()) + (ExactRepresentation.exact(series) ? " (exact: no scaling)" : "");
+    }
+
+    private static Color translucent(Color colour) {
+        return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), POINT_ALPHA);
+    }
+
+    /** One legend for all panels: a colour per kind, then what the dots, markers and lines are. */
+    private static void drawLegend(Graphics2D g, ScalingResults results) {
+        g.setFont(ChartStyle.LEGEND_FONT);
+        FontMetrics metrics = g.getFontMetrics();
+        int middle = LEGEND_LINE_HEIGHT / 2 + 2;
+        int baseline = middle + metrics.getAscent() / 2 - 1;
+        int x = 12;
+        for (LayerKind kind : results.design().kinds()) {
+            g.setColor(KindColours.of(kind));
+            g.setStroke(new BasicStroke(2f));
+            g.drawLine(x, middle, x + 22, middle);
+            SeriesMarkers.DIAMOND.paint(g, x + 11, middle, MARKER_SIZE + 3);
+            x += 30;
+            g.setColor(Color.BLACK);
+            g.drawString(kind.cliName(), x, baseline);
+            x += metrics.stringWidth(kind.cliName()) + 18;
+        }
+        int seeds = results.design().seeds();
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(ChartStyle.AXIS_FONT);
+        g.drawString(String.format(Locale.ROOT, "dots: each run's lowest training MSE up to step %,d; diamonds: "
+                + "median over %d %s per width; line: least-squares power law, slope [95 %% CI]; log-log",
+                results.design().longSteps(), seeds, seeds == 1 ? "seed" : "seeds"), 12,
+                baseline + LEGEND_LINE_HEIGHT - 4);
+    }
+}
