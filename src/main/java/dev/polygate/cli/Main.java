@@ -3,7 +3,7 @@ package dev.polygate.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code polygate COMMAND [FLAGS]}: sweep, train, predict, throughput, jdk-report. */
+/** {@code polygate COMMAND [FLAGS]}: sweep, scaling, train, predict, throughput, jdk-report. */
 public final class Main {
     static final String USAGE = String.join("\n",
             "polygate: gated versus plain versus squared MLPs fitting x^n, with Vector API kernels.",
@@ -12,6 +12,8 @@ public final class Main {
             "",
             "commands:",
             "  sweep       train a grid of runs (default: the study's figure, 5 seeds) and write the accuracy report",
+            "  scaling     fit training MSE against parameter count over a range of widths, per kind and n,",
+            "              with an optimisation check, and write the scaling-slope report",
             "  train       train one run and optionally save the model as JSON",
             "  predict     evaluate a saved model at x values read from stdin or a file, one per line",
             "  throughput  read JMH results and write the throughput report and the cost-versus-accuracy summary",
@@ -37,6 +39,8 @@ public final class Main {
             switch (args[0]) {
                 case "sweep":
                     return SweepCommand.run(rest, out, err);
+                case "scaling":
+                    return ScalingCommand.run(rest, out, err);
                 case "train":
                     return TrainCommand.run(rest, out, err);
                 case "predict":
@@ -47,7 +51,7 @@ public final class Main {
                     return JdkReportCommand.run(rest, out, err);
                 default:
                     throw new UsageException("unknown command \'" + args[0]
-                            + "\' (allowed: sweep, train, predict, throughput, jdk-report)");
+                            + "\' (allowed: sweep, scaling, train, predict, throughput, jdk-report)");
             }
         } catch (UsageException e) {
             err.println("polygate: " + e.getMessage());

@@ -89,7 +89,7 @@ class CommandLineTest {
     @Test
     void unknownFlagAndCommand() {
         assertUsageError(run("", "sweep", "--widht", "10"), "--widht", "--width");
-        assertUsageError(run("", "fit"), "fit", "sweep, train, predict");
+        assertUsageError(run("", "fit"), "fit", "sweep, scaling, train, predict");
         assertUsageError(run("", "sweep", "--width"), "--width", "needs a value");
     }
 
