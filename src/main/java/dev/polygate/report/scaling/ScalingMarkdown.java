@@ -45,7 +45,10 @@ final class ScalingMarkdown {
                 .append("For each kind of hidden layer and each target xⁿ, networks of one hidden layer are trained ")
                 .append("at a range of widths, and log₁₀ MSE is fitted against log₁₀ P, P the parameter count, by ")
                 .append("least squares over every run (each seed a separate point). The slope is the scaling ")
-                .append("exponent (MSE ∝ P^slope); it comes with its t-based 95 % confidence interval and R².\n\n");
+                .append("exponent (MSE ∝ P^slope); it comes with its t-based 95 % confidence interval and R². ")
+                .append("The same fit over the larger half of the widths only (")
+                .append(widthRange(results.largerWidths())).append(") is given beside it: where the two disagree, ")
+                .append("MSE against P is not one straight line over the range, and no single slope describes it.\n\n");
         s.append("**What the slope is of.** Training MSE (mean squared error on the ").append(d.samples())
                 .append(" training points; there is no separate test set) against the parameter count, for a 1-D ")
                 .append("input x ~ N(0, 1), trained by full-batch Adam at a constant learning rate. The slope of the ")
@@ -109,7 +112,8 @@ final class ScalingMarkdown {
         StringBuilder s = new StringBuilder();
         s.append("Slope of log₁₀ MSE against log₁₀ P with its 95 % confidence interval; R² of the fit on log-log ")
                 .append("axes; points: runs fitted, with runs left out because they had diverged in brackets. ")
-                .append("Lowest MSE up to the step unless the column says otherwise.");
+                .append("Lowest MSE up to the step unless the column says otherwise; the last two columns are at ")
+                .append(steps(d.longSteps())).append(" steps.");
         if (results.series().stream().anyMatch(ExactRepresentation::exact)) {
             s.append(" † marks a target two units of the kind represent exactly: no approximation error is left ")
                     .append("to scale, so its slope only says how close Adam got (see the reading).");
@@ -123,14 +127,16 @@ final class ScalingMarkdown {
             for (int steps : d.readings()) {
                 s.append(" slope at ").append(steps(steps)).append(" | R² | points |");
             }
+            s.append(" widths ").append(widthRange(results.largerWidths())).append(": slope |");
             s.append(" MSE at step ").append(steps(d.longSteps())).append(": slope |\n|---:|---|");
-            s.append("---:|---:|---:|".repeat(d.readings().size())).append("---:|\n");
+            s.append("---:|---:|---:|".repeat(d.readings().size())).append("---:|---:|\n");
             for (int degree : d.degrees()) {
                 for (Series series : results.series(act, degree)) {
                     s.append("| ").append(degree).append(" | ").append(kindLabel(series)).append(" |");
                     for (SlopeFit fit : results.readings(series)) {
                         s.append(' ').append(slopeCells(fit)).append(" |");
                     }
+                    s.append(' ').append(slopeText(results.largerWidthFit(series))).append(" |");
                     s.append(' ').append(slopeText(results.atStep(series))).append(" |\n");
                 }
             }
@@ -280,32 +286,47 @@ final class ScalingMarkdown {
                 .append("quoted to us they do not say whether they are slopes of the MSE or of an error norm such ")
                 .append("as the RMSE, so each is set against both: our MSE slope, and our RMSE slope, which is ")
                 .append("exactly half of it with half the interval. \"Inside\" means inside the 95 % interval of our ")
-                .append("slope at ").append(steps(results.design().longSteps())).append(" steps.\n\n");
+                .append("slope at ").append(steps(results.design().longSteps())).append(" steps, fitted over all ")
+                .append("widths and over the larger half of them.\n\n");
         List<Series> compared = results.series().stream()
                 .filter(x -> PublishedSlope.of(x.activation(), x.kind()).isPresent()).toList();
         if (compared.isEmpty()) {
             s.append("No published slope applies to this grid: they are for plain and gated ReLU layers.\n\n");
             return s.toString();
         }
-        s.append("| n | kind | published | our MSE slope | inside | our RMSE slope | inside |\n")
-                .append("|---:|---|---:|---:|---|---:|---|\n");
+        s.append("| n | kind | published | widths | our MSE slope | inside | our RMSE slope | inside |\n")
+                .append("|---:|---|---:|---|---:|---|---:|---|\n");
+        String all = "all " + widthRange(results.design().widths());
+        String larger = widthRange(results.largerWidths());
         for (Series series : compared) {
             PublishedSlope p = PublishedSlope.of(series.activation(), series.kind()).orElseThrow();
-            Optional<PowerLawFit> fit = results.result(series).fit();
-            s.append("| ").append(series.degree()).append(" | ").append(series.activation().cliName()).append(' ')
-                    .append(kindLabel(series)).append(" | ").append(NumberText.slope(p.slope())).append(" | ");
-            if (fit.isEmpty()) {
-                s.append("— | — | — | — |\n");
-                continue;
-            }
-            PowerLawFit f = fit.get();
-            s.append(NumberText.slopeWithInterval(f.slope(), f.slopeLow(), f.slopeHigh())).append(" | ")
-                    .append(p.insideMseInterval(f) ? "yes" : "no").append(" | ")
-                    .append(NumberText.slopeWithInterval(f.slope() / 2, f.slopeLow() / 2, f.slopeHigh() / 2))
-                    .append(" | ").append(p.insideRmseInterval(f) ? "yes" : "no").append(" |\n");
+            String lead = "| " + series.degree() + " | " + series.activation().cliName() + ' ' + kindLabel(series)
+                    + " | " + NumberText.slope(p.slope()) + " | ";
+            s.append(lead).append(all).append(" | ").append(comparisonCells(p, results.result(series).fit()));
+            s.append(lead).append(larger).append(" | ")
+                    .append(comparisonCells(p, results.largerWidthFit(series).fit()));
         }
         s.append('\n').append(ScalingReading.squaredSentence(results)).append("\n\n");
         return s.toString();
+    }
+
+    /** "-3.41 [-3.76, -3.05] | no | -1.70 [-1.88, -1.52] | no |", or dashes without a fit. */
+    private static String comparisonCells(PublishedSlope p, Optional<PowerLawFit> fit) {
+        if (fit.isEmpty()) {
+            return "— | — | — | — |\n";
+        }
+        PowerLawFit f = fit.get();
+        return NumberText.slopeWithInterval(f.slope(), f.slopeLow(), f.slopeHigh()) + " | "
+                + (p.insideMseInterval(f) ? "yes" : "no") + " | "
+                + NumberText.slopeWithInterval(f.slope() / 2, f.slopeLow() / 2, f.slopeHigh() / 2) + " | "
+                + (p.insideRmseInterval(f) ? "yes" : "no") + " |\n";
+    }
+
+    /** "32–256": the span of a list of widths. */
+    static String widthRange(List<Integer> widths) {
+        int low = widths.stream().mapToInt(Integer::intValue).min().orElseThrow();
+        int high = widths.stream().mapToInt(Integer::intValue).max().orElseThrow();
+        return low + "–" + high;
     }
 
     private static String filesSection(ScalingResults results) {

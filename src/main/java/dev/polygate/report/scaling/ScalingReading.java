@@ -22,6 +22,7 @@ final class ScalingReading {
         List<String> paragraphs = new ArrayList<>();
         for (Activation act : results.design().activations()) {
             paragraphs.add(slopesParagraph(results, act));
+            curvatureParagraph(results, act).ifPresent(paragraphs::add);
             comparisonWithPlain(results, act).ifPresent(paragraphs::add);
         }
         publishedParagraph(results).ifPresent(paragraphs::add);
@@ -66,6 +67,56 @@ final class ScalingReading {
         return s.toString();
     }
 
+    /**
+     * The slopes over the larger half of the widths, and where they differ from the whole-range
+     * slope beyond both intervals: there the data are not one power law over the range.
+     */
+    private static Optional<String> curvatureParagraph(ScalingResults results, Activation act) {
+        List<String> slopes = new ArrayList<>();
+        List<String> flatter = new ArrayList<>();
+        List<String> steeper = new ArrayList<>();
+        for (Series series : results.series()) {
+            if (series.activation() != act || ExactRepresentation.exact(series)) {
+                continue;
+            }
+            Optional<PowerLawFit> all = results.result(series).fit();
+            Optional<PowerLawFit> larger = results.largerWidthFit(series).fit();
+            if (all.isEmpty() || larger.isEmpty()) {
+                continue;
+            }
+            String name = series.kind().cliName() + " at n = " + series.degree();
+            slopes.add(name + " " + NumberText.slope(larger.get().slope()));
+            if (apart(larger.get(), all.get())) {
+                (larger.get().slope() > all.get().slope() ? flatter : steeper).add(name);
+            }
+        }
+        if (slopes.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder s = new StringBuilder("Over the larger widths only (")
+                .append(ScalingMarkdown.widthRange(results.largerWidths())).append(") the slopes are ")
+                .append(String.join(", ", slopes)).append(". ");
+        if (flatter.isEmpty() && steeper.isEmpty()) {
+            s.append("Each lies within the interval of its whole-range slope or overlaps it: no bend the fits can show.");
+        } else {
+            if (!flatter.isEmpty()) {
+                s.append("Flatter than over all widths, intervals apart: ").append(String.join(", ", flatter))
+                        .append(". ");
+            }
+            if (!steeper.isEmpty()) {
+                s.append("Steeper than over all widths, intervals apart: ").append(String.join(", ", steeper))
+                        .append(". ");
+            }
+            s.append("There MSE against P bends on log-log axes (the median tables show where), so the whole-range ")
+                    .append("slope is an average over a curve rather than one exponent.");
+        }
+        return Optional.of(s.toString().strip());
+    }
+
+    private static boolean apart(PowerLawFit a, PowerLawFit b) {
+        return a.slopeHigh() < b.slopeLow() || b.slopeHigh() < a.slopeLow();
+    }
+
     /** Each other kind against plain at each n where neither is exact: steeper, shallower, or not told apart. */
     private static Optional<String> comparisonWithPlain(ScalingResults results, Activation act) {
         if (!results.design().kinds().contains(LayerKind.PLAIN) || results.design().kinds().size() < 2) {
@@ -95,8 +146,7 @@ final class ScalingReading {
     }
 
     private static String order(PowerLawFit other, PowerLawFit plain, LayerKind kind) {
-        boolean apart = other.slopeHigh() < plain.slopeLow() || plain.slopeHigh() < other.slopeLow();
-        if (!apart) {
+        if (!apart(other, plain)) {
             return "the intervals overlap, so the two are not told apart";
         }
         return other.slope() < plain.slope()
@@ -118,16 +168,20 @@ final class ScalingReading {
             sentences.add("The published " + NumberText.slope(p.slope()) + " for " + who + " is inside our MSE "
                     + "slope's interval " + degreesWhere(scaling, x -> p.insideMseInterval(results.result(x).fit()
                     .orElseThrow())) + ", and inside our RMSE slope's " + degreesWhere(scaling,
-                    x -> p.insideRmseInterval(results.result(x).fit().orElseThrow())) + ".");
+                    x -> p.insideRmseInterval(results.result(x).fit().orElseThrow())) + "; over widths "
+                    + ScalingMarkdown.widthRange(results.largerWidths()) + " only, inside the MSE slope's "
+                    + degreesWhere(scaling, x -> results.largerWidthFit(x).fit().map(p::insideMseInterval)
+                    .orElse(false)) + " and the RMSE slope's " + degreesWhere(scaling,
+                    x -> results.largerWidthFit(x).fit().map(p::insideRmseInterval).orElse(false)) + ".");
         }
         if (sentences.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(String.join(" ", sentences) + " Where it is inside neither, our numbers do not match "
-                + "the published slope for that n; the slope tables say by how much.");
+        return Optional.of(String.join(" ", sentences) + " Where it is inside none of these, our numbers do not "
+                + "match the published slope for that n, whichever quantity it is of; the tables say by how much.");
     }
 
-    /** "at n = 3 and 4", "at no n". */
+    /** "at n = 3, 4 (of 2, 3, 4)", "at no n (of 3, 4)". */
     private static String degreesWhere(List<Series> series, java.util.function.Predicate<Series> test) {
         List<String> degrees = series.stream().filter(test).map(x -> Integer.toString(x.degree())).toList();
         if (degrees.isEmpty()) {
@@ -141,26 +195,26 @@ final class ScalingReading {
     /** How many slopes settled, steepened or flattened between the two readings, naming those that moved. */
     static String checkSummary(ScalingResults results) {
         List<SlopeCheck> checks = results.series().stream().map(results::check).flatMap(Optional::stream).toList();
-        StringBuilder s = new StringBuilder("Optimisation check: of ").append(checks.size()).append(" slopes, ");
+        StringBuilder s = new StringBuilder("Optimisation check, ").append(ScalingMarkdown.steps(
+                results.design().steps())).append(" against ").append(ScalingMarkdown.steps(
+                results.design().longSteps())).append(" steps: of ").append(checks.size()).append(" slopes, ");
         List<String> counts = new ArrayList<>();
         for (SlopeCheck.Verdict v : SlopeCheck.Verdict.values()) {
-            List<String> which = checks.stream().filter(c -> c.verdict() == v)
-                    .map(c -> c.early().series().label()).toList();
+            List<String> which = checks.stream().filter(c -> c.verdict() == v).map(c -> c.early().series())
+                    .map(x -> x.activation().cliName() + " " + x.kind().cliName() + " at n = " + x.degree()).toList();
             if (which.isEmpty()) {
                 continue;
             }
             String name = switch (v) {
                 case SETTLED -> "settled";
-                case STILL_IMPROVING -> "had not settled (largest width still improving)";
-                case STEEPENED -> "steepened";
-                case FLATTENED -> "flattened";
+                case STILL_IMPROVING -> "not settled, the largest width still more than halving its MSE";
+                case STEEPENED -> "steepened beyond the interval";
+                case FLATTENED -> "flattened beyond the interval";
                 case NO_FIT -> "had no fit";
             };
-            counts.add(which.size() + " " + name + (v == SlopeCheck.Verdict.SETTLED ? "" : " (" + String.join("; ",
-                    which) + ")"));
+            counts.add(which.size() + " " + name + " (" + String.join(", ", which) + ")");
         }
-        s.append(String.join(", ", counts)).append(" between ").append(ScalingMarkdown.steps(results.design().steps()))
-                .append(" and ").append(ScalingMarkdown.steps(results.design().longSteps())).append(" steps. ");
+        s.append(String.join("; ", counts)).append(". ");
         boolean steepened = checks.stream().anyMatch(c -> c.verdict() == SlopeCheck.Verdict.STEEPENED
                 || c.verdict() == SlopeCheck.Verdict.STILL_IMPROVING);
         boolean flattened = checks.stream().anyMatch(c -> c.verdict() == SlopeCheck.Verdict.FLATTENED);

@@ -78,13 +78,15 @@ class ScalingReportTest {
         assertTrue(md.matches("(?s).*\\| 2 \\| gated † \\| [^\n]* \\| 11 \\(1 diverged\\) \\|.*"),
                 "gated at n = 2: 12 runs, one diverged");
         assertFalse(md.matches("(?s).*\\| [34] \\| [^\n]*diverged.*"), "nothing diverged at n = 3");
-        assertTrue(md.contains("Optimisation check: of 6 slopes, 6 settled"), md);
+        assertTrue(md.contains("Optimisation check, 10 against 40 steps: of 6 slopes, 6 settled (relu plain at n = 2, "),
+                md);
         // Published: plain -2 is inside as RMSE (-2.00) but not as MSE (-4.00); gated -3 as MSE only.
-        assertTrue(md.contains("| 3 | relu plain | -2.00 | -4.00 ["), md);
-        assertTrue(md.matches("(?s).*\\| 3 \\| relu plain \\| -2\\.00 \\| -4\\.00 \\[[^|]*\\] \\| no \\| -2\\.00 \\[[^|]*\\] "
-                + "\\| yes \\|.*"), md);
-        assertTrue(md.matches("(?s).*\\| 3 \\| relu gated \\| -3\\.00 \\| -3\\.00 \\[[^|]*\\] \\| yes \\| -1\\.50 \\[[^|]*\\] "
-                + "\\| no \\|.*"), md);
+        assertTrue(md.matches("(?s).*\\| 3 \\| relu plain \\| -2\\.00 \\| all 4–32 \\| -4\\.00 \\[[^|]*\\] \\| no \\| "
+                + "-2\\.00 \\[[^|]*\\] \\| yes \\|.*"), md);
+        assertTrue(md.matches("(?s).*\\| 3 \\| relu gated \\| -3\\.00 \\| all 4–32 \\| -3\\.00 \\[[^|]*\\] \\| yes \\| "
+                + "-1\\.50 \\[[^|]*\\] \\| no \\|.*"), md);
+        // Widths 16 and 32 alone are too few for a fit: the larger-width rows have none.
+        assertTrue(md.contains("| 3 | relu plain | -2.00 | 16–32 | — | — | — | — |"), md);
         assertTrue(md.contains("No published slope is given for squared layers"), md);
         assertTrue(md.contains("Not scaling slopes: relu squared, n = 2; relu gated, n = 2."), md);
         // Medians: plain width 4 has 13 parameters, median over seeds 0.5·13^-4 (seed 1's value).

@@ -160,6 +160,31 @@ class ScalingResultsTest {
     }
 
     @Test
+    void aLawThatBendsShowsInTheFitOverTheLargerWidths(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        ScalingDesign design = new ScalingDesign(List.of(Activation.RELU), List.of(PLAIN), List.of(3),
+                List.of(4, 8, 16, 32, 64, 128, 256), 1, 0.01, 64, 10, 4, 3, 0);
+        // MSE ∝ P^-2 from width 32 up, and far above that line below (P^-6, meeting it at width 32):
+        // the larger widths' slope is -2, the whole range's much steeper. Seeds spread by 2×.
+        var sweep = ScalingFixtures.sweep(design, (spec, p) -> {
+            double law = 1e-2 * Math.pow(2, spec.seed()) * Math.pow(p, -2);
+            double bent = spec.model().width() < 32 ? law * Math.pow(97.0 / p, 4) : law;
+            return ScalingFixtures.settledAt(spec, bent);
+        });
+        ScalingResults results = ScalingResults.of(design, sweep);
+        assertEquals(List.of(32, 64, 128, 256), results.largerWidths());
+        SlopeFit larger = results.largerWidthFit(PLAIN_X3);
+        assertEquals(12, larger.points().size());
+        assertEquals(-2, larger.fit().orElseThrow().slope(), 1e-5);
+        assertTrue(results.result(PLAIN_X3).fit().orElseThrow().slope() < -3, results.result(PLAIN_X3).fit().toString());
+        ScalingReport.writeAll(design, sweep, dir);
+        String md = java.nio.file.Files.readString(dir.resolve("scaling.md"));
+        assertTrue(md.contains("Over the larger widths only (32–256) the slopes are plain at n = 3 -2.00. "
+                + "Flatter than over all widths, intervals apart: plain at n = 3."), md);
+        assertTrue(md.contains("over widths 32–256 only, inside the MSE slope's at n = 3 (of 3)"), md);
+    }
+
+    @Test
     void withoutACheckFactorThereIsOneReadingAndNoCheck() {
         ScalingDesign design = ScalingFixtures.design(List.of(PLAIN), 1);
         ScalingResults results = ScalingResults.of(design,
