@@ -221,7 +221,9 @@ final class ScalingReading {
         if (steepened) {
             s.append("A slope that steepened, or whose largest width was still improving, was optimisation-limited ")
                     .append("at T and may still be at ").append(ScalingMarkdown.steps(results.design().longSteps()))
-                    .append(": more training would most likely make it steeper, so read it as a bound, not a value. ");
+                    .append(": where the largest width gained more from the extra steps than the smallest (the check ")
+                    .append("table's two ratio columns), more training would steepen it further, so read it as a ")
+                    .append("bound, not a value. ");
         }
         if (flattened) {
             s.append("A slope that flattened gained more at its small widths than at its large ones; its large ")
