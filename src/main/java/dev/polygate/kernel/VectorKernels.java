@@ -52,8 +52,15 @@ public final class VectorKernels {
      */
     static void activateRows(Activation act, LayerKind kind, int width, float[] z, int zStride, float[] p, int wAt,
                              int bAt, float[] f, float[] h, int ld, int from, int to) {
-        // Vector values never cross a call that C2 might decline to inline (that would box them):
-        // the activation is a switch inside one loop body, and store() only takes its results.
+        // C2 (JDK 17) falls back to boxed vectors, 20–60× slower, wherever it does not inline a vector
+        // operation as an intrinsic. What keeps this body clear of that:
+        // - vectors never cross a call C2 might not inline: everything is in this body;
+        // - its one call that is not @ForceInline, sigmoid, comes early and once: past ~18 000 IR
+        //   nodes C2 inlines no more such calls (its node-count cutoff) and delays even @ForceInline ones;
+        // - branches end by storing to h and f, and what follows loads from them: no vector merges in
+        //   a phi (a version with phis boxed in more mixes of activations and kinds in one JVM).
+        // Measured: with one activation and kind per JVM nothing boxes on JDK 17 or 25; ReLU and GELU
+        // mixed over several kinds in one JVM still box some stores on JDK 17 (not on JDK 25).
         int vRowShift = kind == LayerKind.GATED ? width : 0;
         for (int j = 0; j < width; j++) {
             int vj = j + vRowShift;   // non-gated layers compute a stand-in z_v: no branch, no phi
@@ -68,54 +75,41 @@ public final class VectorKernels {
                 FloatVector zv = FloatVector.fromArray(S, z, zv0 + i).fma(wv, bv);
                 int at = j * ld + i;
                 int vAt = vj * ld + i;
-                switch (act) {
-                    case RELU: {
-                        FloatVector step = ZERO.blend(1f, zg.compare(VectorOperators.GT, 0f));
-                        store(kind, zg.max(0f), step, zv, f, h, at, vAt);
-                        break;
-                    }
-                    case SILU: {
-                        // σ = z·s, σ′ = s + z·s(1 − s), s = sigmoid(z)
-                        FloatVector s = VectorMath.sigmoid(zg);
-                        FloatVector s1 = s.neg().add(1f).mul(s);
-                        store(kind, zg.mul(s), s1.fma(zg, s), zv, f, h, at, vAt);
-                        break;
-                    }
-                    case GELU: {
-                        // σ = z·s, s = sigmoid(2u), u = c(z + a z³); σ′ = s + z·s(1 − s)·2u′, u′ = c(1 + 3a z²)
+                // σ into h, σ′ into f
+                if (act == Activation.RELU) {
+                    zg.max(0f).intoArray(h, at);
+                    ZERO.blend(1f, zg.compare(VectorOperators.GT, 0f)).intoArray(f, at);
+                } else {
+                    // SiLU and GELU are both σ = z·sg(c), σ′ = sg + z·c′·sg(1 − sg), sg = sigmoid: c = z for
+                    // SiLU, c = 2u = 2√(2/π)(z + a z³) for GELU (tanh form). One sigmoid call site.
+                    FloatVector c;
+                    FloatVector zdc;   // z·c′
+                    if (act == Activation.SILU) {
+                        c = zg;
+                        zdc = zg;
+                    } else if (act == Activation.GELU) {
                         FloatVector z2 = zg.mul(zg);
-                        FloatVector s = VectorMath.sigmoid(z2.fma(GELU_A, 1f).mul(zg).mul(2f * GELU_C));
-                        FloatVector du2 = z2.fma(6f * GELU_A * GELU_C, 2f * GELU_C);
-                        FloatVector s1 = s.neg().add(1f).mul(s);
-                        store(kind, zg.mul(s), s1.mul(du2).fma(zg, s), zv, f, h, at, vAt);
-                        break;
-                    }
-                    default:
+                        c = z2.fma(GELU_A, 1f).mul(zg).mul(2f * GELU_C);
+                        zdc = z2.fma(6f * GELU_A * GELU_C, 2f * GELU_C).mul(zg);
+                    } else {
                         throw new IllegalStateException(act.toString());
+                    }
+                    FloatVector sg = VectorMath.sigmoid(c);
+                    zg.mul(sg).intoArray(h, at);
+                    sg.neg().add(1f).mul(sg).fma(zdc, sg).intoArray(f, at);
+                }
+                // h = σ and f = σ′ now; the other kinds build on them.
+                if (kind == LayerKind.SQUARED) {
+                    FloatVector s = FloatVector.fromArray(S, h, at);
+                    s.mul(s).intoArray(h, at);
+                    s.mul(FloatVector.fromArray(S, f, at)).mul(2f).intoArray(f, at);
+                } else if (kind == LayerKind.GATED) {
+                    FloatVector s = FloatVector.fromArray(S, h, at);
+                    s.mul(zv).intoArray(h, at);
+                    FloatVector.fromArray(S, f, at).mul(zv).intoArray(f, at);
+                    s.intoArray(f, vAt);
                 }
             }
-        }
-    }
-
-    /** Stores h and the factors of one vector, given σ(z_g) and σ′(z_g). */
-    private static void store(LayerKind kind, FloatVector s, FloatVector d, FloatVector zv, float[] f, float[] h,
-                              int at, int vAt) {
-        switch (kind) {
-            case PLAIN:
-                s.intoArray(h, at);
-                d.intoArray(f, at);
-                break;
-            case SQUARED:
-                s.mul(s).intoArray(h, at);
-                s.mul(d).mul(2f).intoArray(f, at);
-                break;
-            case GATED:
-                s.mul(zv).intoArray(h, at);
-                d.mul(zv).intoArray(f, at);
-                s.intoArray(f, vAt);
-                break;
-            default:
-                throw new IllegalStateException(kind.toString());
         }
     }
 
@@ -511,10 +505,10 @@ public final class VectorKernels {
                 sigma = 3;   // compare + blend (step), max
                 break;
             case SILU:
-                sigma = 27 + 1 + 5;   // sigmoid, z·s; σ′: 1 − s, ·s, fma
+                sigma = 27 + 1 + 5;   // sigmoid, z·s; σ′: s(1 − s) (negate, add, ·s), fma
                 break;
             case GELU:
-                sigma = 5 + 27 + 2 + 3 + 3 + 1;   // u, sigmoid, u′, s(1 − s), σ′ mul + fma, z·s
+                sigma = 5 + 27 + 3 + 3 + 2 + 1;   // 2u (z², fma, ·z, ·2c), sigmoid, z·2u′ (fma, ·z), s(1 − s), fma, z·s
                 break;
             default:
                 throw new IllegalStateException(act.toString());
