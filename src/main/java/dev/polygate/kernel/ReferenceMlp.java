@@ -44,7 +44,11 @@ public final class ReferenceMlp {
         this.dhIn = new double[spec.width() * n];
     }
 
+    /** σ(v): the closed form, or for an integrated activation A(v) from its table. */
     public static double sigma(Activation act, double v) {
+        if (act.isIntegrated()) {
+            return GateIntegral.of(act).value(v);
+        }
         switch (act) {
             case RELU:
                 return v > 0 ? v : 0;
@@ -57,7 +61,11 @@ public final class ReferenceMlp {
         }
     }
 
+    /** σ′(v): the closed form's derivative, or for an integrated activation the gate itself (A′ = g). */
     public static double sigmaPrime(Activation act, double v) {
+        if (act.isIntegrated()) {
+            return sigma(act.closedForm(), v);
+        }
         switch (act) {
             case RELU:
                 return v > 0 ? 1 : 0;
