@@ -63,9 +63,9 @@ public final class VectorKernels {
      * So the first layer passes x with zStride 0 and its weights (one fused pass), a dense layer
      * passes the z its matrix product left in f.
      * On exit f holds the factors backward multiplies dh by: plain σ′(z); squared 2σσ′; gated
-     * σ′(z_g)·z_v (gate rows) and σ(z_g) (value rows); h [width][ld] holds σ, σ² or σ(z_g)·z_v.
-     * An integrated activation has σ = A (its table, see {@link GateIntegral}) and σ′ = g, the
-     * gate's closed form. knots: {@link #activationScratch}.
+     * σ′(z_g)·z_v (gate rows) and σ(z_g) (value rows); bilinear z_v and z_g; h [width][ld] holds
+     * σ, σ², σ(z_g)·z_v or z_g·z_v. An integrated activation has σ = A (its table, see
+     * {@link GateIntegral}) and σ′ = g, the gate's closed form. knots: {@link #activationScratch}.
      * FLOPs per sample and unit: {@link #activationFlops}.
      */
     static void activateRows(Activation act, LayerKind kind, int width, float[] z, int zStride, float[] p, int wAt,
@@ -81,7 +81,7 @@ public final class VectorKernels {
         //   (over 325 bytecodes) for C2 to inline here.
         // Measured: with one activation and kind per JVM nothing boxes on JDK 17 or 25; ReLU and GELU
         // mixed over several kinds in one JVM still box some stores on JDK 17 (not on JDK 25).
-        boolean integrated = act.isIntegrated();
+        boolean integrated = act.isIntegrated() && kind != LayerKind.BILINEAR;
         if (integrated) {
             integralRows(GateIntegral.of(act), width, z, zStride, p, wAt, bAt, h, ld, from, to, knots);
         }
@@ -89,9 +89,9 @@ public final class VectorKernels {
         // takes the gate's σ as its σ′.
         float[] sigmaTo = integrated ? f : h;
         Activation gate = act.closedForm();
-        int vRowShift = kind == LayerKind.GATED ? width : 0;
+        int vRowShift = kind.branches() == 2 ? width : 0;
         for (int j = 0; j < width; j++) {
-            int vj = j + vRowShift;   // non-gated layers compute a stand-in z_v: no branch, no phi
+            int vj = j + vRowShift;   // one-branch layers compute a stand-in z_v: no branch, no phi
             float wg = p == null ? 1f : p[wAt + j];
             float bg = p == null ? 0f : p[bAt + j];
             float wv = p == null ? 1f : p[wAt + vj];
@@ -103,6 +103,13 @@ public final class VectorKernels {
                 FloatVector zv = FloatVector.fromArray(S, z, zv0 + i).fma(wv, bv);
                 int at = j * ld + i;
                 int vAt = vj * ld + i;
+                if (kind == LayerKind.BILINEAR) {
+                    // The identity in place of σ: no activation at all.
+                    zg.mul(zv).intoArray(h, at);
+                    zv.intoArray(f, at);
+                    zg.intoArray(f, vAt);
+                    continue;
+                }
                 // σ and σ′ of the closed form, into h (or f) and f
                 if (gate == Activation.RELU) {
                     zg.max(0f).intoArray(sigmaTo, at);
@@ -586,8 +593,12 @@ public final class VectorKernels {
      * sigmoid = exp + negate + add + divide = 27), plus the kind's products. Identity FMAs that
      * only stand in for a missing z_v are not counted. An integrated activation counts its gate's
      * σ (which is its σ′; the gate's own σ′ is not computed) and the table: {@link #TABLE_FLOPS}.
+     * Bilinear computes no σ at all: one product, z_g·z_v.
      */
     public static int activationFlops(Activation act, LayerKind kind) {
+        if (kind == LayerKind.BILINEAR) {
+            return 1;
+        }
         int value;   // σ of the closed form
         int slope;   // its σ′, given what σ computed
         switch (act.closedForm()) {
