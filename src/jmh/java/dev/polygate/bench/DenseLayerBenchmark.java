@@ -51,6 +51,7 @@ public class DenseLayerBenchmark {
     private float[] dh;
     private float[] dhIn;
     private float[] scratch;
+    private int[] knots;
 
     @Setup
     public void setup() {
@@ -73,6 +74,7 @@ public class DenseLayerBenchmark {
         dz = new float[layout.rows() * ld];
         dhIn = new float[width * ld];
         scratch = new float[VectorKernels.denseBackwardScratch(width, layout.branches(), ld)];
+        knots = VectorKernels.activationScratch(spec.activation());
         checkProduct();
         forward();
     }
@@ -103,7 +105,7 @@ public class DenseLayerBenchmark {
     @Benchmark
     public float[] forward() {
         VectorKernels.denseForward(spec.activation(), spec.kind(), width, width, p, layout.weightOffset(1),
-                layout.biasOffset(1), hIn, h, f, ld);
+                layout.biasOffset(1), hIn, h, f, ld, knots);
         return h;
     }
 

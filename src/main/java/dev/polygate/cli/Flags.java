@@ -16,6 +16,11 @@ final class Flags {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Set<String> booleans;
 
+    /** A help line's middle column: text padded to width, and at least one space after it. */
+    static String column(String text, int width) {
+        return String.format("%-" + (width - 1) + "s ", text);
+    }
+
     Flags(String command, String[] args, Set<String> known, Set<String> booleans) {
         this.command = command;
         this.booleans = booleans;

@@ -47,6 +47,11 @@ public final class FlopCount {
         return forward(spec, n) + backward(spec, n) + adam(spec);
     }
 
+    /** The first hidden layer's fused forward: z = w·x + b per row, and the activation epilogue. */
+    public static long firstLayerForward(ModelSpec spec, long n) {
+        return ((long) spec.layout().rows() * 2 + (long) spec.width() * VectorKernels.activationFlops(spec.activation(), spec.kind())) * n;
+    }
+
     /** The hidden×hidden product z = W·h of one dense layer (bias free, no activation). */
     public static long denseProduct(ModelSpec spec, long n) {
         return (long) spec.layout().rows() * spec.width() * 2 * n;

@@ -44,7 +44,11 @@ public final class ReferenceMlp {
         this.dhIn = new double[spec.width() * n];
     }
 
+    /** σ(v): the closed form, or for an integrated activation A(v) from its table. */
     public static double sigma(Activation act, double v) {
+        if (act.isIntegrated()) {
+            return GateIntegral.of(act).value(v);
+        }
         switch (act) {
             case RELU:
                 return v > 0 ? v : 0;
@@ -57,7 +61,11 @@ public final class ReferenceMlp {
         }
     }
 
+    /** σ′(v): the closed form's derivative, or for an integrated activation the gate itself (A′ = g). */
     public static double sigmaPrime(Activation act, double v) {
+        if (act.isIntegrated()) {
+            return sigma(act.closedForm(), v);
+        }
         switch (act) {
             case RELU:
                 return v > 0 ? 1 : 0;
@@ -96,7 +104,9 @@ public final class ReferenceMlp {
             }
             for (int j = 0; j < width; j++) {
                 for (int i = 0; i < n; i++) {
-                    double s = sigma(spec.activation(), z[l][j * n + i]);
+                    double zg = z[l][j * n + i];
+                    // Bilinear: the identity in place of σ (the activation is not used).
+                    double s = spec.kind() == LayerKind.BILINEAR ? zg : sigma(spec.activation(), zg);
                     h[l][j * n + i] = spec.kind() == LayerKind.PLAIN ? s
                             : spec.kind() == LayerKind.SQUARED ? s * s
                             : s * z[l][(width + j) * n + i];
@@ -118,7 +128,8 @@ public final class ReferenceMlp {
 
     /**
      * The factor backward multiplies dh by, for row r of hidden layer l (rows = branches·width),
-     * as the vector kernels store it: plain σ′(z); squared 2σσ′; gated σ′(z_g)·z_v, then σ(z_g).
+     * as the vector kernels store it: plain σ′(z); squared 2σσ′; gated σ′(z_g)·z_v, then σ(z_g);
+     * bilinear z_v, then z_g.
      */
     public double factor(int l, int r, int i) {
         int width = spec.width();
@@ -132,6 +143,8 @@ public final class ReferenceMlp {
                 return 2 * sigma(act, zg) * sigmaPrime(act, zg);
             case GATED:
                 return r < width ? sigmaPrime(act, zg) * z[l][(width + j) * n + i] : sigma(act, zg);
+            case BILINEAR:
+                return r < width ? z[l][(width + j) * n + i] : zg;
             default:
                 throw new IllegalStateException(spec.kind().toString());
         }

@@ -3,6 +3,7 @@ package dev.polygate.kernel;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -28,6 +29,21 @@ public final class VectorKernels {
     // GELU, tanh form: u = √(2/π)(z + 0.044715 z³).
     private static final float GELU_C = 0.7978845608028654f;
     private static final float GELU_A = 0.044715f;
+    // Integrated activations (GateIntegral): the table's grid, and VectorMath.exp's rounding
+    // constant 1.5·2²³ with its bits (1.5·2²³ + k has the bits of 1.5·2²³ plus k). Vectors rather
+    // than floats: a float operand costs C2 a broadcast per use, and integralRows is near C2's
+    // node-count cutoff (see activateRows).
+    private static final FloatVector TABLE_LOW = FloatVector.broadcast(S, (float) -GateIntegral.END);
+    private static final FloatVector TABLE_HIGH = FloatVector.broadcast(S, (float) GateIntegral.END);
+    private static final FloatVector KNOTS_PER_UNIT = FloatVector.broadcast(S, GateIntegral.KNOTS_PER_UNIT);
+    private static final FloatVector KNOT_SPACING = FloatVector.broadcast(S, (float) GateIntegral.H);
+    private static final FloatVector MINUS_HALF = FloatVector.broadcast(S, -0.5f);
+    private static final FloatVector HALF = FloatVector.broadcast(S, 0.5f);
+    private static final FloatVector LAST_INTERVAL = FloatVector.broadcast(S, GateIntegral.ZERO_KNOT - 1);
+    private static final FloatVector ROUND_MAGIC = FloatVector.broadcast(S, 12582912f);
+    private static final IntVector ROUND_MAGIC_BITS = ROUND_MAGIC.reinterpretAsInts();
+    private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
+    private static final FloatVector MINUS_TWO = FloatVector.broadcast(S, -2f);
 
     private VectorKernels() {
     }
@@ -47,16 +63,35 @@ public final class VectorKernels {
      * So the first layer passes x with zStride 0 and its weights (one fused pass), a dense layer
      * passes the z its matrix product left in f.
      * On exit f holds the factors backward multiplies dh by: plain σ′(z); squared 2σσ′; gated
-     * σ′(z_g)·z_v (gate rows) and σ(z_g) (value rows); h [width][ld] holds σ, σ² or σ(z_g)·z_v.
+     * σ′(z_g)·z_v (gate rows) and σ(z_g) (value rows); bilinear z_v and z_g; h [width][ld] holds
+     * σ, σ², σ(z_g)·z_v or z_g·z_v. An integrated activation has σ = A (its table, see
+     * {@link GateIntegral}) and σ′ = g, the gate's closed form. knots: {@link #activationScratch}.
      * FLOPs per sample and unit: {@link #activationFlops}.
      */
     static void activateRows(Activation act, LayerKind kind, int width, float[] z, int zStride, float[] p, int wAt,
-                             int bAt, float[] f, float[] h, int ld, int from, int to) {
-        // Vector values never cross a call that C2 might decline to inline (that would box them):
-        // the activation is a switch inside one loop body, and store() only takes its results.
-        int vRowShift = kind == LayerKind.GATED ? width : 0;
+                             int bAt, float[] f, float[] h, int ld, int from, int to, int[] knots) {
+        // C2 (JDK 17) falls back to boxed vectors, 20–60× slower, wherever it does not inline a vector
+        // operation as an intrinsic. What keeps this body clear of that:
+        // - vectors never cross a call C2 might not inline: everything is in this body;
+        // - its one call that is not @ForceInline, sigmoid, comes early and once: past ~18 000 IR
+        //   nodes C2 inlines no more such calls (its node-count cutoff) and delays even @ForceInline ones;
+        // - branches end by storing to h and f, and what follows loads from them: no vector merges in
+        //   a phi (a version with phis boxed in more mixes of activations and kinds in one JVM);
+        // - an integrated activation's table (four gathers) runs in a method of its own, too large
+        //   (over 325 bytecodes) for C2 to inline here.
+        // Measured: with one activation and kind per JVM nothing boxes on JDK 17 or 25; ReLU and GELU
+        // mixed over several kinds in one JVM still box some stores on JDK 17 (not on JDK 25).
+        boolean integrated = act.isIntegrated() && kind != LayerKind.BILINEAR;
+        if (integrated) {
+            integralRows(GateIntegral.of(act), width, z, zStride, p, wAt, bAt, h, ld, from, to, knots);
+        }
+        // The closed form's σ goes to h, its σ′ to f; an integrated activation keeps A in h and
+        // takes the gate's σ as its σ′.
+        float[] sigmaTo = integrated ? f : h;
+        Activation gate = act.closedForm();
+        int vRowShift = kind.branches() == 2 ? width : 0;
         for (int j = 0; j < width; j++) {
-            int vj = j + vRowShift;   // non-gated layers compute a stand-in z_v: no branch, no phi
+            int vj = j + vRowShift;   // one-branch layers compute a stand-in z_v: no branch, no phi
             float wg = p == null ? 1f : p[wAt + j];
             float bg = p == null ? 0f : p[bAt + j];
             float wv = p == null ? 1f : p[wAt + vj];
@@ -68,55 +103,107 @@ public final class VectorKernels {
                 FloatVector zv = FloatVector.fromArray(S, z, zv0 + i).fma(wv, bv);
                 int at = j * ld + i;
                 int vAt = vj * ld + i;
-                switch (act) {
-                    case RELU: {
-                        FloatVector step = ZERO.blend(1f, zg.compare(VectorOperators.GT, 0f));
-                        store(kind, zg.max(0f), step, zv, f, h, at, vAt);
-                        break;
+                if (kind == LayerKind.BILINEAR) {
+                    // The identity in place of σ: no activation at all.
+                    zg.mul(zv).intoArray(h, at);
+                    zv.intoArray(f, at);
+                    zg.intoArray(f, vAt);
+                    continue;
+                }
+                // σ and σ′ of the closed form, into h (or f) and f
+                if (gate == Activation.RELU) {
+                    zg.max(0f).intoArray(sigmaTo, at);
+                    if (!integrated) {
+                        ZERO.blend(1f, zg.compare(VectorOperators.GT, 0f)).intoArray(f, at);
                     }
-                    case SILU: {
-                        // σ = z·s, σ′ = s + z·s(1 − s), s = sigmoid(z)
-                        FloatVector s = VectorMath.sigmoid(zg);
-                        FloatVector s1 = s.neg().add(1f).mul(s);
-                        store(kind, zg.mul(s), s1.fma(zg, s), zv, f, h, at, vAt);
-                        break;
-                    }
-                    case GELU: {
-                        // σ = z·s, s = sigmoid(2u), u = c(z + a z³); σ′ = s + z·s(1 − s)·2u′, u′ = c(1 + 3a z²)
+                } else {
+                    // SiLU and GELU are both σ = z·sg(c), σ′ = sg + z·c′·sg(1 − sg), sg = sigmoid: c = z for
+                    // SiLU, c = 2u = 2√(2/π)(z + a z³) for GELU (tanh form). One sigmoid call site.
+                    FloatVector c;
+                    FloatVector zdc;   // z·c′
+                    if (gate == Activation.SILU) {
+                        c = zg;
+                        zdc = zg;
+                    } else if (gate == Activation.GELU) {
                         FloatVector z2 = zg.mul(zg);
-                        FloatVector s = VectorMath.sigmoid(z2.fma(GELU_A, 1f).mul(zg).mul(2f * GELU_C));
-                        FloatVector du2 = z2.fma(6f * GELU_A * GELU_C, 2f * GELU_C);
-                        FloatVector s1 = s.neg().add(1f).mul(s);
-                        store(kind, zg.mul(s), s1.mul(du2).fma(zg, s), zv, f, h, at, vAt);
-                        break;
+                        c = z2.fma(GELU_A, 1f).mul(zg).mul(2f * GELU_C);
+                        zdc = z2.fma(6f * GELU_A * GELU_C, 2f * GELU_C).mul(zg);
+                    } else {
+                        throw new IllegalStateException(gate.toString());
                     }
-                    default:
-                        throw new IllegalStateException(act.toString());
+                    FloatVector sg = VectorMath.sigmoid(c);
+                    zg.mul(sg).intoArray(sigmaTo, at);
+                    if (!integrated) {
+                        sg.neg().add(1f).mul(sg).fma(zdc, sg).intoArray(f, at);
+                    }
+                }
+                // h = σ and f = σ′ now; the other kinds build on them.
+                if (kind == LayerKind.SQUARED) {
+                    FloatVector s = FloatVector.fromArray(S, h, at);
+                    s.mul(s).intoArray(h, at);
+                    s.mul(FloatVector.fromArray(S, f, at)).mul(2f).intoArray(f, at);
+                } else if (kind == LayerKind.GATED) {
+                    FloatVector s = FloatVector.fromArray(S, h, at);
+                    s.mul(zv).intoArray(h, at);
+                    FloatVector.fromArray(S, f, at).mul(zv).intoArray(f, at);
+                    s.intoArray(f, vAt);
                 }
             }
         }
     }
 
-    /** Stores h and the factors of one vector, given σ(z_g) and σ′(z_g). */
-    private static void store(LayerKind kind, FloatVector s, FloatVector d, FloatVector zv, float[] f, float[] h,
-                              int at, int vAt) {
-        switch (kind) {
-            case PLAIN:
-                s.intoArray(h, at);
-                d.intoArray(f, at);
-                break;
-            case SQUARED:
-                s.mul(s).intoArray(h, at);
-                s.mul(d).mul(2f).intoArray(f, at);
-                break;
-            case GATED:
-                s.mul(zv).intoArray(h, at);
-                d.mul(zv).intoArray(f, at);
-                s.intoArray(f, vAt);
-                break;
-            default:
-                throw new IllegalStateException(kind.toString());
+    /**
+     * h[j][i] = A(z_g) for units 0..width-1 and samples [from, to), z_g as in {@link #activateRows}:
+     * an integrated activation's value from its table (see {@link GateIntegral}), cubic Hermite
+     * inside, the asymptote's integral outside. Shapes: h [width][ld]; knots [LANES].
+     */
+    private static void integralRows(GateIntegral table, int width, float[] z, int zStride, float[] p, int wAt,
+                                     int bAt, float[] h, int ld, int from, int to, int[] knots) {
+        float[] tableA = table.aFloat;
+        float[] tableSlope = table.slopeFloat;
+        FloatVector gLeft = FloatVector.broadcast(S, table.gLeftFloat);
+        FloatVector gRight = FloatVector.broadcast(S, table.gRightFloat);
+        for (int j = 0; j < width; j++) {
+            FloatVector wg = FloatVector.broadcast(S, p == null ? 1f : p[wAt + j]);
+            FloatVector bg = FloatVector.broadcast(S, p == null ? 0f : p[bAt + j]);
+            int zg0 = j * zStride;
+            for (int i = from; i < to; i += L) {
+                FloatVector zg = FloatVector.fromArray(S, z, zg0 + i).fma(wg, bg);
+                // Knot interval k = ⌊z/h⌋ ∈ [−K0, K0 − 1] by the magic add (JDK 17 cannot vectorize
+                // float→int): z/h − ½ is exact, adding 1.5·2²³ rounds it to k in the low bits.
+                FloatVector zc = zg.max(TABLE_LOW).min(TABLE_HIGH);
+                FloatVector r = zc.fma(KNOTS_PER_UNIT, MINUS_HALF).min(LAST_INTERVAL).add(ROUND_MAGIC);
+                // JDK 17's gather takes its lane indices from an int[] only.
+                r.reinterpretAsInts().sub(ROUND_MAGIC_BITS).intoArray(knots, 0);
+                // Gathers (0 FLOPs): A and h·g at knots K0 + k and K0 + k + 1. They come first: C2's
+                // node-count cutoff hit the fourth when t was computed before them.
+                FloatVector a0 = FloatVector.fromArray(S, tableA, GateIntegral.ZERO_KNOT, knots, 0);
+                FloatVector a1 = FloatVector.fromArray(S, tableA, GateIntegral.ZERO_KNOT + 1, knots, 0);
+                FloatVector m0 = FloatVector.fromArray(S, tableSlope, GateIntegral.ZERO_KNOT, knots, 0);
+                FloatVector m1 = FloatVector.fromArray(S, tableSlope, GateIntegral.ZERO_KNOT + 1, knots, 0);
+                // Position in the interval, t = (z − k·h)/h ∈ [0, 1]: k·h and z − k·h are exact.
+                FloatVector t = zc.sub(r.sub(ROUND_MAGIC).mul(KNOT_SPACING)).mul(KNOTS_PER_UNIT);
+                // Cubic Hermite, as GateIntegral.hermite: a0 + t(m0 + t(c2 + t·c3))
+                FloatVector dA = a1.sub(a0);
+                FloatVector c2 = dA.mul(3f).sub(m0.fma(TWO, m1));
+                FloatVector c3 = dA.fma(MINUS_TWO, m0.add(m1));
+                FloatVector inside = c3.fma(t, c2).fma(t, m0).fma(t, a0);
+                // Past ±END: ∫ of the asymptote, e·(g(END) + e/2) on the right, e·g(−END) on the left.
+                FloatVector e = zg.sub(zc);
+                FloatVector eRight = e.max(0f);
+                e.min(0f).fma(gLeft, eRight.fma(HALF, gRight).fma(eRight, inside)).intoArray(h, j * ld + i);
+            }
         }
+    }
+
+    /**
+     * The int scratch {@link #activateRows} needs: JDK 17's gather reads its lane indices from an
+     * int[], so an integrated activation writes each vector's knot indices there. null for the
+     * closed forms. Each caller (a VectorMlp, a benchmark) allocates its own once, so a training
+     * step allocates nothing and threads share none.
+     */
+    public static int[] activationScratch(Activation act) {
+        return act.isIntegrated() ? new int[L] : null;
     }
 
     // ---------------------------------------------------------------------------------------
@@ -124,12 +211,13 @@ public final class VectorKernels {
 
     /**
      * Forward, fused in one pass: z = w·x + b per branch, σ, the square or gate product, and the
-     * backward factors. Shapes: x [ld]; w, b [rows]; h [width][ld]; f [rows][ld].
+     * backward factors. Shapes: x [ld]; w, b [rows]; h [width][ld]; f [rows][ld];
+     * knots: {@link #activationScratch}(act).
      * FLOPs per sample: rows·2 + width·activationFlops(act, kind).
      */
     public static void firstLayerForward(Activation act, LayerKind kind, int width, float[] p, int wAt, int bAt,
-                                         float[] x, float[] h, float[] f, int ld) {
-        activateRows(act, kind, width, x, 0, p, wAt, bAt, f, h, ld, 0, ld);
+                                         float[] x, float[] h, float[] f, int ld, int[] knots) {
+        activateRows(act, kind, width, x, 0, p, wAt, bAt, f, h, ld, 0, ld, knots);
     }
 
     /**
@@ -168,11 +256,12 @@ public final class VectorKernels {
      * Forward: z = W·h_in + b, then the activation epilogue, panel by panel: a panel of BLOCK samples
      * of h_in ([K][BLOCK], 16 KB at K = 256) stays in L1 while every weight row passes over it, and
      * the epilogue runs on z while it is still in cache.
-     * Shapes: h_in [K][ld]; W [rows][K]; h [width][ld]; f [rows][ld] (holds z, then the factors).
+     * Shapes: h_in [K][ld]; W [rows][K]; h [width][ld]; f [rows][ld] (holds z, then the factors);
+     * knots: {@link #activationScratch}(act).
      * FLOPs per sample: rows·K·2 + rows + width·activationFlops(act, kind).
      */
     public static void denseForward(Activation act, LayerKind kind, int width, int fanIn, float[] p, int wAt, int bAt,
-                                    float[] hIn, float[] h, float[] f, int ld) {
+                                    float[] hIn, float[] h, float[] f, int ld, int[] knots) {
         int rows = kind.branches() * width;
         // The epilogue runs once per span of several panels: per 32-sample panel its per-unit
         // loop overhead cost as much as the activation; a span's z (rows × 256 floats) stays in L2.
@@ -182,7 +271,7 @@ public final class VectorKernels {
             for (int i0 = s0; i0 < s1; i0 += BLOCK) {
                 matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, f, 0, rows, ld, i0);
             }
-            activateRows(act, kind, width, f, ld, null, 0, 0, f, h, ld, s0, s1);
+            activateRows(act, kind, width, f, ld, null, 0, 0, f, h, ld, s0, s1, knots);
         }
     }
 
@@ -502,23 +591,33 @@ public final class VectorKernels {
      * FLOPs per sample and unit of the activation epilogue: σ and σ′ (exp = 24: clamp 2, rounding
      * FMA 2, subtract 1, two reduction FMAs 4, five polynomial FMAs 10, r² 1, three more 3, scale 1;
      * sigmoid = exp + negate + add + divide = 27), plus the kind's products. Identity FMAs that
-     * only stand in for a missing z_v are not counted.
+     * only stand in for a missing z_v are not counted. An integrated activation counts its gate's
+     * σ (which is its σ′; the gate's own σ′ is not computed) and the table: {@link #TABLE_FLOPS}.
+     * Bilinear computes no σ at all: one product, z_g·z_v.
      */
     public static int activationFlops(Activation act, LayerKind kind) {
-        int sigma;
-        switch (act) {
+        if (kind == LayerKind.BILINEAR) {
+            return 1;
+        }
+        int value;   // σ of the closed form
+        int slope;   // its σ′, given what σ computed
+        switch (act.closedForm()) {
             case RELU:
-                sigma = 3;   // compare + blend (step), max
+                value = 1;   // max
+                slope = 2;   // compare + blend (step)
                 break;
             case SILU:
-                sigma = 27 + 1 + 5;   // sigmoid, z·s; σ′: 1 − s, ·s, fma
+                value = 27 + 1;   // sigmoid, z·s
+                slope = 5;        // s(1 − s) (negate, add, ·s), fma
                 break;
             case GELU:
-                sigma = 5 + 27 + 2 + 3 + 3 + 1;   // u, sigmoid, u′, s(1 − s), σ′ mul + fma, z·s
+                value = 5 + 27 + 1;   // 2u (z², fma, ·z, ·2c), sigmoid, z·s
+                slope = 3 + 3 + 2;    // z·2u′ (fma, ·z), s(1 − s), fma
                 break;
             default:
                 throw new IllegalStateException(act.toString());
         }
+        int sigma = act.isIntegrated() ? value + TABLE_FLOPS : value + slope;
         switch (kind) {
             case PLAIN:
                 return sigma;
@@ -530,4 +629,14 @@ public final class VectorKernels {
                 throw new IllegalStateException(kind.toString());
         }
     }
+
+    /**
+     * FLOPs per element of an integrated activation's table evaluation, a pass of its own: z_g
+     * again 2 (in dense layers an identity stand-in, counted anyway: it runs); clamp 2; interval
+     * by the magic add: fma 2, min 1, add 1 (the integer subtract is not counted); t: subtract,
+     * ·h, subtract, ·(1/h) 4; four gathers 0 (loads, no arithmetic); Hermite: a1 − a0 1, c2 4
+     * (·3, fma, subtract), c3 3 (add, fma), Horner 3 FMAs 6; past the table: z − zc 1, max 1,
+     * min 1, three FMAs 6. Total 35. The gate's σ′ is not computed.
+     */
+    public static final int TABLE_FLOPS = 2 + 2 + 4 + 4 + 1 + 4 + 3 + 6 + 1 + 1 + 1 + 6;
 }

@@ -28,6 +28,8 @@ public final class VectorMlp {
     // Pre-activation gradients of a dense layer [rows][ld] (depth ≥ 2 only).
     private final float[] dz;
     private final float[] scratch;
+    // Lane indices of an integrated activation's table gather (null for closed forms).
+    private final int[] knots;
 
     public VectorMlp(ModelSpec spec, float[] inputs, float[] targets) {
         if (inputs.length != targets.length || inputs.length == 0) {
@@ -52,6 +54,7 @@ public final class VectorMlp {
         this.dhB = new float[width * ld];
         this.dz = new float[spec.depth() > 1 ? layout.rows() * ld : 0];
         this.scratch = new float[spec.depth() > 1 ? VectorKernels.denseBackwardScratch(width, layout.branches(), ld) : 0];
+        this.knots = VectorKernels.activationScratch(spec.activation());
     }
 
     public ModelSpec spec() {
@@ -66,10 +69,10 @@ public final class VectorMlp {
     public double forwardLoss(float[] p) {
         int width = spec.width();
         VectorKernels.firstLayerForward(spec.activation(), spec.kind(), width, p,
-                layout.weightOffset(0), layout.biasOffset(0), x, h[0], f[0], ld);
+                layout.weightOffset(0), layout.biasOffset(0), x, h[0], f[0], ld, knots);
         for (int l = 1; l < spec.depth(); l++) {
             VectorKernels.denseForward(spec.activation(), spec.kind(), width, layout.fanIn(l), p,
-                    layout.weightOffset(l), layout.biasOffset(l), h[l - 1], h[l], f[l], ld);
+                    layout.weightOffset(l), layout.biasOffset(l), h[l - 1], h[l], f[l], ld, knots);
         }
         return VectorKernels.readoutLoss(width, p, layout.readoutWeightOffset(), layout.readoutBiasOffset(),
                 h[spec.depth() - 1], t, valid, y, dy, n, ld);

@@ -10,7 +10,13 @@ public enum LayerKind {
     /** h = σ(Wx + b)². */
     SQUARED("squared", 1),
     /** h = σ(W_g x + b_g) ⊙ (W_v x + b_v): two affine branches, gate then value. */
-    GATED("gated", 2);
+    GATED("gated", 2),
+    /**
+     * h = (W_g x + b_g) ⊙ (W_v x + b_v): gated with the identity in place of σ, so the model's
+     * activation is ignored. The biases stay: without them a layer on 1-D input could only make
+     * c·x² (plus the read-out's constant); with them each unit is any quadratic in its input.
+     */
+    BILINEAR("bilinear", 2);
 
     private final String cliName;
     private final int branches;
@@ -24,7 +30,7 @@ public enum LayerKind {
         return cliName;
     }
 
-    /** Affine maps per hidden layer: 1, or 2 for gated (gate rows first, then value rows). */
+    /** Affine maps per hidden layer: 1, or 2 for gated and bilinear (gate rows first, then value rows). */
     public int branches() {
         return branches;
     }

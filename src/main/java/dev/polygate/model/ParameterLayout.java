@@ -6,14 +6,14 @@ package dev.polygate.model;
  * <pre>
  * for each hidden layer l = 0..depth-1   (fanIn = 1 for l = 0, width otherwise; M = branches·width)
  *     W_l  [M][fanIn]   row-major; rows 0..width-1 are the gate (or only) branch,
- *                       rows width..2·width-1 the value branch of a gated layer
+ *                       rows width..2·width-1 the value branch of a gated or bilinear layer
  *     b_l  [M]
  * read-out
  *     w_o  [width]
  *     b_o  [1]
  * </pre>
  *
- * Stacking the gate and value rows makes a gated layer one affine map of M = 2·width outputs,
+ * Stacking the gate and value rows makes a two-branch layer one affine map of M = 2·width outputs,
  * so one matrix kernel serves every kind.
  */
 public final class ParameterLayout {

@@ -3,7 +3,7 @@ package dev.polygate.report;
 import dev.polygate.model.LayerKind;
 import java.awt.Color;
 
-/** The study's colours (matplotlib's first three): plain blue, squared orange, gated green. */
+/** The study's colours (matplotlib's first four): plain blue, squared orange, gated green, bilinear red. */
 public final class KindColours {
     private KindColours() {
     }
@@ -13,6 +13,7 @@ public final class KindColours {
             case PLAIN -> new Color(0x1f77b4);
             case SQUARED -> new Color(0xff7f0e);
             case GATED -> new Color(0x2ca02c);
+            case BILINEAR -> new Color(0xd62728);
         };
     }
 }

@@ -3,6 +3,8 @@ package dev.polygate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -165,5 +167,14 @@ class CommandLineTest {
             assertTrue(o.out().startsWith("usage: polygate " + c), o.out());
         }
         assertEquals(0, run("", "--help").code());
+    }
+
+    @Test
+    void sweepAndTrainHelpListEveryActivationAndKind() {
+        for (String c : new String[] {"sweep", "train"}) {
+            String help = run("", c, "--help").out();
+            assertTrue(help.contains(Activation.allowed()), help);
+            assertTrue(help.contains(LayerKind.allowed()), help);
+        }
     }
 }

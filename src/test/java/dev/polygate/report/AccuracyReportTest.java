@@ -45,6 +45,7 @@ class AccuracyReportTest {
             case PLAIN -> plain;
             case GATED -> plain * 0.1;
             case SQUARED -> degree == 1 && seed == 1 ? Double.NaN : plain * 0.05;
+            case BILINEAR -> throw new IllegalArgumentException("not in these sweeps");
         };
     }
 
@@ -192,6 +193,7 @@ class AccuracyReportTest {
                 case PLAIN -> gated * 10;
                 case GATED -> gated;
                 case SQUARED -> gated * (degree == 2 ? 1.5 : degree == 3 ? 3.0 : 1.0);
+                case BILINEAR -> throw new IllegalArgumentException("not in these sweeps");
             };
         };
         String reading = reading(markdown(dir, squaredBehind, ALL_KINDS));

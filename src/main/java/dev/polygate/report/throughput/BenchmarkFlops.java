@@ -1,5 +1,6 @@
 package dev.polygate.report.throughput;
 
+import dev.polygate.bench.ActivationEpilogueBenchmark;
 import dev.polygate.bench.DenseLayerBenchmark;
 import dev.polygate.bench.ExpBenchmark;
 import dev.polygate.bench.FmaRoofBenchmark;
@@ -34,6 +35,9 @@ public final class BenchmarkFlops {
     /** The hidden×hidden layer DenseLayerBenchmark times is the second layer of a depth-2 model. */
     public static final int DENSE_LAYER_DEPTH = 2;
 
+    /** The layer ActivationEpilogueBenchmark times is the first (fan-in 1) of a depth-1 model. */
+    public static final int EPILOGUE_DEPTH = 1;
+
     private BenchmarkFlops() {
     }
 
@@ -42,6 +46,8 @@ public final class BenchmarkFlops {
         TRAINING_STEP(TrainingStepBenchmark.class, "Training step", "activation", "kind", "shape"),
         VECTOR_VS_SCALAR(VectorVsScalarBenchmark.class, "Vector versus scalar", "activation", "kind", "shape"),
         DENSE_LAYER(DenseLayerBenchmark.class, "Dense layer", "activation", "kind", "width", "samples"),
+        ACTIVATION_EPILOGUE(ActivationEpilogueBenchmark.class, "Activation epilogue", "activation", "kind", "width",
+                "samples"),
         EXP(ExpBenchmark.class, "exp", "size"),
         FMA_ROOF(FmaRoofBenchmark.class, "FMA roof");
 
@@ -83,6 +89,7 @@ public final class BenchmarkFlops {
         DENSE_PRODUCT(Family.DENSE_LAYER, "product"),
         DENSE_FORWARD(Family.DENSE_LAYER, "forward"),
         DENSE_BACKWARD(Family.DENSE_LAYER, "backward"),
+        EPILOGUE_FORWARD(Family.ACTIVATION_EPILOGUE, "forward"),
         EXP_HAND_WRITTEN(Family.EXP, "handWritten"),
         EXP_LANEWISE(Family.EXP, "lanewiseExp"),
         EXP_MATH(Family.EXP, "mathExp"),
@@ -132,10 +139,11 @@ public final class BenchmarkFlops {
                             shape.width(), shape.depth());
                     yield Workload.ofModel(spec, shape.samples(), modelFlops(benchmark, spec, shape.samples()));
                 }
-                case DENSE_LAYER -> {
+                case DENSE_LAYER, ACTIVATION_EPILOGUE -> {
                     int samples = positiveInt(result, "samples");
+                    int depth = benchmark.family() == Family.DENSE_LAYER ? DENSE_LAYER_DEPTH : EPILOGUE_DEPTH;
                     ModelSpec spec = ParameterMatch.spec(result.param("activation"), result.param("kind"),
-                            positiveInt(result, "width"), DENSE_LAYER_DEPTH);
+                            positiveInt(result, "width"), depth);
                     yield Workload.ofModel(spec, samples, modelFlops(benchmark, spec, samples));
                 }
                 case EXP -> {
@@ -164,6 +172,7 @@ public final class BenchmarkFlops {
             case DENSE_PRODUCT -> FlopCount.denseProduct(spec, samples);
             case DENSE_FORWARD -> FlopCount.denseForward(spec, samples);
             case DENSE_BACKWARD -> FlopCount.denseBackward(spec, samples);
+            case EPILOGUE_FORWARD -> FlopCount.firstLayerForward(spec, samples);
             default -> throw new IllegalStateException(benchmark + " does not run a model");
         };
     }

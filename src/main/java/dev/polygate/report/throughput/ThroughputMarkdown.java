@@ -34,6 +34,7 @@ final class ThroughputMarkdown {
         md.append(vectorVersusScalar(results));
         md.append(gatedVersusSquared(results));
         md.append(denseLayer(results));
+        md.append(activationEpilogue(results));
         md.append(exp(results));
         md.append(roof(results));
         md.append(allocation(results));
@@ -185,6 +186,22 @@ final class ThroughputMarkdown {
                 + "pass of the fused forward (forward time minus product time); it grows when a span of "
                 + "pre-activations (rows × 256 floats) no longer fits in L2. The backward adds a transpose and two "
                 + "products.\n\n" + t.render() + "\n";
+    }
+
+    private static String activationEpilogue(ThroughputResults results) {
+        StringBuilder s = section(Family.ACTIVATION_EPILOGUE, "The first hidden layer's fused forward (z = w·x + b, "
+                + "σ and σ′ into the outputs and backward factors), where the activation is nearly all the work: closed "
+                + "forms against integrated ones (int-…: a table gather and cubic Hermite for σ, the gate for σ′). "
+                + "ns/unit: time per sample and hidden unit.");
+        MarkdownTable t = new MarkdownTable("activation", "kind", "width>", "samples>", "time/op [95 % CI]>",
+                "ns/unit>", "GFLOP/s>", "% of roof>");
+        for (Measurement m : results.of(Family.ACTIVATION_EPILOGUE)) {
+            int width = m.work().model().orElseThrow().width();
+            t.row(m.param("activation"), m.param("kind"), m.param("width"), m.param("samples"), timeCell(m),
+                    NumberText.threeDigits(m.nsPerItem() / width), NumberText.threeDigits(m.gflops()),
+                    roofCell(results, m));
+        }
+        return table(s, t);
     }
 
     private static String exp(ThroughputResults results) {

@@ -1,5 +1,6 @@
 package dev.polygate.report.throughput;
 
+import static dev.polygate.model.Activation.INT_SILU;
 import static dev.polygate.model.Activation.RELU;
 import static dev.polygate.model.Activation.SILU;
 import static dev.polygate.model.LayerKind.GATED;
@@ -84,6 +85,22 @@ class BenchmarkFlopsTest {
     }
 
     @Test
+    void activationEpilogueIsTheFirstLayerOfADepthOneModel() {
+        Map<String, String> params = Map.of("activation", "int-silu", "kind", "plain", "width", "256", "samples", "4096");
+        ModelSpec spec = new ModelSpec(INT_SILU, PLAIN, 256, 1);
+
+        // By hand: 256 rows · (w·x + b: 2, SiLU's σ: sigmoid 27 + z·s 1, the table 35) · 4096 samples.
+        assertEquals(OptionalLong.of(256L * (2 + 27 + 1 + 35) * 4096), workload("ActivationEpilogueBenchmark.forward", params).flops());
+        assertEquals(OptionalLong.of(FlopCount.firstLayerForward(spec, 4096)),
+                workload("ActivationEpilogueBenchmark.forward", params).flops());
+        assertEquals(spec, workload("ActivationEpilogueBenchmark.forward", params).model().orElseThrow());
+        assertEquals(4096, workload("ActivationEpilogueBenchmark.forward", params).items());
+        // The closed form: σ and σ′, 33 per unit.
+        assertEquals(OptionalLong.of(256L * (2 + 33) * 4096), workload("ActivationEpilogueBenchmark.forward",
+                Map.of("activation", "silu", "kind", "plain", "width", "256", "samples", "4096")).flops());
+    }
+
+    @Test
     void onlyTheHandWrittenExpHasAFlopCount() {
         Map<String, String> size = Map.of("size", "4096");
 
@@ -104,7 +121,8 @@ class BenchmarkFlopsTest {
         for (Known k : Known.values()) {
             Map<String, String> params = switch (k.family()) {
                 case TRAINING_STEP, VECTOR_VS_SCALAR -> SyntheticJmh.model("relu", "squared", "100x8x2");
-                case DENSE_LAYER -> Map.of("activation", "relu", "kind", "squared", "width", "8", "samples", "100");
+                case DENSE_LAYER, ACTIVATION_EPILOGUE ->
+                        Map.of("activation", "relu", "kind", "squared", "width", "8", "samples", "100");
                 case EXP -> Map.of("size", "64");
                 case FMA_ROOF -> Map.of();
             };

@@ -179,6 +179,25 @@ class ThroughputCommandTest {
     }
 
     @Test
+    void activationEpilogueTableHasTimePerUnitAndGflops() throws IOException {
+        Path epilogue = new SyntheticJmh()
+                .add("ActivationEpilogueBenchmark.forward", Map.of("activation", "int-silu", "kind", "plain", "width",
+                        "256", "samples", "4096"), SyntheticJmh.twoForks(2_097_152))
+                .write(tmp.resolve("epilogue.json"));
+
+        CommandRun o = run("throughput", "--jmh", epilogue.toString(), "--accuracy", accuracy.toString(), "--out",
+                out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        String section = md.substring(md.indexOf("## Activation epilogue (ActivationEpilogueBenchmark)"),
+                md.indexOf("## exp"));
+        // 2.10 ms over 4096 samples · 256 units = 2.00 ns; FLOPs 256 · (2 + 28 + 35) · 4096 over 2.10 ms.
+        assertTrue(section.contains("| int-silu | plain | 256 | 4096 | 2.10 ms [1.75–2.45] | 2.00 | "
+                + NumberText.threeDigits(256.0 * 65 * 4096 / 2_097_152) + " | n/a (no roof result) |"), section);
+    }
+
+    @Test
     void withoutARoofResultEveryPercentOfRoofSaysSo() throws IOException {
         Path noRoof = new SyntheticJmh()
                 .add("DenseLayerBenchmark.product", Map.of("activation", "relu", "kind", "plain", "width", "256",
