@@ -3,7 +3,7 @@ package dev.polygate.cli;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code polygate COMMAND [FLAGS]}: sweep, scaling, train, predict, throughput, jdk-report. */
+/** {@code polygate COMMAND [FLAGS]}: sweep, equivalence, scaling, train, predict, throughput, jdk-report. */
 public final class Main {
     static final String USAGE = String.join("\n",
             "polygate: gated versus plain versus squared MLPs fitting x^n, with Vector API kernels.",
@@ -12,6 +12,7 @@ public final class Main {
             "",
             "commands:",
             "  sweep       train a grid of runs (default: the study's figure, 5 seeds) and write the accuracy report",
+            "  equivalence gated with gate g against plain with activation int-g, seed by seed (equivalence.md)",
             "  scaling     fit training MSE against parameter count over a range of widths, per kind and n,",
             "              with an optimisation check, and write the scaling-slope report",
             "  train       train one run and optionally save the model as JSON",
@@ -39,6 +40,8 @@ public final class Main {
             switch (args[0]) {
                 case "sweep":
                     return SweepCommand.run(rest, out, err);
+                case "equivalence":
+                    return EquivalenceCommand.run(rest, out, err);
                 case "scaling":
                     return ScalingCommand.run(rest, out, err);
                 case "train":
@@ -51,7 +54,7 @@ public final class Main {
                     return JdkReportCommand.run(rest, out, err);
                 default:
                     throw new UsageException("unknown command \'" + args[0]
-                            + "\' (allowed: sweep, scaling, train, predict, throughput, jdk-report)");
+                            + "\' (allowed: sweep, equivalence, scaling, train, predict, throughput, jdk-report)");
             }
         } catch (UsageException e) {
             err.println("polygate: " + e.getMessage());

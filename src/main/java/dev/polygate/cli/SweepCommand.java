@@ -18,17 +18,21 @@ import java.util.Set;
 
 /** {@code polygate sweep}: train a grid of runs in parallel and write the accuracy report. */
 final class SweepCommand {
+    private static final Grid DEFAULTS = Grid.studyDefault();
+
     static final String HELP = String.join("\n",
             "usage: polygate sweep [FLAGS]",
             "",
             "Trains every combination of the grid below (full-batch Adam on MSE, x ~ N(0,1)), in parallel",
             "over runs, and writes accuracy.md, accuracy.json, accuracy.csv and loss-curves.png to --out.",
-            "The defaults reproduce the study's figure with 5 seeds per cell, at the study's equal width",
-            "and again at equal parameter count (160 distinct runs). Lists are comma-separated.",
+            "The defaults reproduce the study's figure, plus the bilinear kind, with " + DEFAULTS.seeds() + " seeds per cell,",
+            "at the study's equal width and again at equal parameter count (" + DEFAULTS.runs().size()
+                    + " distinct runs).",
+            "Lists are comma-separated.",
             "Results do not depend on --threads.",
             "",
-            row("--activations LIST", Activation.allowed(), "relu,silu"),
-            row("--kinds LIST", LayerKind.allowed(), "plain,squared,gated"),
+            row("--activations LIST", Activation.allowed(), names(DEFAULTS.activations(), Activation::cliName)),
+            row("--kinds LIST", LayerKind.allowed(), names(DEFAULTS.kinds(), LayerKind::cliName)),
             row("--target T", "power: x^n for each of --degrees", "power"),
             row("", "poly:c0,c1,...: c0 + c1 x + c2 x^2 + ...", null),
             row("", "  (up to " + (Target.MAX_DEGREE + 1) + " coefficients)", null),
@@ -46,7 +50,7 @@ final class SweepCommand {
             row("--lr LIST", "Adam learning rate, > 0", "0.01"),
             row("--samples N", "training points, 1.." + RunSpec.MAX_SAMPLES, "1000"),
             row("--steps N", "Adam steps, 1.." + RunSpec.MAX_STEPS, "3000"),
-            row("--seeds N", "seeds per cell, 1.." + Grid.MAX_SEEDS, "5"),
+            row("--seeds N", "seeds per cell, 1.." + Grid.MAX_SEEDS, Integer.toString(DEFAULTS.seeds())),
             row("--first-seed S", "seeds are S, S+1, ...", "0"),
             row("--threads N", "parallel runs, 1..256", "available cores"),
             row("--out DIR", "report directory, created if missing", "reports"),
@@ -55,10 +59,18 @@ final class SweepCommand {
     private static final Set<String> FLAGS = Set.of("activations", "kinds", "target", "degrees", "width", "match",
             "budgets", "depth", "lr", "samples", "steps", "seeds", "first-seed", "threads", "out");
 
+    private static <T> String names(java.util.List<T> values, java.util.function.Function<T, String> name) {
+        return values.stream().map(name).collect(java.util.stream.Collectors.joining(","));
+    }
+
     /** One aligned help line: flag, what it takes, and its default if any. */
     private static String row(String flag, String what, String fallback) {
         String line = String.format("  %-20s%-44s", flag, what);
-        return fallback == null ? line.stripTrailing() : line + "(default " + fallback + ")";
+        if (fallback == null) {
+            return line.stripTrailing();
+        }
+        // A long value list pushes its default onto the next line, in the default column.
+        return (what.length() < 44 ? line : line.stripTrailing() + "\n" + " ".repeat(66)) + "(default " + fallback + ")";
     }
 
     private SweepCommand() {

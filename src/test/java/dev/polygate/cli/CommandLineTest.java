@@ -89,9 +89,21 @@ class CommandLineTest {
     }
 
     @Test
+    void equivalenceRejectsGatesWithoutAnIntegralAndTooFewSeeds() throws IOException {
+        Path out = tmp.resolve("reports");
+        assertUsageError(run("", "equivalence", "--gates", "tanh", "--out", out.toString()),
+                "unknown gate 'tanh'", "relu, silu, gelu");
+        assertUsageError(run("", "equivalence", "--gates", "int-relu", "--out", out.toString()),
+                "unknown gate 'int-relu'");
+        assertUsageError(run("", "equivalence", "--seeds", "1", "--out", out.toString()), "--seeds", "2..");
+        assertUsageError(run("", "equivalence", "--degrees", "0", "--out", out.toString()), "--degrees", "1..16");
+        assertEquals(0, filesIn(out));
+    }
+
+    @Test
     void unknownFlagAndCommand() {
         assertUsageError(run("", "sweep", "--widht", "10"), "--widht", "--width");
-        assertUsageError(run("", "fit"), "fit", "sweep, scaling, train, predict");
+        assertUsageError(run("", "fit"), "fit", "sweep, equivalence, scaling, train, predict");
         assertUsageError(run("", "sweep", "--width"), "--width", "needs a value");
     }
 

@@ -15,6 +15,7 @@ import dev.polygate.model.LayerKind;
  *     end or the other;</li>
  * <li>gated: x = relu(x)·1 + relu(−x)·(−1) and x² = relu(x)·x + relu(−x)·(−x).</li>
  * </ul>
+ * A bilinear unit (w_g x + b_g)(w_v x + b_v) is any quadratic, whatever the activation: x and x².
  *
  * Every other (kind, n) here, and every SiLU or GELU one with n ≥ 1, has an approximation error
  * that only more width shrinks.
@@ -28,6 +29,9 @@ public final class ExactRepresentation {
         if (degree == 0) {
             return true;
         }
+        if (kind == LayerKind.BILINEAR) {
+            return degree <= 2;
+        }
         if (activation != Activation.RELU) {
             return false;
         }
@@ -35,6 +39,7 @@ public final class ExactRepresentation {
             case PLAIN -> degree == 1;
             case SQUARED -> degree == 2;
             case GATED -> degree <= 2;
+            case BILINEAR -> throw new IllegalStateException("handled above");
         };
     }
 

@@ -27,6 +27,9 @@ class ExactRepresentationTest {
         c.put("gated/0", new double[] {1, -1, 0, 0, 0, 0, 0, 0, 0, 0, 1});
         c.put("gated/1", new double[] {1, -1, 0, 0, 0, 0, 1, -1, 1, 1, 0});  // relu(x)·1 + relu(−x)·(−1)
         c.put("gated/2", new double[] {1, -1, 1, -1, 0, 0, 0, 0, 1, 1, 0});  // relu(x)·x + relu(−x)·(−x)
+        c.put("bilinear/0", new double[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+        c.put("bilinear/1", new double[] {0, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0});  // (0·x + 1)(x + 0)
+        c.put("bilinear/2", new double[] {1, 0, 1, 0, 0, 0, 0, 0, 1, 0, 0});  // x · x
         return c;
     }
 
@@ -54,11 +57,13 @@ class ExactRepresentationTest {
     }
 
     @Test
-    void smoothActivationsAreExactOnlyForConstants() {
+    void smoothActivationsAreExactOnlyForConstantsExceptBilinear() {
         for (LayerKind kind : LayerKind.values()) {
             assertTrue(ExactRepresentation.exact(Activation.SILU, kind, 0));
-            assertFalse(ExactRepresentation.exact(Activation.SILU, kind, 2));
-            assertFalse(ExactRepresentation.exact(Activation.GELU, kind, 1));
+            boolean bilinear = kind == LayerKind.BILINEAR;   // no σ: any quadratic whatever the activation
+            assertEquals(bilinear, ExactRepresentation.exact(Activation.SILU, kind, 2));
+            assertEquals(bilinear, ExactRepresentation.exact(Activation.GELU, kind, 1));
+            assertFalse(ExactRepresentation.exact(Activation.GELU, kind, 3));
         }
         assertTrue(ExactRepresentation.exact(new Series(Activation.RELU, LayerKind.GATED, 2)));
     }

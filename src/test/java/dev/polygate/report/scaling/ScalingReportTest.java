@@ -43,6 +43,7 @@ class ScalingReportTest {
                 case PLAIN -> -4;
                 case SQUARED -> -2.5;
                 case GATED -> -3;
+                case BILINEAR -> throw new IllegalStateException("not in this design");
             };
             double mse = 0.5 * Math.pow(2, spec.seed() - 1) * Math.pow(p, exponent);
             if (spec.model().kind() == GATED && spec.model().width() == 8 && spec.seed() == 2

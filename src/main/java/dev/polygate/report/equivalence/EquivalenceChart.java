@@ -1,0 +1,148 @@
+package dev.polygate.report.equivalence;
+
+import dev.polygate.experiment.EquivalenceDesign;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import dev.polygate.report.ChartStyle;
+import dev.polygate.report.KindColours;
+import dev.polygate.report.equivalence.EquivalenceCells.Row;
+import dev.polygate.report.stats.PairedTest;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * equivalence.png: one panel per (sizing, gate), the per-n median ratios gated g / plain ∫g and
+ * plain g / plain ∫g with their intervals as vertical bars, on a log scale with 1 (a tie) marked.
+ */
+final class EquivalenceChart {
+    private static final int PANEL_WIDTH = 400;
+    private static final int PANEL_HEIGHT = 300;
+    private static final int LEGEND_HEIGHT = 44;
+
+    /** The two ratios drawn, each in the colour of its numerator's kind. */
+    private record Series(String label, Color colour, Function<Row, Optional<PairedTest>> test, double shift) {
+    }
+
+    private static final List<Series> SERIES = List.of(
+            new Series("gated g / plain ∫g", KindColours.of(LayerKind.GATED), Row::gatedVsIntegral, -0.08),
+            new Series("plain g / plain ∫g", KindColours.of(LayerKind.PLAIN), Row::plainVsIntegral, 0.08));
+
+    private EquivalenceChart() {
+    }
+
+    static void write(EquivalenceCells cells, OutputStream out) throws IOException {
+        EquivalenceDesign d = cells.design();
+        int cols = d.gates().size();
+        int rows = d.sizings().size();
+        BufferedImage image = new BufferedImage(cols * PANEL_WIDTH, LEGEND_HEIGHT + rows * PANEL_HEIGHT,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = ChartStyle.whiteCanvas(image);
+        try {
+            drawLegend(g, d.seeds());
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    Activation gate = d.gates().get(c);
+                    Sizing sizing = d.sizings().get(r);
+                    g.drawImage(panel(cells.rows(gate, sizing), gate.cliName() + ", " + sizing.label()),
+                            c * PANEL_WIDTH, LEGEND_HEIGHT + r * PANEL_HEIGHT, null);
+                }
+            }
+        } finally {
+            g.dispose();
+        }
+        ChartStyle.writePng(image, out);
+    }
+
+    private static BufferedImage panel(List<Row> rows, String title) {
+        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
+                .xAxisTitle("n of the target xⁿ").yAxisTitle("median MSE ratio").build();
+        ChartStyle.applyPanelStyle(chart.getStyler());
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisDecimalPattern("0.###E0");
+        double first = rows.get(0).target().degree();
+        double last = rows.get(rows.size() - 1).target().degree();
+        XYSeries tie = chart.addSeries("tie", new double[] {first - 0.5, last + 0.5}, new double[] {1, 1});
+        tie.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        tie.setMarker(SeriesMarkers.NONE);
+        tie.setLineColor(Color.GRAY);
+        tie.setLineStyle(new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 4f}, 0f));
+        boolean any = false;
+        for (Series s : SERIES) {
+            any |= addSeries(chart, s, rows);
+        }
+        if (!any) {
+            return ChartStyle.emptyPanel(PANEL_WIDTH, PANEL_HEIGHT, title, "no seed finished both runs of any pair");
+        }
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** Medians as markers joined by a thin line, each interval as its own two-point vertical line. */
+    private static boolean addSeries(XYChart chart, Series s, List<Row> rows) {
+        List<Row> present = rows.stream().filter(r -> s.test().apply(r).isPresent()).toList();
+        if (present.isEmpty()) {
+            return false;
+        }
+        double[] x = new double[present.size()];
+        double[] y = new double[present.size()];
+        for (int i = 0; i < present.size(); i++) {
+            Row row = present.get(i);
+            PairedTest t = s.test().apply(row).orElseThrow();
+            x[i] = row.target().degree() + s.shift();
+            y[i] = plotted(t.ratio().median());
+            XYSeries bar = chart.addSeries(s.label() + " interval " + i, new double[] {x[i], x[i]},
+                    new double[] {plotted(t.ratio().low()), plotted(t.ratio().high())});
+            bar.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+            bar.setMarker(SeriesMarkers.NONE);
+            bar.setLineColor(s.colour());
+            bar.setLineWidth(1.2f);
+        }
+        XYSeries medians = chart.addSeries(s.label(), x, y);
+        medians.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        medians.setMarker(SeriesMarkers.CIRCLE);
+        medians.setMarkerColor(s.colour());
+        medians.setLineColor(s.colour());
+        medians.setLineWidth(0.8f);
+        return true;
+    }
+
+    /** Ratios of 0 or infinity (a run that fit exactly) cannot sit on a log axis: clamp them. */
+    private static double plotted(double ratio) {
+        return Math.min(Math.max(ratio, 1e-6), 1e6);
+    }
+
+    private static void drawLegend(Graphics2D g, int seeds) {
+        g.setFont(ChartStyle.LEGEND_FONT);
+        FontMetrics metrics = g.getFontMetrics();
+        int baseline = 18;
+        int x = 12;
+        for (Series s : SERIES) {
+            g.setColor(s.colour());
+            g.setStroke(new BasicStroke(2f));
+            g.drawLine(x, baseline - 4, x + 26, baseline - 4);
+            g.fillOval(x + 10, baseline - 8, 8, 8);
+            x += 32;
+            g.setColor(Color.BLACK);
+            g.drawString(s.label(), x, baseline);
+            x += metrics.stringWidth(s.label()) + 18;
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.setFont(ChartStyle.AXIS_FONT);
+        g.drawString("marker: median over " + seeds + " seeds of the per-seed ratio; bar: its order-statistic "
+                + "interval; dashed: 1 (a tie); below 1 the numerator fits better; log scale", 12, baseline + 20);
+    }
+}
