@@ -26,7 +26,12 @@ final class AccuracyMarkdown {
 
     static String render(SweepCells sweep) {
         StringBuilder md = new StringBuilder();
-        md.append("# Accuracy: plain, squared and gated layers fitting xⁿ\n\n");
+        List<String> kinds = sweep.kinds().stream().map(LayerKind::cliName).toList();
+        String kindList = kinds.size() == 1 ? kinds.get(0) : String.join(", ", kinds.subList(0, kinds.size() - 1))
+                + " and " + kinds.get(kinds.size() - 1);
+        md.append("# Accuracy: ").append(kindList).append(" layers").append(" fitting ")
+                .append(sweep.onlyPowers() ? "xⁿ" : sweep.targets().stream().map(Target::text)
+                        .collect(Collectors.joining(", "))).append("\n\n");
         md.append("## What this is\n\n").append(introduction(sweep.result())).append("\n\n");
         for (Config config : sweep.configs()) {
             ConfigStats stats = ConfigStats.of(sweep, config);
