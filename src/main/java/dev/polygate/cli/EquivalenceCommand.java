@@ -2,8 +2,6 @@ package dev.polygate.cli;
 
 import dev.polygate.experiment.EquivalenceDesign;
 import dev.polygate.experiment.Grid;
-import dev.polygate.experiment.Sweep;
-import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
@@ -11,7 +9,6 @@ import dev.polygate.model.Target;
 import dev.polygate.report.equivalence.EquivalenceReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,23 +29,21 @@ final class EquivalenceCommand {
                     + DEFAULTS.grid().runs().size() + " runs,",
             "about 2 minutes on 2 cores. Results do not depend on --threads.",
             "",
-            "  --gates LIST      " + String.format("%-40s", gateNames()) + "(default " + gateNames().replace(" ", "") + ")",
-            "  --degrees LIST    n of x^n, each in 1.." + Target.MAX_DEGREE + "                    (default 1,...,8)",
-            "  --width W         equal-width comparison width; the equal-parameter (default " + DEFAULTS.width() + ")",
-            "                    one matches the gated model's count at this width",
-            "  --depth D         hidden layers, 1.." + ModelSpec.MAX_DEPTH + "                          (default 1)",
-            "  --lr R            Adam learning rate, > 0                   (default " + DEFAULTS.lr() + ")",
-            "  --samples N       training points, 1.." + RunSpec.MAX_SAMPLES + "               (default "
-                    + DEFAULTS.samples() + ")",
-            "  --steps T         Adam steps, 1.." + RunSpec.MAX_STEPS + "                    (default "
-                    + DEFAULTS.steps() + ")",
-            "  --seeds N         seeds per cell, 2.." + Grid.MAX_SEEDS + "; 6 or more are needed for (default "
-                    + DEFAULTS.seeds() + ")",
-            "                    the Wilcoxon test to reach p < 0.05 at all",
-            "  --first-seed S    seeds are S, S+1, ...                     (default 0)",
-            "  --threads N       parallel runs, 1..256                     (default: available cores)",
-            "  --out DIR         report directory, created if missing      (default reports)",
-            "  --quiet           no progress lines on stderr");
+            Flags.helpRow("--gates LIST", gateNames(), gateNames().replace(" ", "")),
+            Flags.helpRow("--degrees LIST", "n of x^n, each in 1.." + Target.MAX_DEGREE, "1,...,8"),
+            Flags.helpRow("--width W", "the equal-width comparison's width; the", Integer.toString(DEFAULTS.width())),
+            Flags.helpRow("", "  equal-parameter one matches the gated", null),
+            Flags.helpRow("", "  model's parameter count at this width", null),
+            Flags.helpRow("--depth D", "hidden layers, 1.." + ModelSpec.MAX_DEPTH, Integer.toString(DEFAULTS.depth())),
+            Flags.helpRow("--lr R", "Adam learning rate, > 0", Double.toString(DEFAULTS.lr())),
+            Flags.helpRow("--samples N", "training points, 1.." + RunSpec.MAX_SAMPLES, Integer.toString(DEFAULTS.samples())),
+            Flags.helpRow("--steps T", "Adam steps, 1.." + RunSpec.MAX_STEPS, Integer.toString(DEFAULTS.steps())),
+            Flags.helpRow("--seeds N", "seeds per cell, 2.." + Grid.MAX_SEEDS + "; 6 or more for the", Integer.toString(DEFAULTS.seeds())),
+            Flags.helpRow("", "  Wilcoxon test to reach p < 0.05 at all", null),
+            Flags.helpRow("--first-seed S", "seeds are S, S+1, ...", "0"),
+            Flags.helpRow("--threads N", "parallel runs, 1..256", "available cores"),
+            Flags.helpRow("--out DIR", "report directory, created if missing", "reports"),
+            Flags.helpRow("--quiet", "no progress lines on stderr", null));
 
     private static final Set<String> FLAGS = Set.of("gates", "degrees", "width", "depth", "lr", "samples", "steps",
             "seeds", "first-seed", "threads", "out");
@@ -88,21 +83,11 @@ final class EquivalenceCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("equivalence: " + e.getMessage());
         }
-        int threads = f.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
-        Path dir = OutputPaths.directory("equivalence", "--out", f.string("out", "reports"));
-        Grid grid = design.grid();
-        int total = grid.runs().size();
-        Progress progress = new Progress(f.flag("quiet") ? null : err, "equivalence", total, "runs");
-        if (!f.flag("quiet")) {
-            err.println("equivalence: " + total + " runs on " + threads + " threads -> " + dir);
-        }
-        SweepResult result = Sweep.run(grid, threads, progress::update);
-        progress.finish();
-        OutputPaths.create("equivalence", "--out", dir);
-        EquivalenceReport.writeAll(design, result, dir);
-        out.printf("equivalence: %d runs in %.1f s on %d threads; wrote %s, %s, %s in %s%n", total,
-                result.wallSeconds(), threads, EquivalenceReport.MARKDOWN, EquivalenceReport.PNG,
-                EquivalenceReport.CSV, dir);
+        GridRunner.Finished run = GridRunner.run("equivalence", f, design.grid(), "runs", err);
+        EquivalenceReport.writeAll(design, run.result(), run.dir());
+        out.printf("equivalence: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s in %s%n",
+                run.result().runs().size(), run.diverged(), run.result().wallSeconds(), run.threads(),
+                EquivalenceReport.MARKDOWN, EquivalenceReport.PNG, EquivalenceReport.CSV, run.dir());
         return 0;
     }
 }

@@ -60,6 +60,18 @@ final class Flags {
         }
     }
 
+    /**
+     * One aligned line of a command's --help: flag, what it takes, and its default if any; a long
+     * value list pushes the default onto the next line, in the default column.
+     */
+    static String helpRow(String flag, String what, String fallback) {
+        String line = String.format("  %-20s%-44s", flag, what);
+        if (fallback == null) {
+            return line.stripTrailing();
+        }
+        return (what.length() < 44 ? line : line.stripTrailing() + "\n" + " ".repeat(66)) + "(default " + fallback + ")";
+    }
+
     String command() {
         return command;
     }

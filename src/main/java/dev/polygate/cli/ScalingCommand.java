@@ -2,8 +2,6 @@ package dev.polygate.cli;
 
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.ScalingDesign;
-import dev.polygate.experiment.Sweep;
-import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
@@ -12,7 +10,6 @@ import dev.polygate.model.Target;
 import dev.polygate.report.scaling.ScalingReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -39,22 +36,22 @@ final class ScalingCommand {
             "The defaults (189 runs of 40,000 steps) take about 6 minutes on 2 threads. Lists are",
             "comma-separated; results do not depend on --threads.",
             "",
-            row("--activations LIST", Activation.allowed(), "relu"),
-            row("--kinds LIST", LayerKind.allowed(), "plain,squared,gated"),
-            row("--degrees LIST", "n of the targets x^n, each in 0.." + Target.MAX_DEGREE, "2,3,4"),
-            row("--width LIST", "hidden units per layer, 1.." + ModelSpec.MAX_WIDTH + ",", "4,8,16,32,64,128,256"),
-            row("", "at least " + ScalingDesign.MIN_WIDTHS + " widths (a slope needs them)", null),
-            row("--depth N", "hidden layers, 1.." + ModelSpec.MAX_DEPTH, "1"),
-            row("--lr R", "Adam learning rate, > 0", "0.01"),
-            row("--samples N", "training points, 1.." + RunSpec.MAX_SAMPLES, "1000"),
-            row("--steps T", "first reading's Adam steps, 1.." + RunSpec.MAX_STEPS, "10000"),
-            row("--check-factor F", "runs train F x T steps, 1.." + ScalingDesign.MAX_CHECK_FACTOR, "4"),
-            row("", "(F x T at most " + RunSpec.MAX_STEPS + "; 1: no check)", null),
-            row("--seeds N", "seeds per width, 1.." + Grid.MAX_SEEDS, "3"),
-            row("--first-seed S", "seeds are S, S+1, ...", "0"),
-            row("--threads N", "parallel runs, 1..256", "available cores"),
-            row("--out DIR", "report directory, created if missing", "reports"),
-            row("--quiet", "no progress lines on stderr", null));
+            Flags.helpRow("--activations LIST", Activation.allowed(), "relu"),
+            Flags.helpRow("--kinds LIST", LayerKind.allowed(), "plain,squared,gated"),
+            Flags.helpRow("--degrees LIST", "n of the targets x^n, each in 0.." + Target.MAX_DEGREE, "2,3,4"),
+            Flags.helpRow("--width LIST", "hidden units per layer, 1.." + ModelSpec.MAX_WIDTH + ",", "4,8,16,32,64,128,256"),
+            Flags.helpRow("", "at least " + ScalingDesign.MIN_WIDTHS + " widths (a slope needs them)", null),
+            Flags.helpRow("--depth N", "hidden layers, 1.." + ModelSpec.MAX_DEPTH, "1"),
+            Flags.helpRow("--lr R", "Adam learning rate, > 0", "0.01"),
+            Flags.helpRow("--samples N", "training points, 1.." + RunSpec.MAX_SAMPLES, "1000"),
+            Flags.helpRow("--steps T", "first reading's Adam steps, 1.." + RunSpec.MAX_STEPS, "10000"),
+            Flags.helpRow("--check-factor F", "runs train F x T steps, 1.." + ScalingDesign.MAX_CHECK_FACTOR, "4"),
+            Flags.helpRow("", "(F x T at most " + RunSpec.MAX_STEPS + "; 1: no check)", null),
+            Flags.helpRow("--seeds N", "seeds per width, 1.." + Grid.MAX_SEEDS, "3"),
+            Flags.helpRow("--first-seed S", "seeds are S, S+1, ...", "0"),
+            Flags.helpRow("--threads N", "parallel runs, 1..256", "available cores"),
+            Flags.helpRow("--out DIR", "report directory, created if missing", "reports"),
+            Flags.helpRow("--quiet", "no progress lines on stderr", null));
 
     private static final Set<String> FLAGS = Set.of("activations", "kinds", "degrees", "width", "depth", "lr",
             "samples", "steps", "check-factor", "seeds", "first-seed", "threads", "out");
@@ -62,11 +59,6 @@ final class ScalingCommand {
     private ScalingCommand() {
     }
 
-    /** One aligned help line: flag, what it takes, and its default if any. */
-    private static String row(String flag, String what, String fallback) {
-        String line = String.format("  %-20s%-44s", flag, what);
-        return fallback == null ? line.stripTrailing() : line + "(default " + fallback + ")";
-    }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
@@ -79,24 +71,12 @@ final class ScalingCommand {
             return 0;
         }
         ScalingDesign design = design(f);
-        int threads = f.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
-        Path dir = OutputPaths.directory("scaling", "--out", f.string("out", "reports"));
-        Grid grid = design.grid();
-        int total = grid.runs().size();
-        boolean quiet = f.flag("quiet");
-        if (!quiet) {
-            err.println("scaling: " + total + " runs of " + design.longSteps() + " steps on " + threads
-                    + " threads -> " + dir);
-        }
-        Progress progress = new Progress(quiet ? null : err, "scaling", total, "runs");
-        SweepResult result = Sweep.run(grid, threads, progress::update);
-        progress.finish();
-        OutputPaths.create("scaling", "--out", dir);
-        ScalingReport.writeAll(design, result, dir);
-        long diverged = result.runs().stream().filter(r -> r.diverged()).count();
-        out.printf("scaling: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s in %s%n", total,
-                diverged, result.wallSeconds(), threads, ScalingReport.MARKDOWN, ScalingReport.CSV,
-                ScalingReport.PNG, dir);
+        GridRunner.Finished run = GridRunner.run("scaling", f, design.grid(),
+                "runs of " + design.longSteps() + " steps", err);
+        ScalingReport.writeAll(design, run.result(), run.dir());
+        out.printf("scaling: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s in %s%n",
+                run.result().runs().size(), run.diverged(), run.result().wallSeconds(), run.threads(),
+                ScalingReport.MARKDOWN, ScalingReport.CSV, ScalingReport.PNG, run.dir());
         return 0;
     }
 

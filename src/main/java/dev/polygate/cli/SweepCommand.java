@@ -2,8 +2,6 @@ package dev.polygate.cli;
 
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.Sizing;
-import dev.polygate.experiment.Sweep;
-import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
@@ -12,7 +10,6 @@ import dev.polygate.model.Target;
 import dev.polygate.report.AccuracyReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -31,30 +28,30 @@ final class SweepCommand {
             "Lists are comma-separated.",
             "Results do not depend on --threads.",
             "",
-            row("--activations LIST", Activation.allowed(), names(DEFAULTS.activations(), Activation::cliName)),
-            row("--kinds LIST", LayerKind.allowed(), names(DEFAULTS.kinds(), LayerKind::cliName)),
-            row("--target T", "power: x^n for each of --degrees", "power"),
-            row("", "poly:c0,c1,...: c0 + c1 x + c2 x^2 + ...", null),
-            row("", "  (up to " + (Target.MAX_DEGREE + 1) + " coefficients)", null),
-            row("", "sin, exp: sin x, e^x", null),
-            row("--degrees LIST", "n of x^n, each in 0.." + Target.MAX_DEGREE, "1,2,3,4"),
-            row("--width LIST", "hidden units per layer, 1.." + ModelSpec.MAX_WIDTH, "10"),
-            row("--match LIST", "what is held equal across kinds:", "width,params"),
-            row("", "width: every kind at each --width;", null),
-            row("", "params, flops: each kind at the width whose", null),
-            row("", "  parameter count, or training FLOPs per", null),
-            row("", "  step, comes closest to the budget", null),
-            row("--budgets LIST", "budgets for params / flops, integers > 0", null),
-            row("", "  (default: the gated model's count at each --width)", null),
-            row("--depth LIST", "hidden layers, 1.." + ModelSpec.MAX_DEPTH, "1"),
-            row("--lr LIST", "Adam learning rate, > 0", "0.01"),
-            row("--samples N", "training points, 1.." + RunSpec.MAX_SAMPLES, "1000"),
-            row("--steps N", "Adam steps, 1.." + RunSpec.MAX_STEPS, "3000"),
-            row("--seeds N", "seeds per cell, 1.." + Grid.MAX_SEEDS, Integer.toString(DEFAULTS.seeds())),
-            row("--first-seed S", "seeds are S, S+1, ...", "0"),
-            row("--threads N", "parallel runs, 1..256", "available cores"),
-            row("--out DIR", "report directory, created if missing", "reports"),
-            row("--quiet", "no progress lines on stderr", null));
+            Flags.helpRow("--activations LIST", Activation.allowed(), names(DEFAULTS.activations(), Activation::cliName)),
+            Flags.helpRow("--kinds LIST", LayerKind.allowed(), names(DEFAULTS.kinds(), LayerKind::cliName)),
+            Flags.helpRow("--target T", "power: x^n for each of --degrees", "power"),
+            Flags.helpRow("", "poly:c0,c1,...: c0 + c1 x + c2 x^2 + ...", null),
+            Flags.helpRow("", "  (up to " + (Target.MAX_DEGREE + 1) + " coefficients)", null),
+            Flags.helpRow("", "sin, exp: sin x, e^x", null),
+            Flags.helpRow("--degrees LIST", "n of x^n, each in 0.." + Target.MAX_DEGREE, "1,2,3,4"),
+            Flags.helpRow("--width LIST", "hidden units per layer, 1.." + ModelSpec.MAX_WIDTH, "10"),
+            Flags.helpRow("--match LIST", "what is held equal across kinds:", "width,params"),
+            Flags.helpRow("", "width: every kind at each --width;", null),
+            Flags.helpRow("", "params, flops: each kind at the width whose", null),
+            Flags.helpRow("", "  parameter count, or training FLOPs per", null),
+            Flags.helpRow("", "  step, comes closest to the budget", null),
+            Flags.helpRow("--budgets LIST", "budgets for params / flops, integers > 0", null),
+            Flags.helpRow("", "  (default: the gated model's count at each --width)", null),
+            Flags.helpRow("--depth LIST", "hidden layers, 1.." + ModelSpec.MAX_DEPTH, "1"),
+            Flags.helpRow("--lr LIST", "Adam learning rate, > 0", "0.01"),
+            Flags.helpRow("--samples N", "training points, 1.." + RunSpec.MAX_SAMPLES, "1000"),
+            Flags.helpRow("--steps N", "Adam steps, 1.." + RunSpec.MAX_STEPS, "3000"),
+            Flags.helpRow("--seeds N", "seeds per cell, 1.." + Grid.MAX_SEEDS, Integer.toString(DEFAULTS.seeds())),
+            Flags.helpRow("--first-seed S", "seeds are S, S+1, ...", "0"),
+            Flags.helpRow("--threads N", "parallel runs, 1..256", "available cores"),
+            Flags.helpRow("--out DIR", "report directory, created if missing", "reports"),
+            Flags.helpRow("--quiet", "no progress lines on stderr", null));
 
     private static final Set<String> FLAGS = Set.of("activations", "kinds", "target", "degrees", "width", "match",
             "budgets", "depth", "lr", "samples", "steps", "seeds", "first-seed", "threads", "out");
@@ -63,15 +60,6 @@ final class SweepCommand {
         return values.stream().map(name).collect(java.util.stream.Collectors.joining(","));
     }
 
-    /** One aligned help line: flag, what it takes, and its default if any. */
-    private static String row(String flag, String what, String fallback) {
-        String line = String.format("  %-20s%-44s", flag, what);
-        if (fallback == null) {
-            return line.stripTrailing();
-        }
-        // A long value list pushes its default onto the next line, in the default column.
-        return (what.length() < 44 ? line : line.stripTrailing() + "\n" + " ".repeat(66)) + "(default " + fallback + ")";
-    }
 
     private SweepCommand() {
     }
@@ -120,21 +108,11 @@ final class SweepCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("sweep: " + e.getMessage());
         }
-        int threads = f.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
-        Path dir = OutputPaths.directory("sweep", "--out", f.string("out", "reports"));
-        int total = grid.runs().size();
-        Progress progress = new Progress(f.flag("quiet") ? null : err, "sweep", total, "runs");
-        if (!f.flag("quiet")) {
-            err.println("sweep: " + total + " runs on " + threads + " threads -> " + dir);
-        }
-        SweepResult result = Sweep.run(grid, threads, progress::update);
-        progress.finish();
-        OutputPaths.create("sweep", "--out", dir);
-        AccuracyReport.writeAll(result, dir);
-        long diverged = result.runs().stream().filter(r -> r.diverged()).count();
-        out.printf("sweep: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s, %s in %s%n", total,
-                diverged, result.wallSeconds(), threads, AccuracyReport.MARKDOWN, AccuracyReport.JSON,
-                AccuracyReport.CSV, AccuracyReport.PNG, dir);
+        GridRunner.Finished run = GridRunner.run("sweep", f, grid, "runs", err);
+        AccuracyReport.writeAll(run.result(), run.dir());
+        out.printf("sweep: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s, %s in %s%n",
+                run.result().runs().size(), run.diverged(), run.result().wallSeconds(), run.threads(),
+                AccuracyReport.MARKDOWN, AccuracyReport.JSON, AccuracyReport.CSV, AccuracyReport.PNG, run.dir());
         return 0;
     }
 }

@@ -116,7 +116,7 @@ final class AccuracyMarkdown {
         for (Target n : stats.targets()) {
             t.append("| ").append(n.rowLabel()).append(" |");
             for (LayerKind kind : stats.kinds()) {
-                t.append(' ').append(cellText(stats.cell(n, kind))).append(" |");
+                t.append(' ').append(stats.cell(n, kind).text()).append(" |");
             }
             t.append(' ').append(stats.bestKind(n).map(LayerKind::cliName).orElse("—")).append(" |\n");
         }
@@ -132,19 +132,6 @@ final class AccuracyMarkdown {
         return MedianInterval.of95(any).method();
     }
 
-    /** "1.23e-03 [4.50e-04–2.10e-03]": median and its interval, plus "(k diverged)" when some seeds diverged. */
-    static String cellText(CellStats cell) {
-        if (cell.runs() == 0) {
-            return "—";
-        }
-        if (!cell.hasFinished()) {
-            return "all " + cell.runs() + " diverged";
-        }
-        MedianInterval interval = cell.interval().orElseThrow();
-        String text = NumberText.loss(interval.median()) + " [" + NumberText.loss(interval.low()) + "–"
-                + NumberText.loss(interval.high()) + "]";
-        return cell.diverged() == 0 ? text : text + " (" + cell.diverged() + " diverged)";
-    }
 
     /**
      * Every pair of kinds in every row, seed by seed: the median ratio with its interval, the seeds

@@ -53,6 +53,23 @@ public record CellStats(int runs, int diverged, double median, double min, doubl
         return finished.length == 0 ? Optional.empty() : Optional.of(MedianInterval.of95(finished));
     }
 
+    /**
+     * A table cell: "1.23e-03 [4.50e-04–2.10e-03]", the median and its interval, plus "(k diverged)"
+     * when some seeds diverged; "all k diverged" or "—" for no runs.
+     */
+    public String text() {
+        if (runs == 0) {
+            return "—";
+        }
+        if (!hasFinished()) {
+            return "all " + runs + " diverged";
+        }
+        MedianInterval interval = interval().orElseThrow();
+        String text = NumberText.loss(interval.median()) + " [" + NumberText.loss(interval.low()) + "–"
+                + NumberText.loss(interval.high()) + "]";
+        return diverged == 0 ? text : text + " (" + diverged + " diverged)";
+    }
+
     /** Whether at least one seed finished, so median, min and max are numbers. */
     public boolean hasFinished() {
         return runs > diverged;

@@ -28,12 +28,13 @@ final class SweepCells {
         this.result = result;
         Grid grid = Objects.requireNonNull(result.grid(), "sweep result has no grid");
         List<Config> ordered = new ArrayList<>();
+        var cellRuns = result.cellRuns();
         for (Grid.Cell cell : grid.cells()) {
             Config config = Config.of(cell, grid);
             if (!ordered.contains(config)) {
                 ordered.add(config);
             }
-            runsByCell.put(new CellKey(config, cell.target(), cell.kind()), List.copyOf(result.runsOf(cell)));
+            runsByCell.put(new CellKey(config, cell.target(), cell.kind()), cellRuns.apply(cell));
         }
         this.configs = List.copyOf(ordered);
     }

@@ -23,12 +23,7 @@ class CommandLineTest {
     }
 
     private static void assertUsageError(CommandRun o, String... mustMention) {
-        assertEquals(2, o.code(), "exit code; stderr: " + o.err());
-        String[] lines = o.err().strip().split("\n");
-        assertEquals(1, lines.length, "one line on stderr: " + o.err());
-        for (String s : mustMention) {
-            assertTrue(lines[0].contains(s), "'" + lines[0] + "' should mention '" + s + "'");
-        }
+        o.assertUsageError(mustMention);
     }
 
     private static long filesIn(Path dir) throws IOException {
@@ -71,6 +66,23 @@ class CommandLineTest {
         CommandRun o = run("", "sweep", flag, value, "--out", out.toString());
         assertUsageError(o, flag, allowed);
         assertEquals(0, filesIn(out));
+    }
+
+    @Test
+    void sweepFitsTargetsOtherThanPowersAtMatchedFlops() throws IOException {
+        Path out = tmp.resolve("sin");
+        CommandRun o = run("", "sweep", "--target", "sin", "--kinds", "plain,gated", "--activations", "relu",
+                "--match", "flops", "--budgets", "40000", "--samples", "50", "--steps", "20", "--seeds", "2",
+                "--quiet", "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("accuracy.md"));
+        assertTrue(md.contains("# Accuracy: plain and gated layers fitting sin"), md);
+        assertTrue(md.contains("| target | plain | gated | best |"), md);
+        assertTrue(md.contains("| sin |"), md);
+        assertTrue(md.contains("training FLOPs per step comes closest to 40000"), md);
+        String csv = Files.readString(out.resolve("accuracy.csv"));
+        assertTrue(csv.lines().skip(1).allMatch(l -> l.contains(",sin,")), csv);
+        assertEquals(5, csv.lines().count(), "a header and 2 kinds × 2 seeds");
     }
 
     @Test

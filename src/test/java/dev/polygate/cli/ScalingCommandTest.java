@@ -24,13 +24,7 @@ class ScalingCommandTest {
     Path tmp;
 
     private static void assertUsageError(CommandRun o, String... mustMention) {
-        assertEquals(2, o.code(), "exit code; stderr: " + o.err());
-        String[] lines = o.err().strip().split("\n");
-        assertEquals(1, lines.length, "one line on stderr: " + o.err());
-        for (String s : mustMention) {
-            assertTrue(lines[0].contains(s), "'" + lines[0] + "' should mention '" + s + "'");
-        }
-        assertEquals("", o.out());
+        o.assertUsageError(mustMention);
     }
 
     private static Set<String> filesIn(Path dir) throws IOException {

@@ -36,7 +36,7 @@ class CellStatsTest {
         assertEquals(3e-3, stats.median(), 1e-15); // even count: mean of 2e-3 and 4e-3
         assertEquals(1e-3, stats.min());
         assertEquals(5e-3, stats.max());
-        assertEquals("3.00e-03 [1.00e-03–5.00e-03] (1 diverged)", AccuracyMarkdown.cellText(stats));
+        assertEquals("3.00e-03 [1.00e-03–5.00e-03] (1 diverged)", stats.text());
     }
 
     @Test
@@ -45,7 +45,7 @@ class CellStatsTest {
 
         assertFalse(stats.hasFinished());
         assertTrue(Double.isNaN(stats.median()));
-        assertEquals("all 2 diverged", AccuracyMarkdown.cellText(stats));
+        assertEquals("all 2 diverged", stats.text());
     }
 
     @Test

@@ -39,6 +39,7 @@ final class EquivalenceCells {
         this.design = design;
         this.result = result;
         List<Grid.Cell> cells = result.grid().cells();
+        var cellRuns = result.cellRuns();
         for (Activation gate : design.gates()) {
             for (Sizing sizing : design.sizings()) {
                 for (Target target : result.grid().targets()) {
@@ -49,7 +50,7 @@ final class EquivalenceCells {
                                         && c.sizing().equals(sizing) && c.target().equals(target))
                                 .findFirst().orElseThrow(() -> new IllegalStateException("the grid lacks "
                                         + arm.label() + " for " + gate.cliName() + " at " + target));
-                        runs.put(arm, result.runsOf(cell));
+                        runs.put(arm, cellRuns.apply(cell));
                     }
                     Map<Arm, CellStats> stats = new EnumMap<>(Arm.class);
                     runs.forEach((arm, list) -> stats.put(arm, CellStats.of(list)));

@@ -1,6 +1,5 @@
 package dev.polygate.report.equivalence;
 
-import dev.polygate.experiment.Environment;
 import dev.polygate.experiment.EquivalenceDesign;
 import dev.polygate.experiment.EquivalenceDesign.Arm;
 import dev.polygate.experiment.Sizing;
@@ -8,9 +7,9 @@ import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.report.CellStats;
+import dev.polygate.report.EnvironmentText;
 import dev.polygate.report.NumberText;
 import dev.polygate.report.equivalence.EquivalenceCells.Row;
-import dev.polygate.report.stats.MedianInterval;
 import dev.polygate.report.stats.PairedTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +65,6 @@ final class EquivalenceMarkdown {
     private static String introduction(EquivalenceCells cells) {
         EquivalenceDesign d = cells.design();
         SweepResult result = cells.result();
-        Environment env = result.environment();
         long diverged = result.runs().stream().filter(r -> !CellStats.finished(r)).count();
         return "The study argued that σ(x) ≈ x·σ′(x) — two neurons with nearby weights w and w + ε differ by "
                 + "ε·x·σ′(wx) — so a gated layer σ(W_g x + b_g) ⊙ (W_v x + b_v) with gate g behaves like a plain "
@@ -85,9 +83,8 @@ final class EquivalenceMarkdown {
                 + d.steps() + " Adam steps; " + d.seeds() + " seeds per cell (seeds " + d.firstSeed() + "–"
                 + (d.firstSeed() + d.seeds() - 1) + "); " + result.runs().size() + " runs, of which " + diverged
                 + " diverged. The sweep took " + NumberText.seconds(result.wallSeconds()) + " of wall time on "
-                + result.threads() + (result.threads() == 1 ? " thread" : " threads") + ". Environment: Java "
-                + env.javaVersion() + " (" + env.javaVmName() + "), " + env.cpu() + ", " + env.cores() + " cores, "
-                + env.vectorBits() + "-bit vectors; polygate " + env.polygateVersion() + ".";
+                + result.threads() + (result.threads() == 1 ? " thread" : " threads") + ". "
+                + EnvironmentText.sentence(result.environment());
     }
 
     private static String howToRead(EquivalenceDesign d) {
@@ -165,7 +162,7 @@ final class EquivalenceMarkdown {
         for (Row row : rows) {
             t.append("| ").append(row.target().rowLabel());
             for (Arm arm : Arm.values()) {
-                t.append(" | ").append(cell(row.arm(arm)));
+                t.append(" | ").append(row.arm(arm).text());
             }
             t.append(" | ").append(ratio(row.gatedVsIntegral()));
             t.append(" | ").append(row.gatedVsIntegral().map(p -> p.winsA() + " : " + p.winsB()
@@ -186,15 +183,6 @@ final class EquivalenceMarkdown {
             case INTEGRAL_LOWER -> "plain ∫g lower" + within;
             case NO_PAIRS -> "no seed finished both";
         };
-    }
-
-    private static String cell(CellStats cell) {
-        if (!cell.hasFinished()) {
-            return "all " + cell.runs() + " diverged";
-        }
-        MedianInterval i = cell.interval().orElseThrow();
-        String text = NumberText.loss(i.median()) + " [" + NumberText.loss(i.low()) + "–" + NumberText.loss(i.high()) + "]";
-        return cell.diverged() == 0 ? text : text + " (" + cell.diverged() + " diverged)";
     }
 
     private static String ratio(Optional<PairedTest> test) {
