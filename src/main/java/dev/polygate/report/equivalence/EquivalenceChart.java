@@ -23,6 +23,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -109,6 +110,7 @@ final class EquivalenceChart {
             bar.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
             bar.setMarker(SeriesMarkers.NONE);
             bar.setLineColor(s.colour());
+            bar.setLineStyle(SeriesLines.SOLID);   // XChart would otherwise cycle dash patterns per series
             bar.setLineWidth(1.2f);
         }
         XYSeries medians = chart.addSeries(s.label(), x, y);
@@ -116,6 +118,7 @@ final class EquivalenceChart {
         medians.setMarker(SeriesMarkers.CIRCLE);
         medians.setMarkerColor(s.colour());
         medians.setLineColor(s.colour());
+        medians.setLineStyle(SeriesLines.SOLID);
         medians.setLineWidth(0.8f);
         return true;
     }
