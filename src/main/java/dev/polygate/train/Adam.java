@@ -8,6 +8,13 @@ import jdk.incubator.vector.VectorSpecies;
  * Adam with PyTorch's semantics and defaults (β1 0.9, β2 0.999, ε 1e-8, no weight decay):
  * m ← β1 m + (1−β1) g;  v ← β2 v + (1−β2) g²;
  * p ← p − (lr / (1−β1ᵗ)) · m / (√v / √(1−β2ᵗ) + ε).
+ *
+ * <p>Every float operation in PyTorch's order (torch/optim/adam.py, {@code _single_tensor_adam}, 1.13,
+ * and its CPU kernels {@code addcmul}: self + value·t1·t2, {@code addcdiv}: self + value·t1/t2, both
+ * left to right): m·β1 + (1−β1)·g; v·β2 + ((1−β2)·g)·g; p + ((−step)·m)/denom. The order matters
+ * beyond the last bit: g·g overflows float for |g| &gt; 1.8e19, where ((1−β2)·g)·g stays finite up
+ * to |g| ≈ 5.8e20, so a large but finite gradient still moves the parameter instead of freezing it
+ * (v = +Inf makes every later update 0).
  * FLOPs per parameter: 12 (the sqrt and the divide counted as 1 each).
  */
 public final class Adam {
@@ -16,13 +23,13 @@ public final class Adam {
     public static final double EPS = 1e-8;
 
     private static final VectorSpecies<Float> S = VectorMath.SPECIES;
-    private final float lr;
+    private final double lr;   // a double, as PyTorch keeps it (a Python float) until the step size is made
     private final float[] m;
     private final float[] v;
     private int step;
 
     public Adam(double lr, int parameters) {
-        this.lr = (float) lr;
+        this.lr = lr;
         this.m = new float[parameters];
         this.v = new float[parameters];
     }
@@ -46,9 +53,9 @@ public final class Adam {
         for (; i < bound; i += S.length()) {
             FloatVector gv = FloatVector.fromArray(S, g, i);
             FloatVector mv = FloatVector.fromArray(S, m, i).mul(b1).add(gv.mul(c1));
-            FloatVector vv = FloatVector.fromArray(S, v, i).mul(b2).add(gv.mul(gv).mul(c2));
+            FloatVector vv = FloatVector.fromArray(S, v, i).mul(b2).add(gv.mul(c2).mul(gv));
             FloatVector denom = vv.sqrt().div(bc2Sqrt).add(eps);
-            FloatVector pv = FloatVector.fromArray(S, p, i).sub(mv.div(denom).mul(stepSize));
+            FloatVector pv = FloatVector.fromArray(S, p, i).add(mv.mul(-stepSize).div(denom));
             mv.intoArray(m, i);
             vv.intoArray(v, i);
             pv.intoArray(p, i);
@@ -57,11 +64,11 @@ public final class Adam {
         for (; i < p.length; i++) {
             float gi = g[i];
             float mi = m[i] * b1 + gi * c1;
-            float vi = v[i] * b2 + gi * gi * c2;
+            float vi = v[i] * b2 + gi * c2 * gi;
             float denom = (float) Math.sqrt(vi) / bc2Sqrt + eps;
             m[i] = mi;
             v[i] = vi;
-            p[i] = p[i] - mi / denom * stepSize;
+            p[i] = p[i] + -stepSize * mi / denom;
         }
     }
 }
