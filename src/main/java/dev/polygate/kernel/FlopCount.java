@@ -11,6 +11,13 @@ import dev.polygate.model.ParameterLayout;
 public final class FlopCount {
     /** Adam per parameter: m 3 (two products, a sum), v 4, sqrt + divide + add ε 3, divide + multiply + subtract 3. */
     public static final int ADAM_PER_PARAMETER = 13;
+    /**
+     * {@link VectorMath#exp}: clamp 2, rounding FMA 2, subtract 1, two reduction FMAs 4, five
+     * polynomial FMAs 10, r² 1, three more 3, the two-part scaling 2 (integer work not counted).
+     */
+    public static final int EXP = 2 + 2 + 1 + 4 + 10 + 1 + 3 + 2;
+    /** {@link VectorMath#sigmoid}: |z|, negate, exp, compare, blend, add, divide. */
+    public static final int SIGMOID = 2 + EXP + 2 + 2;
 
     private FlopCount() {
     }

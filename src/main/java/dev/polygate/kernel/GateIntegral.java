@@ -14,13 +14,15 @@ import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussInteg
  * a [2K0+1] A(x_k), integrated interval by interval outward from A(0) = 0 (Gauss–Legendre)
  * g [2K0+1] g(x_k)
  * inside    cubic Hermite on [x_k, x_k+1]: values a, slopes g (so A′ = g at every knot)
- * outside   g replaced by its asymptote, the line through (±40, g(±40)) with slope 1 on the
- *           right and 0 on the left: A(x) = A(40) + (x − 40)(g(40) + (x − 40)/2), A(x) = A(−40) + (x + 40) g(−40)
+ * outside   g replaced by its asymptote: on the right the line through (40, g(40)) with slope 1,
+ *           A(x) = A(40) + (x − 40)(g(40) + (x − 40)/2); on the left 0, A(x) = A(−40)
  * </pre>
  *
  * Why these numbers. Every gate here is ReLU-like: g(t) − relu(t) → 0 exponentially at both ends
  * (the slowest, SiLU, as t·e^−|t|). At ±40 that difference is below 2·10⁻¹⁶, so the asymptote is
- * exact to double precision there and the line through the end value keeps A′ continuous; the
+ * exact to double precision there (the left tail's A′ = 0 is off from g(−40) by less than 2·10⁻¹⁶,
+ * and a constant keeps A finite and right as x → −∞, where a line through g(−40) would grow to
+ * 1e14 at −1e30); the line through the end value keeps A′ continuous on the right; the
  * builder checks this and refuses a gate that is not ReLU-like (at ±20, SiLU would still be off by
  * 4·10⁻⁸, which the far tail turns into a relative error of several 10⁻⁶). h = 1/128: the Hermite
  * slope between knots differs from g by at most h³·max|g‴|·√3/216 (3·10⁻⁹ for GELU), below what the
@@ -66,8 +68,7 @@ public final class GateIntegral {
     final float[] aFloat;
     /** h·g(x_k) as floats: the Hermite slopes in units of the interval (h is exact in float). */
     final float[] slopeFloat;
-    /** g(−END) and g(END) as floats: the asymptotes' values at the table ends. */
-    final float gLeftFloat;
+    /** g(END) as a float: the right asymptote's value at the table's end. */
     final float gRightFloat;
 
     private GateIntegral(Activation integrated) {
@@ -95,7 +96,6 @@ public final class GateIntegral {
             aFloat[k] = (float) a[k];
             slopeFloat[k] = (float) (H * g[k]);
         }
-        this.gLeftFloat = (float) g[0];
         this.gRightFloat = (float) g[KNOTS - 1];
     }
 
@@ -133,7 +133,8 @@ public final class GateIntegral {
 
     /**
      * A(x): the Hermite interpolant inside the table, the asymptote's integral outside; the double
-     * twin of the vector kernels' evaluation (same interval, same polynomial).
+     * twin of the vector kernels' evaluation (same interval, same polynomial). NaN for NaN, +Inf
+     * for +Inf, A(−END) for −Inf.
      */
     public double value(double x) {
         double xc = Math.max(-END, Math.min(END, x));
@@ -143,7 +144,7 @@ public final class GateIntegral {
         int k = ZERO_KNOT + j;
         double inside = hermite(a[k], a[k + 1], H * g[k], H * g[k + 1], t);
         double e = x - xc;   // how far past the table: > 0 right, < 0 left
-        return inside + (e > 0 ? e * (g[KNOTS - 1] + 0.5 * e) : e * g[0]);
+        return e > 0 ? inside + e * (g[KNOTS - 1] + 0.5 * e) : inside;   // NaN: t and so inside are NaN
     }
 
     /**

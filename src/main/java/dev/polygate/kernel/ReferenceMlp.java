@@ -44,24 +44,34 @@ public final class ReferenceMlp {
         this.dhIn = new double[spec.width() * n];
     }
 
-    /** σ(v): the closed form, or for an integrated activation A(v) from its table. */
+    /**
+     * σ(v): the closed form, or for an integrated activation A(v) from its table. SiLU and GELU are
+     * written as v·sigmoid(c) (c = v, or 2u for GELU's tanh form: 0.5(1 + tanh u) = sigmoid(2u)),
+     * which keeps full relative accuracy where 1 + tanh u would cancel to 0 (GELU at v &lt; −5).
+     * Over the whole double range: the limits at ±Inf (0 at −Inf, v at +Inf), NaN for NaN.
+     */
     public static double sigma(Activation act, double v) {
         if (act.isIntegrated()) {
             return GateIntegral.of(act).value(v);
         }
         switch (act) {
             case RELU:
-                return v > 0 ? v : 0;
+                return Math.max(v, 0);
             case SILU:
-                return v / (1 + Math.exp(-v));
-            case GELU:
-                return 0.5 * v * (1 + Math.tanh(GELU_C * (v + GELU_A * v * v * v)));
+            case GELU: {
+                double s = sigmoid(sigmoidArgument(act, v));
+                return s == 0 ? 0 : v * s;   // s = 0: the limit, where v = −Inf would make −Inf·0
+            }
             default:
                 throw new IllegalStateException(act.toString());
         }
     }
 
-    /** σ′(v): the closed form's derivative, or for an integrated activation the gate itself (A′ = g). */
+    /**
+     * σ′(v): the closed form's derivative, or for an integrated activation the gate itself (A′ = g).
+     * SiLU and GELU: s + v·c′(v)·s(1 − s) with s = sigmoid(c(v)); exactly s where s(1 − s) = 0 (the
+     * limits 0 and 1 at ±Inf, where v·c′ would make Inf·0). ReLU: 1 for v &gt; 0, else 0 (also NaN).
+     */
     public static double sigmaPrime(Activation act, double v) {
         if (act.isIntegrated()) {
             return sigma(act.closedForm(), v);
@@ -69,19 +79,30 @@ public final class ReferenceMlp {
         switch (act) {
             case RELU:
                 return v > 0 ? 1 : 0;
-            case SILU: {
-                double s = 1 / (1 + Math.exp(-v));
-                return s + v * s * (1 - s);
-            }
+            case SILU:
             case GELU: {
-                double u = GELU_C * (v + GELU_A * v * v * v);
-                double th = Math.tanh(u);
-                double du = GELU_C * (1 + 3 * GELU_A * v * v);
-                return 0.5 * (1 + th) + 0.5 * v * (1 - th * th) * du;
+                double s = sigmoid(sigmoidArgument(act, v));
+                double spread = s * (1 - s);
+                double dc = act == Activation.SILU ? 1 : 2 * GELU_C * (1 + 3 * GELU_A * v * v);
+                return spread == 0 ? s : s + v * dc * spread;
             }
             default:
                 throw new IllegalStateException(act.toString());
         }
+    }
+
+    /** c(v) of σ = v·sigmoid(c): v for SiLU, 2u = 2√(2/π)(v + 0.044715 v³) for GELU. */
+    private static double sigmoidArgument(Activation act, double v) {
+        return act == Activation.SILU ? v : 2 * GELU_C * (v + GELU_A * v * v * v);
+    }
+
+    /**
+     * 1/(1 + e^−c) from e^−|c|, so that no side overflows: c/(…) keeps its relative accuracy for
+     * c → −∞. StrictMath: the same bits on every JDK (so are the integrated activations' tables).
+     */
+    static double sigmoid(double c) {
+        double e = StrictMath.exp(-Math.abs(c));
+        return (c < 0 ? e : 1) / (1 + e);
     }
 
     /** Forward pass; returns the MSE (mean of squared errors, no ½). */

@@ -40,6 +40,8 @@ public final class VectorKernels {
     private static final FloatVector MINUS_HALF = FloatVector.broadcast(S, -0.5f);
     private static final FloatVector HALF = FloatVector.broadcast(S, 0.5f);
     private static final FloatVector LAST_INTERVAL = FloatVector.broadcast(S, GateIntegral.ZERO_KNOT - 1);
+    private static final IntVector FIRST_INTERVAL = IntVector.broadcast(S.withLanes(int.class), -GateIntegral.ZERO_KNOT);
+    private static final IntVector LAST_INTERVAL_INDEX = IntVector.broadcast(S.withLanes(int.class), GateIntegral.ZERO_KNOT - 1);
     private static final FloatVector ROUND_MAGIC = FloatVector.broadcast(S, 12582912f);
     private static final IntVector ROUND_MAGIC_BITS = ROUND_MAGIC.reinterpretAsInts();
     private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
@@ -132,9 +134,13 @@ public final class VectorKernels {
                         throw new IllegalStateException(gate.toString());
                     }
                     FloatVector sg = VectorMath.sigmoid(c);
-                    zg.mul(sg).intoArray(sigmaTo, at);
+                    // At z = ±Inf, sg saturates to 0 or 1 and z·sg, z·c′·sg(1 − sg) meet Inf·0 = NaN;
+                    // clamping z (and z·c′, which overflows from |z| ≈ 1e12 for GELU) to the finite
+                    // range gives the limits instead: σ(−Inf) = 0, σ′(±Inf) = 0 and 1. NaN stays NaN.
+                    zg.max(-Float.MAX_VALUE).mul(sg).intoArray(sigmaTo, at);
                     if (!integrated) {
-                        sg.neg().add(1f).mul(sg).fma(zdc, sg).intoArray(f, at);
+                        FloatVector zdcFinite = zdc.max(-Float.MAX_VALUE).min(Float.MAX_VALUE);
+                        sg.neg().add(1f).mul(sg).fma(zdcFinite, sg).intoArray(f, at);
                     }
                 }
                 // h = σ and f = σ′ now; the other kinds build on them.
@@ -161,7 +167,6 @@ public final class VectorKernels {
                                      int bAt, float[] h, int ld, int from, int to, int[] knots) {
         float[] tableA = table.aFloat;
         float[] tableSlope = table.slopeFloat;
-        FloatVector gLeft = FloatVector.broadcast(S, table.gLeftFloat);
         FloatVector gRight = FloatVector.broadcast(S, table.gRightFloat);
         for (int j = 0; j < width; j++) {
             FloatVector wg = FloatVector.broadcast(S, p == null ? 1f : p[wAt + j]);
@@ -173,8 +178,11 @@ public final class VectorKernels {
                 // float→int): z/h − ½ is exact, adding 1.5·2²³ rounds it to k in the low bits.
                 FloatVector zc = zg.max(TABLE_LOW).min(TABLE_HIGH);
                 FloatVector r = zc.fma(KNOTS_PER_UNIT, MINUS_HALF).min(LAST_INTERVAL).add(ROUND_MAGIC);
-                // JDK 17's gather takes its lane indices from an int[] only.
-                r.reinterpretAsInts().sub(ROUND_MAGIC_BITS).intoArray(knots, 0);
+                // JDK 17's gather takes its lane indices from an int[] only. A NaN z passes the float
+                // clamps (min and max propagate NaN) and its bits make no index: the int clamp keeps
+                // the gathers inside the table; t is NaN then, and so is the result.
+                r.reinterpretAsInts().sub(ROUND_MAGIC_BITS).max(FIRST_INTERVAL).min(LAST_INTERVAL_INDEX)
+                        .intoArray(knots, 0);
                 // Gathers (0 FLOPs): A and h·g at knots K0 + k and K0 + k + 1. They come first: C2's
                 // node-count cutoff hit the fourth when t was computed before them.
                 FloatVector a0 = FloatVector.fromArray(S, tableA, GateIntegral.ZERO_KNOT, knots, 0);
@@ -188,10 +196,9 @@ public final class VectorKernels {
                 FloatVector c2 = dA.mul(3f).sub(m0.fma(TWO, m1));
                 FloatVector c3 = dA.fma(MINUS_TWO, m0.add(m1));
                 FloatVector inside = c3.fma(t, c2).fma(t, m0).fma(t, a0);
-                // Past ±END: ∫ of the asymptote, e·(g(END) + e/2) on the right, e·g(−END) on the left.
-                FloatVector e = zg.sub(zc);
-                FloatVector eRight = e.max(0f);
-                e.min(0f).fma(gLeft, eRight.fma(HALF, gRight).fma(eRight, inside)).intoArray(h, j * ld + i);
+                // Past END: ∫ of the asymptote, e·(g(END) + e/2); past −END the gate is 0 and A constant.
+                FloatVector eRight = zg.sub(zc).max(0f);
+                eRight.fma(HALF, gRight).fma(eRight, inside).intoArray(h, j * ld + i);
             }
         }
     }
@@ -588,11 +595,10 @@ public final class VectorKernels {
     }
 
     /**
-     * FLOPs per sample and unit of the activation epilogue: σ and σ′ (exp = 24: clamp 2, rounding
-     * FMA 2, subtract 1, two reduction FMAs 4, five polynomial FMAs 10, r² 1, three more 3, scale 1;
-     * sigmoid = exp + negate + add + divide = 27), plus the kind's products. Identity FMAs that
-     * only stand in for a missing z_v are not counted. An integrated activation counts its gate's
-     * σ (which is its σ′; the gate's own σ′ is not computed) and the table: {@link #TABLE_FLOPS}.
+     * FLOPs per sample and unit of the activation epilogue: σ and σ′ (sigmoid:
+     * {@link FlopCount#SIGMOID}), plus the kind's products. Identity FMAs that only stand in for a
+     * missing z_v are not counted. An integrated activation counts its gate's σ (which is its σ′;
+     * the gate's own σ′ is not computed) and the table: {@link #TABLE_FLOPS}.
      * Bilinear computes no σ at all: one product, z_g·z_v.
      */
     public static int activationFlops(Activation act, LayerKind kind) {
@@ -607,12 +613,12 @@ public final class VectorKernels {
                 slope = 2;   // compare + blend (step)
                 break;
             case SILU:
-                value = 27 + 1;   // sigmoid, z·s
-                slope = 5;        // s(1 − s) (negate, add, ·s), fma
+                value = FlopCount.SIGMOID + 2;   // sigmoid, z clamped to finite, z·s
+                slope = 2 + 3 + 2;               // z clamped (max, min), s(1 − s) (negate, add, ·s), fma
                 break;
             case GELU:
-                value = 5 + 27 + 1;   // 2u (z², fma, ·z, ·2c), sigmoid, z·s
-                slope = 3 + 3 + 2;    // z·2u′ (fma, ·z), s(1 − s), fma
+                value = 5 + FlopCount.SIGMOID + 2;   // 2u (z², fma, ·z, ·2c), sigmoid, z clamped, z·s
+                slope = 3 + 2 + 3 + 2;               // z·2u′ (fma, ·z), clamped (max, min), s(1 − s), fma
                 break;
             default:
                 throw new IllegalStateException(act.toString());
@@ -636,7 +642,8 @@ public final class VectorKernels {
      * by the magic add: fma 2, min 1, add 1 (the integer subtract is not counted); t: subtract,
      * ·h, subtract, ·(1/h) 4; four gathers 0 (loads, no arithmetic); Hermite: a1 − a0 1, c2 4
      * (·3, fma, subtract), c3 3 (add, fma), Horner 3 FMAs 6; past the table: z − zc 1, max 1,
-     * min 1, three FMAs 6. Total 35. The gate's σ′ is not computed.
+     * two FMAs 4 (the integer clamp of the index is not counted). Total 32. The gate's σ′ is not
+     * computed.
      */
-    public static final int TABLE_FLOPS = 2 + 2 + 4 + 4 + 1 + 4 + 3 + 6 + 1 + 1 + 1 + 6;
+    public static final int TABLE_FLOPS = 2 + 2 + 4 + 4 + 1 + 4 + 3 + 6 + 1 + 1 + 4;
 }

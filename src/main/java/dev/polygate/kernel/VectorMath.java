@@ -1,6 +1,7 @@
 package dev.polygate.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -20,10 +21,11 @@ public final class VectorMath {
     // Adding 1.5·2^23 rounds to an integer held in the low mantissa bits: no float→int convert,
     // which JDK 17 cannot vectorize on x86 (it would fall back to boxed, 20–60× slower code).
     private static final float ROUND_MAGIC = 12582912f;
-    // Inputs clamped so that n stays within the normal exponent range [-126, 127].
-    private static final float EXP_LO = -87f;
-    private static final float EXP_HI = 88f;
-    // Minimax polynomial for (e^r − 1 − r)/r² on |r| ≤ ln2/2 (Cephes expf coefficients); ~1 ulp.
+    // Inputs clamped to where e^x leaves the float range, so every float input gets its true result:
+    // e^x > Float.MAX_VALUE for x > 88.73 (n reaches 128: +Inf), e^x < 2^-150 rounds to 0 for
+    // x < -103.98 (n reaches -150). Subnormal results in between are rounded once (see exp).
+    private static final float EXP_LO = -104f;
+    private static final float EXP_HI = 89f;
     private static final float P0 = 1.9875691500e-4f;
     private static final float P1 = 1.3981999507e-3f;
     private static final float P2 = 8.3334519073e-3f;
@@ -32,11 +34,16 @@ public final class VectorMath {
     private static final float P5 = 5.0000001201e-1f;
 
     private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+    private static final IntVector ROUND_MAGIC_BITS = FloatVector.broadcast(SPECIES, ROUND_MAGIC).reinterpretAsInts();
 
     private VectorMath() {
     }
 
-    /** e^x for every lane; inputs outside [-87, 88] are clamped (results stay finite). */
+    /**
+     * e^x for every lane, over the whole float range: +Inf above 88.73 (and for +Inf), subnormal
+     * results rounded to the nearest subnormal, 0 below -103.98 (and for -Inf), NaN for NaN.
+     * About 1 ulp where the result is a normal float. FLOPs: {@link FlopCount#EXP}.
+     */
     public static FloatVector exp(FloatVector x) {
         FloatVector xc = x.max(EXP_LO).min(EXP_HI);
         FloatVector t = xc.fma(LOG2E, ROUND_MAGIC);
@@ -45,21 +52,32 @@ public final class VectorMath {
         r = n.fma(bc(-LN2_LO), r);
         FloatVector p = r.fma(P0, P1).fma(r, bc(P2)).fma(r, bc(P3)).fma(r, bc(P4)).fma(r, bc(P5));
         p = p.mul(r.mul(r)).add(r).add(1f);
-        // The low bits of t hold n; shifting them into the exponent field builds 2^n exactly.
-        FloatVector twoToN = t.reinterpretAsInts()
-                .lanewise(VectorOperators.LSHL, 23)
-                .add(127 << 23)
-                .reinterpretAsFloats();
-        return p.mul(twoToN);
+        // The low bits of t hold n ∈ [-150, 128]. 2^n itself may be no normal float, so it is applied
+        // as 2^n1 · 2^n2 with n1 = ⌊n/2⌋, n2 = n − n1, both normal: p·2^n1 is exact, and the second
+        // product rounds once, to a subnormal, to 0 or to +Inf where the true result does.
+        IntVector nBits = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS);
+        IntVector n1 = nBits.lanewise(VectorOperators.ASHR, 1);
+        return p.mul(twoTo(n1)).mul(twoTo(nBits.sub(n1)));
+    }
+
+    /** 2^k for k in [-126, 127], built in the exponent field. */
+    private static FloatVector twoTo(IntVector k) {
+        return k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
     }
 
     private static FloatVector bc(float v) {
         return FloatVector.broadcast(SPECIES, v);
     }
 
-    /** 1 / (1 + e^−z). */
+    /**
+     * 1 / (1 + e^−z), as e^−|z| / (1 + e^−|z|) for z &lt; 0 so that e^−|z| never overflows: the small
+     * side keeps its relative accuracy down to the subnormals (sigmoid(−100) = 3.7e-44, not 0) and
+     * the limits are exact: 0 at −Inf, 1 from z ≈ 17 on and at +Inf; NaN for NaN.
+     * FLOPs: {@link FlopCount#SIGMOID}.
+     */
     public static FloatVector sigmoid(FloatVector z) {
-        return ONE.div(exp(z.neg()).add(1f));
+        FloatVector e = exp(z.abs().neg());
+        return ONE.blend(e, z.compare(VectorOperators.LT, 0f)).div(e.add(1f));
     }
 
     /** Sum of the lanes from lane 0 upward: a fixed order, unlike {@code reduceLanes(ADD)}. */

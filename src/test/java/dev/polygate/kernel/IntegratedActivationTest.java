@@ -161,7 +161,7 @@ class IntegratedActivationTest {
         return out;
     }
 
-    private static double softplus(double x) {
+    static double softplus(double x) {
         return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
     }
 
