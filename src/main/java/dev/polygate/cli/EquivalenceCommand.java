@@ -85,9 +85,6 @@ final class EquivalenceCommand {
         }
         GridRunner.Finished run = GridRunner.run("equivalence", f, design.grid(), "runs", err);
         EquivalenceReport.writeAll(design, run.result(), run.dir());
-        out.printf("equivalence: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s in %s%n",
-                run.result().runs().size(), run.diverged(), run.result().wallSeconds(), run.threads(),
-                EquivalenceReport.MARKDOWN, EquivalenceReport.PNG, EquivalenceReport.CSV, run.dir());
-        return 0;
+        return run.report(out, err, EquivalenceReport.MARKDOWN, EquivalenceReport.PNG, EquivalenceReport.CSV);
     }
 }

@@ -20,7 +20,8 @@ public final class Main {
             "  throughput  read JMH results and write the throughput report and the cost-versus-accuracy summary",
             "  jdk-report  compare two JDKs' benchmark results and accuracy sweeps (bin/compare-jdks runs it)",
             "",
-            "exit codes: 0 done, 1 internal error, 2 bad input (one line on stderr says what and what is allowed)");
+            "exit codes: 0 done, 1 internal error, 2 bad input (one line on stderr says what and what is allowed),",
+            "            3 a sweep finished and wrote its reports, but some runs threw (one line on stderr names them)");
 
     private Main() {
     }

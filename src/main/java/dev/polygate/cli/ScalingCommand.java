@@ -74,10 +74,7 @@ final class ScalingCommand {
         GridRunner.Finished run = GridRunner.run("scaling", f, design.grid(),
                 "runs of " + design.longSteps() + " steps", err);
         ScalingReport.writeAll(design, run.result(), run.dir());
-        out.printf("scaling: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s in %s%n",
-                run.result().runs().size(), run.diverged(), run.result().wallSeconds(), run.threads(),
-                ScalingReport.MARKDOWN, ScalingReport.CSV, ScalingReport.PNG, run.dir());
-        return 0;
+        return run.report(out, err, ScalingReport.MARKDOWN, ScalingReport.CSV, ScalingReport.PNG);
     }
 
     /** The design the flags describe; any value out of range is a UsageException naming its flag. */

@@ -8,10 +8,13 @@ import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
 import dev.polygate.model.Target;
 import dev.polygate.report.AccuracyReport;
+import dev.polygate.train.Trainer;
+import dev.polygate.train.TrainingResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /** {@code polygate sweep}: train a grid of runs in parallel and write the accuracy report. */
 final class SweepCommand {
@@ -82,6 +85,12 @@ final class SweepCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+        return run(args, out, err, Trainer::train);
+    }
+
+    /** As above, training each run with {@code trainer}: tests make runs throw through it. */
+    static int run(String[] args, PrintStream out, PrintStream err, Function<RunSpec, TrainingResult> trainer)
+            throws IOException {
         if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
             out.println(HELP);
             return 0;
@@ -108,11 +117,8 @@ final class SweepCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("sweep: " + e.getMessage());
         }
-        GridRunner.Finished run = GridRunner.run("sweep", f, grid, "runs", err);
+        GridRunner.Finished run = GridRunner.run("sweep", f, grid, "runs", err, trainer);
         AccuracyReport.writeAll(run.result(), run.dir());
-        out.printf("sweep: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s, %s in %s%n",
-                run.result().runs().size(), run.diverged(), run.result().wallSeconds(), run.threads(),
-                AccuracyReport.MARKDOWN, AccuracyReport.JSON, AccuracyReport.CSV, AccuracyReport.PNG, run.dir());
-        return 0;
+        return run.report(out, err, AccuracyReport.MARKDOWN, AccuracyReport.JSON, AccuracyReport.CSV, AccuracyReport.PNG);
     }
 }

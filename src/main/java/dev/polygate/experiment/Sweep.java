@@ -10,11 +10,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
  * Runs a grid in parallel, one run per task. Parallelism is across runs, never inside one, and
- * every run seeds its own generators, so the thread count cannot change a single bit.
+ * every run seeds its own generators, so the thread count cannot change a single bit. A run that
+ * throws is recorded as failed ({@link TrainingResult#failed}) and the others go on.
  */
 public final class Sweep {
     private Sweep() {
@@ -22,6 +24,12 @@ public final class Sweep {
 
     /** @param progress called with the number of finished runs after each one (from worker threads) */
     public static SweepResult run(Grid grid, int threads, IntConsumer progress) {
+        return run(grid, threads, progress, Trainer::train);
+    }
+
+    /** As {@link #run(Grid, int, IntConsumer)}, training each run with {@code trainer}. */
+    public static SweepResult run(Grid grid, int threads, IntConsumer progress,
+                                  Function<RunSpec, TrainingResult> trainer) {
         long start = System.nanoTime();
         List<RunSpec> specs = grid.runs();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -34,7 +42,7 @@ public final class Sweep {
             List<Future<TrainingResult>> futures = new ArrayList<>();
             for (RunSpec spec : specs) {
                 futures.add(pool.submit(() -> {
-                    TrainingResult r = Trainer.train(spec);
+                    TrainingResult r = trainOrRecordFailure(trainer, spec);
                     progress.accept(done.incrementAndGet());
                     return r;
                 }));
@@ -48,9 +56,22 @@ public final class Sweep {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("sweep interrupted", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException("a run failed: " + e.getCause(), e.getCause());
+            throw new IllegalStateException("the sweep itself failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * One run; whatever it throws — a bug, or an array it could not allocate — becomes a failed
+     * result, so one run never takes the sweep's finished runs with it.
+     */
+    private static TrainingResult trainOrRecordFailure(Function<RunSpec, TrainingResult> trainer, RunSpec spec) {
+        long start = System.nanoTime();
+        try {
+            return trainer.apply(spec);
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            return TrainingResult.failed(spec, e, (System.nanoTime() - start) * 1e-9);
         }
     }
 }

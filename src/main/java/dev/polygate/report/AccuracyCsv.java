@@ -13,7 +13,7 @@ import java.util.List;
 public final class AccuracyCsv {
     static final List<String> HEADER = List.of("activation", "kind", "width", "depth", "target", "lr", "samples",
             "steps", "seed", "parameter_count", "flops_per_step", "final_mse", "diverged", "diverged_at", "wall_seconds",
-            "seconds_per_step");
+            "seconds_per_step", "failure");
 
     private AccuracyCsv() {
     }
@@ -45,6 +45,7 @@ public final class AccuracyCsv {
                 Boolean.toString(run.diverged()),
                 run.diverged() ? Integer.toString(run.divergedAt()) : "",
                 CsvText.finiteOrEmpty(run.wallSeconds()),
-                CsvText.finiteOrEmpty(run.secondsPerStep()));
+                CsvText.finiteOrEmpty(run.secondsPerStep()),
+                run.failed() ? run.failure() : "");
     }
 }

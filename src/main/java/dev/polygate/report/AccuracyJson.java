@@ -135,6 +135,7 @@ final class AccuracyJson {
         } else {
             gen.writeNull();
         }
+        gen.writeStringField("failure", run.failure());   // null unless the run threw
         numberOrNullField(gen, "wallSeconds", run.wallSeconds());
         numberOrNullField(gen, "secondsPerStep", run.secondsPerStep());
         gen.writeArrayFieldStart("curve");

@@ -43,7 +43,7 @@ public final class AccuracyJsonReader {
 
     record RunNode(String activation, String kind, Integer width, Integer depth, String target, Double lr,
                    Integer samples, Integer steps, Long seed, Integer parameterCount, Double finalMse,
-                   Boolean diverged, Integer divergedAt, Double wallSeconds, List<Float> curve) {
+                   Boolean diverged, Integer divergedAt, Double wallSeconds, List<Float> curve, String failure) {
     }
 
     /** The sweep in the file; an {@link InvalidInputException} naming the file and the field otherwise. */
@@ -136,7 +136,7 @@ public final class AccuracyJsonReader {
         boolean diverged = JsonInput.required(file, at + ".diverged", r.diverged());
         return new TrainingResult(spec, JsonInput.required(file, at + ".parameterCount", r.parameterCount()),
                 orNaN(r.finalMse()), curve, diverged, r.divergedAt() == null ? -1 : r.divergedAt(),
-                orNaN(r.wallSeconds()), new float[0]);
+                orNaN(r.wallSeconds()), new float[0], r.failure());   // failure: absent in files before it existed
     }
 
     private static double orNaN(Double value) {

@@ -42,6 +42,7 @@ final class AccuracyMarkdown {
             md.append(pairedTable(stats, sweep.result().grid().seeds())).append('\n');
             md.append("**Reading.** ").append(ClaimReading.paragraph(stats, label)).append("\n\n");
         }
+        md.append(FailedRuns.section(sweep.result()));
         md.append(filesSection(sweep.result()));
         return md.toString();
     }

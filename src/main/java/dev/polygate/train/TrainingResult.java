@@ -5,10 +5,29 @@ import dev.polygate.model.RunSpec;
 /**
  * What one run produced. {@code curve[t]} is the training MSE after t Adam steps (t = 0..steps),
  * so {@code curve[steps]} is the final MSE. A run whose loss became NaN or ±Inf is diverged: its
- * curve stops at {@code divergedAt} and its final MSE is NaN.
+ * curve stops at {@code divergedAt} and its final MSE is NaN — a result, not an error. A run that
+ * threw is failed: {@code failure} names the exception, its curve is empty and its MSE NaN; a
+ * sweep records it and goes on (null failure: the run finished or diverged).
  */
 public record TrainingResult(RunSpec spec, int parameterCount, double finalMse, float[] curve, boolean diverged,
-                             int divergedAt, double wallSeconds, float[] parameters) {
+                             int divergedAt, double wallSeconds, float[] parameters, String failure) {
+
+    /** A run that finished or diverged. */
+    public TrainingResult(RunSpec spec, int parameterCount, double finalMse, float[] curve, boolean diverged,
+                          int divergedAt, double wallSeconds, float[] parameters) {
+        this(spec, parameterCount, finalMse, curve, diverged, divergedAt, wallSeconds, parameters, null);
+    }
+
+    /** A run that threw: the exception's class and message, on one line. */
+    public static TrainingResult failed(RunSpec spec, Throwable error, double wallSeconds) {
+        String message = error.getMessage() == null ? "" : ": " + error.getMessage().replaceAll("\\s+", " ").strip();
+        return new TrainingResult(spec, spec.model().layout().size(), Double.NaN, new float[0], false, -1,
+                wallSeconds, new float[0], error.getClass().getSimpleName() + message);
+    }
+
+    public boolean failed() {
+        return failure != null;
+    }
 
     /** Seconds per training step (forward + backward + Adam), from the wall time. */
     public double secondsPerStep() {

@@ -79,18 +79,18 @@ class AccuracyReportTest {
         assertTrue(csv.endsWith("\r\n"), "RFC 4180 rows end in CRLF");
         List<String> lines = csv.lines().toList();
         assertEquals("activation,kind,width,depth,target,lr,samples,steps,seed,parameter_count,flops_per_step,final_mse,diverged,"
-                + "diverged_at,wall_seconds,seconds_per_step", lines.get(0));
+                + "diverged_at,wall_seconds,seconds_per_step,failure", lines.get(0));
         assertEquals(sweep.runs().size(), lines.size() - 1);
         assertEquals(27, lines.size() - 1);
         // Grid order: relu, n = 1, plain seeds 0..2, squared seeds 0..2: squared seed 1 diverged at step 20.
         TrainingResult divergedRun = sweep.runs().get(4);
         assertEquals("relu,squared,10,1,x^1,0.01,64,40,1," + divergedRun.parameterCount() + ","
                 + FlopCount.trainingStep(divergedRun.spec().model(), 64) + ",,true,20,0.125,"
-                + divergedRun.secondsPerStep(), lines.get(5));
+                + divergedRun.secondsPerStep() + ",", lines.get(5));
         long plainFlops = FlopCount.trainingStep(sweep.runs().get(9).spec().model(), 64);
-        assertEquals("relu,plain,10,1,x^2,0.01,64,40,0,31," + plainFlops + ",0.002,false,,0.25,0.00625", lines.get(10));
+        assertEquals("relu,plain,10,1,x^2,0.01,64,40,0,31," + plainFlops + ",0.002,false,,0.25,0.00625,", lines.get(10));
         for (String line : lines) {
-            assertEquals(16, line.split(",", -1).length, line);
+            assertEquals(17, line.split(",", -1).length, line);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.polygate.report.equivalence;
 
+import dev.polygate.report.FailedRuns;
 import dev.polygate.experiment.EquivalenceDesign;
 import dev.polygate.experiment.EquivalenceDesign.Arm;
 import dev.polygate.experiment.Sizing;
@@ -11,6 +12,7 @@ import dev.polygate.report.EnvironmentText;
 import dev.polygate.report.NumberText;
 import dev.polygate.report.equivalence.EquivalenceCells.Row;
 import dev.polygate.report.stats.PairedTest;
+import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -58,6 +60,7 @@ final class EquivalenceMarkdown {
             }
         }
         md.append("## Reading\n\n").append(reading(cells)).append("\n\n");
+        md.append(FailedRuns.section(cells.result()));
         md.append(files(cells.result()));
         return md.toString();
     }
@@ -65,7 +68,8 @@ final class EquivalenceMarkdown {
     private static String introduction(EquivalenceCells cells) {
         EquivalenceDesign d = cells.design();
         SweepResult result = cells.result();
-        long diverged = result.runs().stream().filter(r -> !CellStats.finished(r)).count();
+        long diverged = result.runs().stream().filter(TrainingResult::diverged).count();
+        long failed = result.runs().stream().filter(TrainingResult::failed).count();
         return "The study argued that σ(x) ≈ x·σ′(x) — two neurons with nearby weights w and w + ε differ by "
                 + "ε·x·σ′(wx) — so a gated layer σ(W_g x + b_g) ⊙ (W_v x + b_v) with gate g behaves like a plain "
                 + "layer whose activation is ∫g, and a good gate becomes a good activation \"for free, except for "
@@ -82,7 +86,7 @@ final class EquivalenceMarkdown {
                 + "; depth " + d.depth() + "; learning rate " + d.lr() + "; " + d.samples() + " samples; "
                 + d.steps() + " Adam steps; " + d.seeds() + " seeds per cell (seeds " + d.firstSeed() + "–"
                 + (d.firstSeed() + d.seeds() - 1) + "); " + result.runs().size() + " runs, of which " + diverged
-                + " diverged. The sweep took " + NumberText.seconds(result.wallSeconds()) + " of wall time on "
+                + " diverged" + (failed == 0 ? "" : " and " + failed + " failed (listed below)") + ". The sweep took " + NumberText.seconds(result.wallSeconds()) + " of wall time on "
                 + result.threads() + (result.threads() == 1 ? " thread" : " threads") + ". "
                 + EnvironmentText.sentence(result.environment());
     }

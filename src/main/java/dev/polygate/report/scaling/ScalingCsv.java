@@ -17,7 +17,7 @@ import java.util.OptionalDouble;
 final class ScalingCsv {
     static final List<String> HEADER = List.of("activation", "kind", "degree", "width", "depth", "lr", "samples",
             "seed", "parameter_count", "steps", "lowest_mse", "mse_at_steps", "check_steps", "check_lowest_mse",
-            "check_mse_at_steps", "diverged", "diverged_at", "wall_seconds");
+            "check_mse_at_steps", "diverged", "diverged_at", "wall_seconds", "failure");
 
     private ScalingCsv() {
     }
@@ -52,6 +52,7 @@ final class ScalingCsv {
         row.add(Boolean.toString(run.diverged()));
         row.add(run.diverged() ? Integer.toString(run.divergedAt()) : "");
         row.add(CsvText.finiteOrEmpty(run.wallSeconds()));
+        row.add(run.failed() ? run.failure() : "");
         return row;
     }
 

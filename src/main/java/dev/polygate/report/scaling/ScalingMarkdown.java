@@ -1,5 +1,6 @@
 package dev.polygate.report.scaling;
 
+import dev.polygate.report.FailedRuns;
 import dev.polygate.experiment.ScalingDesign;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
@@ -27,6 +28,7 @@ final class ScalingMarkdown {
         md.append("## Is the slope an optimisation artefact?\n\n").append(check(results));
         md.append("## Compared with the published slopes\n\n").append(published(results));
         md.append("## Reading\n\n").append(ScalingReading.text(results)).append("\n\n");
+        md.append(FailedRuns.section(results.sweep()));
         md.append(filesSection(results));
         return md.toString();
     }

@@ -124,10 +124,10 @@ class ScalingReportTest {
         // relu,plain,2,4,...: seed 0, width 4: 0.25·13^-4 held from step 1 to 40.
         String first = lines.get(1);
         String v = Float.toString((float) (0.25 * Math.pow(13, -4)));
-        assertEquals("relu,plain,2,4,1,0.01,64,0,13,10," + v + "," + v + ",40," + v + "," + v + ",false,,0.1", first);
+        assertEquals("relu,plain,2,4,1,0.01,64,0,13,10," + v + "," + v + ",40," + v + "," + v + ",false,,0.1,", first);
         String diverged = lines.stream().filter(l -> l.startsWith("relu,gated,2,8,1,0.01,64,2,")).findFirst()
                 .orElseThrow();
-        assertTrue(diverged.endsWith(",10,,,40,,,true,4,0.1"), diverged);
+        assertTrue(diverged.endsWith(",10,,,40,,,true,4,0.1,"), diverged);
     }
 
     @Test
