@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -35,13 +37,19 @@ import java.util.stream.Collectors;
  * is divided by b likewise. The file does not record {@code @OperationsPerInvocation}: JMH has
  * already divided by it (in ss only since 1.35); polygate's benchmarks do not use it.
  *
+ * <p>Batches are exact in ss (one shot of b calls is one op). In avgt and thrpt JMH counts calls / b
+ * batches: as a fraction since JMH 1.27, rounded down before, and rounded down in every version for
+ * -prof gc. So avgt and thrpt with b &gt; 1 are refused from JMH before 1.27 (or of unknown version),
+ * and together with an allocation metric in any version.
+ *
  * <p><b>Refused</b>, each as an {@link InvalidInputException} whose message names the file (and the
  * result) and what is wrong, in one line, fit to show a user: a missing, empty or non-JSON file, not
  * an array, an empty array, an entry without a benchmark name or raw data; mode {@code sample} (it
  * keeps a histogram of single-batch times, not the per-iteration values the reports' intervals are
  * computed from) or any mode but avgt, thrpt, ss; {@code threads} other than 1 (with several threads
  * avgt averages the threads' times per op while thrpt adds up their rates, so neither is the time of
- * one call on one thread); a missing or non-positive {@code measurementBatchSize}; a score unit that
+ * one call on one thread); a missing or non-positive {@code measurementBatchSize}, or one above 1
+ * where JMH rounded the batch count (above); a score unit that
  * is not a JMH time unit or does not fit the mode; an allocation metric in a unit other than
  * {@code B/op}, or under both names; a raw value that is not a positive finite number (a time or a
  * rate is never 0); or (with {@link #read(Path, String)}) a benchmark outside the expected package.
@@ -50,8 +58,9 @@ import java.util.stream.Collectors;
  */
 public final class JmhJson {
     private static final String THROUGHPUT = "thrpt";
+    private static final String SINGLE_SHOT = "ss";
     /** Modes whose score is a time per JMH op. */
-    private static final Set<String> TIME_MODES = Set.of("avgt", "ss");
+    private static final Set<String> TIME_MODES = Set.of("avgt", SINGLE_SHOT);
     /** The time units JMH writes (TimeValue.tuToString), shortest first. */
     private static final Map<String, Long> NANOS_PER_TIME_UNIT = orderedNanos();
     /** -prof gc's allocation per JMH op: JMH 1.37's name, and the "·"-prefixed one of JMH up to 1.36. */
@@ -137,6 +146,13 @@ public final class JmhJson {
                     + "avgt averages the threads' times per op and thrpt adds up their rates; run with -t 1)");
         }
         int batchSize = positiveInt(file, where, entry, "measurementBatchSize");
+        String jmhVersion = text(entry, "jmhVersion");
+        if (batchSize > 1 && !mode.equals(SINGLE_SHOT) && !atLeast(jmhVersion, 1, 27)) {
+            // JMH 1.27 (7902808) made RawResults' call count a double; before, calls / batch size was a long.
+            throw badEntry(file, where + ": measurementBatchSize " + batchSize + " in mode " + mode + " from JMH "
+                    + (jmhVersion.isEmpty() ? "of unknown version" : jmhVersion) + " is not supported (JMH before 1.27 "
+                    + "counted whole batches only; allowed: batch size 1, mode ss, or JMH 1.27 or later)");
+        }
         JsonNode metric = entry.path("primaryMetric");
         if (!metric.isObject()) {
             throw badEntry(file, where + " has no \"primaryMetric\" object");
@@ -160,7 +176,7 @@ public final class JmhJson {
                 text(entry, "jdkVersion"), text(entry, "vmName"), text(entry, "vmVersion"),
                 entry.path("warmupIterations").asInt(-1), text(entry, "warmupTime"),
                 entry.path("measurementIterations").asInt(-1), text(entry, "measurementTime"),
-                allocation(file, where, entry.path("secondaryMetrics")) / batchSize);
+                allocation(file, where, mode, batchSize, entry.path("secondaryMetrics")) / batchSize);
     }
 
     /**
@@ -185,7 +201,7 @@ public final class JmhJson {
      * JMH's -prof gc result in bytes per JMH op; NaN without that profiler. JMH up to 1.36 prefixed
      * every secondary metric with "·" (U+00B7, its Defaults.PREFIX); 1.37 dropped the prefix.
      */
-    private static double allocation(Path file, String where, JsonNode secondary) {
+    private static double allocation(Path file, String where, String mode, int batchSize, JsonNode secondary) {
         List<String> present = ALLOCATION_METRICS.stream().filter(secondary::has).toList();
         if (present.isEmpty()) {
             return Double.NaN;
@@ -200,7 +216,23 @@ public final class JmhJson {
             throw badEntry(file, where + ": secondary metric " + present.get(0) + " has scoreUnit '" + unit
                     + "' (allowed: B/op)");
         }
+        if (batchSize > 1 && !mode.equals(SINGLE_SHOT)) {
+            // GCProfiler divides by the iteration's op count, which JMH hands it as a long (BenchmarkTaskResult).
+            throw badEntry(file, where + ": secondary metric " + present.get(0) + " with measurementBatchSize "
+                    + batchSize + " in mode " + mode + " is not supported (JMH divides the bytes by the number of "
+                    + "whole batches; allowed with -prof gc: batch size 1 or mode ss)");
+        }
         return number(norm.path("score"));
+    }
+
+    /** Whether a JMH version such as "1.25.2" or "1.37" is at least major.minor; false if it is not one. */
+    static boolean atLeast(String version, int major, int minor) {
+        Matcher m = Pattern.compile("(\\d+)\\.(\\d+)(\\D.*)?").matcher(version);
+        if (!m.matches()) {
+            return false;
+        }
+        int hasMajor = Integer.parseInt(m.group(1));
+        return hasMajor > major || hasMajor == major && Integer.parseInt(m.group(2)) >= minor;
     }
 
     /** A field JMH always writes as a positive whole number (threads, measurementBatchSize). */

@@ -166,15 +166,15 @@ class JmhJsonTest {
         assertArrayEquals(new double[] {nanos / 2, nanos * 2}, JmhJson.read(file, PREFIX).get(0).pooledNanosPerOp());
     }
 
-    /** JMH divides its call count by the batch size in avgt and thrpt too: its op is a batch in every mode. */
+    /**
+     * JMH divides its call count by the batch size in avgt and thrpt too: its op is a batch in every
+     * mode. The count is a fraction from JMH 1.27 on, so those versions convert exactly.
+     */
     @Test
     void averageTimeThroughputAndAllocationArePerBatch() throws IOException {
-        Path avgt = handmade("avgt.json", "1.37", "avgt", "1", "10", "us/op", "[ [ 50.0 ] ]",
-                "\"gc.alloc.rate.norm\" : { \"score\" : 800.0, \"scoreError\" : \"NaN\", \"scoreUnit\" : \"B/op\" }");
-        JmhResult r = JmhJson.read(avgt, PREFIX).get(0);
-        assertArrayEquals(new double[] {5000}, r.pooledNanosPerOp());
-        assertEquals(80, r.allocBytesPerOp());
-        Path thrpt = handmade("thrpt.json", "1.37", "thrpt", "1", "4", "ops/us", "[ [ 2.0 ] ]", "");
+        Path avgt = handmade("avgt.json", "1.37", "avgt", "1", "10", "us/op", "[ [ 50.0 ] ]", "");
+        assertArrayEquals(new double[] {5000}, JmhJson.read(avgt, PREFIX).get(0).pooledNanosPerOp());
+        Path thrpt = handmade("thrpt.json", "1.27", "thrpt", "1", "4", "ops/us", "[ [ 2.0 ] ]", "");
         assertArrayEquals(new double[] {125}, JmhJson.read(thrpt, PREFIX).get(0).pooledNanosPerOp());
         Path ss = handmade("ss.json", "1.37", "ss", "1", "1000", "ms/op", "[ [ 4.0 ] ]",
                 "\"gc.alloc.rate.norm\" : { \"score\" : 48000000.0, \"scoreError\" : \"NaN\", \"scoreUnit\" : \"B/op\" }");
@@ -224,6 +224,18 @@ class JmhJsonTest {
         assertRefused(Files.writeString(tmp.resolve("nobatch.json"), Files.readString(
                 handmade("b.json", "1.37", "ss", "1", "1", "ns/op", raw, "")).replace("\"measurementBatchSize\" : 1,", "")),
                 "has no \"measurementBatchSize\"", "");
+        // Before 1.27 JMH rounded calls / batch size down in avgt and thrpt; -prof gc still does.
+        assertRefused(handmade("old.json", "1.26", "avgt", "1", "10", "ns/op", raw, ""),
+                "measurementBatchSize 10 in mode avgt from JMH 1.26 is not supported",
+                "allowed: batch size 1, mode ss, or JMH 1.27 or later");
+        assertRefused(handmade("oldthrpt.json", "1.25.2", "thrpt", "1", "4", "ops/s", raw, ""),
+                "measurementBatchSize 4 in mode thrpt from JMH 1.25.2 is not supported", "allowed: batch size 1");
+        assertRefused(Files.writeString(tmp.resolve("noversion.json"), Files.readString(
+                handmade("v.json", "1.37", "avgt", "1", "10", "ns/op", raw, "")).replace("\"jmhVersion\" : \"1.37\",", "")),
+                "measurementBatchSize 10 in mode avgt from JMH of unknown version is not supported", "");
+        assertRefused(handmade("gcbatch.json", "1.37", "avgt", "1", "10", "ns/op", raw, norm.formatted("B/op")),
+                "secondary metric gc.alloc.rate.norm with measurementBatchSize 10 in mode avgt is not supported",
+                "allowed with -prof gc: batch size 1 or mode ss");
         assertRefused(handmade("furlongs.json", "1.37", "avgt", "1", "1", "furlongs/op", raw, ""),
                 "scoreUnit 'furlongs/op' is not supported for mode avgt",
                 "(allowed: ns/op, us/op, ms/op, s/op, min/op, hr/op, day/op)");

@@ -223,6 +223,8 @@ class ThroughputCommandTest {
                 .write(tmp.resolve("mismatch.json"));
         Path allocation = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw)
                 .allocating(48, "gc.alloc.rate.norm", "KB/op").write(tmp.resolve("kb.json"));
+        Path oldBatches = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw).with("jmhVersion", "1.26")
+                .with("measurementBatchSize", 10).write(tmp.resolve("old.json"));
 
         assertRejected(List.of(jmhA.toString(), sample.toString()), accuracy, sample + ": result 0 "
                 + "(dev.polygate.bench.ExpBenchmark.handWritten): mode 'sample' keeps a histogram");
@@ -234,6 +236,8 @@ class ThroughputCommandTest {
         assertRejected(List.of(mismatch.toString()), accuracy, "scoreUnit 'ops/s' is not supported for mode avgt");
         assertRejected(List.of(allocation.toString()), accuracy,
                 "secondary metric gc.alloc.rate.norm has scoreUnit 'KB/op' (allowed: B/op)");
+        assertRejected(List.of(oldBatches.toString()), accuracy, "measurementBatchSize 10 in mode avgt from JMH 1.26 "
+                + "is not supported");
 
         assertEquals(List.of("throughput.md"), Files.list(out).map(p -> p.getFileName().toString()).toList());
         assertEquals("OLD", Files.readString(out.resolve("throughput.md")));
