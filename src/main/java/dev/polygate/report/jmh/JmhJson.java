@@ -49,9 +49,8 @@ import java.util.stream.Collectors;
  * computed from) or any mode but avgt, thrpt, ss; {@code threads} other than 1 (with several threads
  * avgt averages the threads' times per op while thrpt adds up their rates, so neither is the time of
  * one call on one thread); a missing or non-positive {@code measurementBatchSize}, or one above 1
- * where JMH rounded the batch count (above); a score unit that
- * is not a JMH time unit or does not fit the mode; an allocation metric in a unit other than
- * {@code B/op}, or under both names; a raw value that is not a positive finite number (a time or a
+ * where JMH rounded the batch count (above); a score unit that is not a JMH time unit or does not
+ * fit the mode; an allocation metric in a unit other than {@code B/op}, or under both names; a raw value that is not a positive finite number (a time or a
  * rate is never 0); or (with {@link #read(Path, String)}) a benchmark outside the expected package.
  * JMH writes "NaN" as a string where it has no number (e.g. {@code scoreError} with one fork);
  * such strings are read as NaN in the summary fields.
