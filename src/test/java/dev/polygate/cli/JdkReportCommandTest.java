@@ -179,6 +179,10 @@ class JdkReportCommandTest {
                 List.of(JmhFixtures.entry("org.example.Other.run", Map.of(), fork(1))));
         Path mixed = JmhFixtures.write(tmp.resolve("mixed.json"), Jvm.JDK17, round(false, 1));
         Path badAccuracy = Files.writeString(tmp.resolve("acc.json"), "{\"runs\": 3}");
+        Path threads = Files.writeString(tmp.resolve("threads.json"),
+                JmhFixtures.json(Jvm.JDK25, round(true, 1)).replace("\"threads\" : 1", "\"threads\" : 2"));
+        Path sample = Files.writeString(tmp.resolve("sample.json"),
+                JmhFixtures.json(Jvm.JDK25, round(true, 1)).replace("\"mode\" : \"avgt\"", "\"mode\" : \"sample\""));
         List<String[]> cases = List.of(
                 args("--b-jmh", malformed.toString()),
                 args("--b-jmh", empty.toString()),
@@ -190,10 +194,13 @@ class JdkReportCommandTest {
                 args("--a-accuracy", tmp.resolve("missing-accuracy.json").toString()),
                 args("--b-accuracy", badAccuracy.toString()),
                 args("--b-label", "jdk17.0.15"),
+                args("--b-jmh", threads.toString()),
+                args("--b-jmh", sample.toString()),
                 new String[] {"jdk-report", "--a-jmh", files.get(0)});
         String[] mustMention = {"not valid JSON", "is empty", "not a JMH result array", "holds no results",
             "unknown benchmark 'org.example.Other.run'", "does not exist", "2 different JVMs", "does not exist",
-            "no \"runs\" array", "two different labels", "--a-accuracy is required"};
+            "no \"runs\" array", "two different labels", "threads 2 is not supported", "mode 'sample' keeps a histogram",
+            "--a-accuracy is required"};
         for (int i = 0; i < cases.size(); i++) {
             CommandRun o = run(cases.get(i));
             assertEquals(2, o.code(), "case " + i + ": " + o.err());

@@ -54,8 +54,6 @@ record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modifi
         Set<String> jvms = new LinkedHashSet<>();
         for (JmhResult r : results) {
             jvms.add(r.jdkVersion() + " (" + r.vmName() + " " + r.vmVersion() + ")");
-            // Fails now, naming the result, rather than while the report is computed.
-            r.pooledNanosPerOp();
         }
         if (jvms.size() > 1) {
             throw new IllegalArgumentException(label + ": the JMH result files come from " + jvms.size()

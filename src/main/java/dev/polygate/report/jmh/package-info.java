@@ -1,8 +1,8 @@
 /**
  * JMH results for reports: {@link dev.polygate.report.jmh.JmhJson} reads the JSON JMH writes
  * with {@code -rf json} into {@link dev.polygate.report.jmh.JmhResult}s (one per benchmark and
- * parameter set, raw iteration values per fork, the {@link dev.polygate.report.jmh.Jvm} it ran
- * on), keyed by {@link dev.polygate.report.jmh.BenchmarkId};
+ * parameter set, each iteration as nanoseconds per call of the benchmark method, per fork, the
+ * {@link dev.polygate.report.jmh.Jvm} it ran on), keyed by {@link dev.polygate.report.jmh.BenchmarkId};
  * {@link dev.polygate.report.jmh.RatioInterval} gives the ratio of two medians with the interval
  * both of their {@link dev.polygate.report.stats.MedianInterval}s allow.
  *

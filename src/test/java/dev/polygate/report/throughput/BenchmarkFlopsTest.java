@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class BenchmarkFlopsTest {
     private static Workload workload(String benchmark, Map<String, String> params) {
         JmhResult result = new JmhResult(Path.of("test.json"), 0, new BenchmarkId("dev.polygate.bench." + benchmark,
-                params), "avgt", "ns/op", 1, Double.NaN, List.of(new double[] {1}), "java", List.of(), "17", "vm", "1",
+                params), "avgt", "ns/op", 1, 1, 1, Double.NaN, List.of(new double[] {1}), "java", List.of(), "17", "vm", "1",
                 1, "1 s", 1, "1 s", Double.NaN);
         return BenchmarkFlops.workload(BenchmarkFlops.known(result), result);
     }

@@ -58,8 +58,10 @@ final class SyntheticJmh {
         r.put("vmVersion", "17.0.15+6-test");
         r.put("warmupIterations", 3);
         r.put("warmupTime", "500 ms");
+        r.put("warmupBatchSize", 1);
         r.put("measurementIterations", rawData[0].length);
         r.put("measurementTime", "500 ms");
+        r.put("measurementBatchSize", 1);
         if (!params.isEmpty()) {
             ObjectNode p = r.putObject("params");
             params.forEach(p::put);
@@ -81,13 +83,28 @@ final class SyntheticJmh {
         return this;
     }
 
-    /** Gives the last added result a -prof gc allocation of this many bytes per operation. */
+    /** Gives the last added result a -prof gc allocation of this many bytes per operation, named as JMH 1.37 does. */
     SyntheticJmh allocating(double bytesPerOp) {
-        ObjectNode last = (ObjectNode) results.get(results.size() - 1);
-        ObjectNode norm = ((ObjectNode) last.get("secondaryMetrics")).putObject("gc.alloc.rate.norm");
-        norm.put("score", bytesPerOp);
-        norm.put("scoreUnit", "B/op");
+        return allocating(bytesPerOp, "gc.alloc.rate.norm", "B/op");
+    }
+
+    /** Gives the last added result a -prof gc allocation under {@code metric} (e.g. JMH 1.36's "·gc.alloc.rate.norm"). */
+    SyntheticJmh allocating(double score, String metric, String unit) {
+        ObjectNode norm = ((ObjectNode) last().get("secondaryMetrics")).putObject(metric);
+        norm.put("score", score);
+        norm.put("scoreError", "NaN");
+        norm.put("scoreUnit", unit);
         return this;
+    }
+
+    /** Overwrites one top-level field of the last added result, e.g. mode, threads or measurementBatchSize. */
+    SyntheticJmh with(String field, Object value) {
+        last().putPOJO(field, value);
+        return this;
+    }
+
+    private ObjectNode last() {
+        return (ObjectNode) results.get(results.size() - 1);
     }
 
     Path write(Path file) {

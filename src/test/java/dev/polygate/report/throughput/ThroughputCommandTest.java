@@ -179,6 +179,71 @@ class ThroughputCommandTest {
         assertFalse(section.contains("DenseLayerBenchmark.product |"), section);
     }
 
+    /**
+     * The issue's two files: a single shot of 1000 calls of 4 ms is 4 µs per call, and JMH 1.36
+     * names the allocation "·gc.alloc.rate.norm" (48 MB per batch of 1000 is 48 kB per call).
+     */
+    @Test
+    void singleShotBatchesAndJmh136AllocationAreReadPerCall() throws IOException {
+        Path ss = new SyntheticJmh()
+                .add("ExpBenchmark.handWritten", Map.of("size", "4096"), SyntheticJmh.twoForks(4_000_000))
+                .with("jmhVersion", "1.36").with("mode", "ss").with("measurementBatchSize", 1000)
+                .allocating(48_000_000, "\u00b7gc.alloc.rate.norm", "B/op")
+                .write(tmp.resolve("ss.json"));
+
+        CommandRun o = run("throughput", "--jmh", ss.toString(), "--accuracy", accuracy.toString(), "--out", out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        assertTrue(md.contains("| handWritten | 4096 | 4.00 µs [3.33–4.67] | 0.977 | 1.02 |"), md);
+        String allocation = md.substring(md.indexOf("## Allocation"), md.indexOf("## Targets"));
+        assertTrue(allocation.contains("| ExpBenchmark.handWritten | size=4096 | 48.0 k | 12.0 G |"), allocation);
+        JsonNode result = new ObjectMapper().readTree(out.resolve("throughput.json").toFile()).get("results").get(0);
+        assertEquals(4000, result.get("nsPerOp").get("median").asDouble());
+        assertEquals("ss", result.get("mode").asText());
+    }
+
+    /** What JmhJson cannot convert exactly is refused before anything is written. */
+    @Test
+    void unsupportedJmhSettingsAreExitTwoAndLeaveTheOldReportAlone() throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("throughput.md"), "OLD");
+        Map<String, String> size = Map.of("size", "4096");
+        double[][] raw = SyntheticJmh.twoForks(4096);
+        Path sample = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw).with("mode", "sample")
+                .write(tmp.resolve("sample.json"));
+        Path all = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw).with("mode", "all")
+                .write(tmp.resolve("all.json"));
+        Path threads = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw, "ops/ms").with("threads", 2)
+                .write(tmp.resolve("threads.json"));
+        Path batch = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw).with("measurementBatchSize", 0)
+                .write(tmp.resolve("batch.json"));
+        Path unit = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw, "ns/call")
+                .write(tmp.resolve("unit.json"));
+        Path mismatch = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw, "ops/s").with("mode", "avgt")
+                .write(tmp.resolve("mismatch.json"));
+        Path allocation = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw)
+                .allocating(48, "gc.alloc.rate.norm", "KB/op").write(tmp.resolve("kb.json"));
+        Path oldBatches = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw).with("jmhVersion", "1.26")
+                .with("measurementBatchSize", 10).write(tmp.resolve("old.json"));
+
+        assertRejected(List.of(jmhA.toString(), sample.toString()), accuracy, sample + ": result 0 "
+                + "(dev.polygate.bench.ExpBenchmark.handWritten): mode 'sample' keeps a histogram");
+        assertRejected(List.of(all.toString()), accuracy, "mode 'all' is not supported (allowed modes: avgt, thrpt, ss)");
+        assertRejected(List.of(threads.toString()), accuracy, "threads 2 is not supported (allowed: 1;");
+        assertRejected(List.of(batch.toString()), accuracy, "\"measurementBatchSize\" is 0, not a positive whole number");
+        assertRejected(List.of(unit.toString()), accuracy, "scoreUnit 'ns/call' is not supported for mode avgt "
+                + "(allowed: ns/op, us/op, ms/op, s/op, min/op, hr/op, day/op)");
+        assertRejected(List.of(mismatch.toString()), accuracy, "scoreUnit 'ops/s' is not supported for mode avgt");
+        assertRejected(List.of(allocation.toString()), accuracy,
+                "secondary metric gc.alloc.rate.norm has scoreUnit 'KB/op' (allowed: B/op)");
+        assertRejected(List.of(oldBatches.toString()), accuracy, "measurementBatchSize 10 in mode avgt from JMH 1.26 "
+                + "is not supported");
+
+        assertEquals(List.of("throughput.md"), Files.list(out).map(p -> p.getFileName().toString()).toList());
+        assertEquals("OLD", Files.readString(out.resolve("throughput.md")));
+    }
+
     @Test
     void activationEpilogueTableHasTimePerUnitAndGflops() throws IOException {
         Path epilogue = new SyntheticJmh()
