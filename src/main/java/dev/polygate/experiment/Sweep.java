@@ -1,7 +1,6 @@
 package dev.polygate.experiment;
 
 import dev.polygate.model.RunSpec;
-import dev.polygate.train.Trainer;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +13,25 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs a grid in parallel, one run per task. Parallelism is across runs, never inside one, and
- * every run seeds its own generators, so the thread count cannot change a single bit.
+ * every run seeds its own generators, so neither the thread count nor the memory budget can
+ * change a single bit.
  */
 public final class Sweep {
     private Sweep() {
     }
 
-    /** @param progress called with the number of finished runs after each one (from worker threads) */
+    /**
+     * Runs the grid with at most as many runs at once as fit in the heap together
+     * ({@link MemoryBudget#ofHeap}).
+     *
+     * @param progress called with the number of finished runs after each one (from worker threads)
+     */
     public static SweepResult run(Grid grid, int threads, IntConsumer progress) {
+        return run(grid, threads, MemoryBudget.ofHeap(grid), progress);
+    }
+
+    /** As {@link #run(Grid, int, IntConsumer)}, with the runs' working sets sharing {@code memory}. */
+    public static SweepResult run(Grid grid, int threads, MemoryBudget memory, IntConsumer progress) {
         long start = System.nanoTime();
         List<RunSpec> specs = grid.runs();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -34,7 +44,7 @@ public final class Sweep {
             List<Future<TrainingResult>> futures = new ArrayList<>();
             for (RunSpec spec : specs) {
                 futures.add(pool.submit(() -> {
-                    TrainingResult r = Trainer.train(spec);
+                    TrainingResult r = memory.train(spec);
                     progress.accept(done.incrementAndGet());
                     return r;
                 }));
