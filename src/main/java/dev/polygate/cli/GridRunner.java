@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /**
  * What every sweeping command (sweep, equivalence, scaling) does between its flags and its report:
  * check --out before any work, run the grid in parallel over --threads with a progress line, then
- * create --out. Bad --threads or --out fails before the first run.
+ * create --out. Bad --threads or --out, or a run the heap cannot hold, fails before the first run.
  */
 final class GridRunner {
     /** A finished grid, where its report goes, and how many threads ran it. */
@@ -28,6 +28,7 @@ final class GridRunner {
         int threads = f.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
         Path dir = OutputPaths.directory(command, "--out", f.string("out", "reports"));
         int total = grid.runs().size();
+        MemoryCheck.requireFits(command, grid);
         boolean quiet = f.flag("quiet");
         if (!quiet) {
             err.println(command + ": " + total + " " + detail + " on " + threads + " threads -> " + dir);
