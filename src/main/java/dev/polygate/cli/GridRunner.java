@@ -1,6 +1,7 @@
 package dev.polygate.cli;
 
 import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.MemoryBudget;
 import dev.polygate.experiment.Sweep;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.RunSpec;
@@ -17,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * What every sweeping command (sweep, equivalence, scaling) does between its flags and its report:
  * check --out before any work, run the grid in parallel over --threads with a progress line, then
- * create --out. Bad --threads or --out fails before the first run. A run that throws is recorded
- * as failed; the reports are written all the same and the command exits 3 naming it.
+ * create --out. Bad --threads or --out, or a run the heap cannot hold, fails before the first run.
+ * A run that throws is recorded as failed; the reports are written all the same and the command
+ * exits 3 naming it.
  */
 final class GridRunner {
     /** Exit code of a sweeping command whose reports were written but some of whose runs failed. */
@@ -66,12 +68,13 @@ final class GridRunner {
         int threads = f.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
         Path dir = OutputPaths.directory(command, "--out", f.string("out", "reports"));
         int total = grid.runs().size();
+        MemoryCheck.requireFits(command, grid);
         boolean quiet = f.flag("quiet");
         if (!quiet) {
             err.println(command + ": " + total + " " + detail + " on " + threads + " threads -> " + dir);
         }
         Progress progress = new Progress(quiet ? null : err, command, total, "runs");
-        SweepResult result = Sweep.run(grid, threads, progress::update, trainer);
+        SweepResult result = Sweep.run(grid, threads, MemoryBudget.ofHeap(grid), progress::update, trainer);
         progress.finish();
         OutputPaths.create(command, "--out", dir);
         return new Finished(command, result, dir, threads);

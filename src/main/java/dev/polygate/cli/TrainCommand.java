@@ -69,6 +69,7 @@ final class TrainCommand {
                 f.integer("samples", 1000, 1, RunSpec.MAX_SAMPLES), f.integer("steps", 3000, 1, RunSpec.MAX_STEPS),
                 f.longValue("seed", 0));
         Path modelOut = f.has("model-out") ? OutputPaths.file("train", "--model-out", f.string("model-out", null)) : null;
+        MemoryCheck.requireFits("train", spec);
         TrainingResult r = Trainer.train(spec);
         out.printf("%s: final MSE %s, %d parameters, %.2f us/step%s%n", spec.id(),
                 r.diverged() ? "NaN (diverged at step " + r.divergedAt() + ")" : String.format("%.6e", r.finalMse()),

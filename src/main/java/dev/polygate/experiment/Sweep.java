@@ -15,20 +15,29 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs a grid in parallel, one run per task. Parallelism is across runs, never inside one, and
- * every run seeds its own generators, so the thread count cannot change a single bit. A run that
- * throws is recorded as failed ({@link TrainingResult#failed}) and the others go on.
+ * every run seeds its own generators, so neither the thread count nor the memory budget can
+ * change a single bit. A run that throws is recorded as failed ({@link TrainingResult#failed})
+ * and the others go on.
  */
 public final class Sweep {
     private Sweep() {
     }
 
-    /** @param progress called with the number of finished runs after each one (from worker threads) */
+    /**
+     * Runs the grid with at most as many runs at once as fit in the heap together
+     * ({@link MemoryBudget#ofHeap}).
+     *
+     * @param progress called with the number of finished runs after each one (from worker threads)
+     */
     public static SweepResult run(Grid grid, int threads, IntConsumer progress) {
-        return run(grid, threads, progress, Trainer::train);
+        return run(grid, threads, MemoryBudget.ofHeap(grid), progress, Trainer::train);
     }
 
-    /** As {@link #run(Grid, int, IntConsumer)}, training each run with {@code trainer}. */
-    public static SweepResult run(Grid grid, int threads, IntConsumer progress,
+    /**
+     * As {@link #run(Grid, int, IntConsumer)}, with the runs' working sets sharing {@code memory}
+     * and each run trained by {@code trainer} (tests make runs throw through it).
+     */
+    public static SweepResult run(Grid grid, int threads, MemoryBudget memory, IntConsumer progress,
                                   Function<RunSpec, TrainingResult> trainer) {
         long start = System.nanoTime();
         List<RunSpec> specs = grid.runs();
@@ -42,7 +51,7 @@ public final class Sweep {
             List<Future<TrainingResult>> futures = new ArrayList<>();
             for (RunSpec spec : specs) {
                 futures.add(pool.submit(() -> {
-                    TrainingResult r = trainOrRecordFailure(trainer, spec);
+                    TrainingResult r = memory.train(spec, one -> trainOrRecordFailure(trainer, one));
                     progress.accept(done.incrementAndGet());
                     return r;
                 }));

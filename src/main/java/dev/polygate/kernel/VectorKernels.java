@@ -52,7 +52,8 @@ public final class VectorKernels {
 
     /** The batch length rounded up to a whole number of {@link #BLOCK}s. */
     public static int paddedBatch(int n) {
-        return (n + BLOCK - 1) / BLOCK * BLOCK;
+        // In long: n near Integer.MAX_VALUE must fail loudly rather than wrap negative.
+        return Math.toIntExact(((long) n + BLOCK - 1) / BLOCK * BLOCK);
     }
 
     // ---------------------------------------------------------------------------------------
@@ -285,13 +286,25 @@ public final class VectorKernels {
     /** From this fan-in up, weight gradients go through a transposed product instead of lane sums. */
     public static final int TRANSPOSED_GRADIENT_MIN_FAN_IN = 64;
 
-    /** Floats of scratch space {@link #denseBackward} needs for a layer of this width (0 below the threshold). */
+    /**
+     * Floats of scratch space {@link #denseBackward} needs for a layer of this width (0 below the
+     * threshold). Throws ArithmeticException when the count exceeds an int; {@link RunMemory} sizes
+     * it beforehand through {@link #denseBackwardScratchFloats}.
+     */
     public static int denseBackwardScratch(int width, int branches, int ld) {
+        return Math.toIntExact(denseBackwardScratchFloats(width, branches, ld));
+    }
+
+    /**
+     * The same count in exact long arithmetic: h_in transposed, [ld][kp] with kp = width padded to
+     * a block, plus the weight gradient transposed, [rows][kp], when kp ≠ width.
+     */
+    static long denseBackwardScratchFloats(int width, int branches, long ld) {
         if (width < TRANSPOSED_GRADIENT_MIN_FAN_IN) {
             return 0;
         }
-        int kp = paddedBatch(width);
-        return ld * kp + (kp == width ? 0 : branches * width * kp);
+        long kp = paddedBatch(width);
+        return Math.addExact(Math.multiplyExact(ld, kp), kp == width ? 0 : Math.multiplyExact((long) branches * width, kp));
     }
 
     /**

@@ -6,7 +6,7 @@ import dev.polygate.model.ParameterLayout;
 /**
  * One MLP on one data set, float32 and vectorized: the forward pass with its loss, and the
  * backward pass into a gradient buffer of the parameter layout. Every buffer is allocated here,
- * once; a training step allocates nothing.
+ * once, at the sizes {@link RunMemory} lists; a training step allocates nothing.
  */
 public final class VectorMlp {
     private final ModelSpec spec;
@@ -38,22 +38,27 @@ public final class VectorMlp {
         this.spec = spec;
         this.layout = spec.layout();
         this.n = inputs.length;
-        this.ld = VectorKernels.paddedBatch(n);
+        // Every size from RunMemory, in long and checked against the array limit before the first
+        // allocation: a run too large fails here, naming the buffer, not with a negative size.
+        RunMemory sizes = RunMemory.ofKernels(spec, n);
+        sizes.overArrayLimit().ifPresent(b -> {
+            throw new IllegalArgumentException(b.tooLargeMessage());
+        });
+        this.ld = sizes.paddedBatch();
         this.x = new float[ld];
         this.t = new float[ld];
         this.valid = new float[ld];
         System.arraycopy(inputs, 0, x, 0, n);
         System.arraycopy(targets, 0, t, 0, n);
         java.util.Arrays.fill(valid, 0, n, 1f);
-        int width = spec.width();
-        this.h = new float[spec.depth()][width * ld];
-        this.f = new float[spec.depth()][layout.rows() * ld];
+        this.h = new float[spec.depth()][sizes.hiddenFloats()];
+        this.f = new float[spec.depth()][sizes.factorFloats()];
         this.y = new float[ld];
         this.dy = new float[ld];
-        this.dhA = new float[width * ld];
-        this.dhB = new float[width * ld];
-        this.dz = new float[spec.depth() > 1 ? layout.rows() * ld : 0];
-        this.scratch = new float[spec.depth() > 1 ? VectorKernels.denseBackwardScratch(width, layout.branches(), ld) : 0];
+        this.dhA = new float[sizes.hiddenGradientFloats()];
+        this.dhB = new float[sizes.hiddenGradientFloats()];
+        this.dz = new float[sizes.denseGradientFloats()];
+        this.scratch = new float[sizes.scratchFloats()];
         this.knots = VectorKernels.activationScratch(spec.activation());
     }
 
