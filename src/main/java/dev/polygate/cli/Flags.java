@@ -9,11 +9,14 @@ import java.util.function.Function;
 
 /**
  * {@code --name value} / {@code --name=value} flags of one command, checked against the flags the
- * command knows. Every getter names the flag and what it allows when the value is wrong.
+ * command knows. Every getter names the flag and what it allows when the value is wrong. A flag is
+ * given once, unless the command declares it repeatable (one value per occurrence, e.g. a path
+ * that may itself hold a comma); a list is comma-separated only where a getter reads a list.
  */
 final class Flags {
     private final String command;
     private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, List<String>> repeated = new LinkedHashMap<>();
     private final Set<String> booleans;
 
     /** A help line's middle column: text padded to width, and at least one space after it. */
@@ -22,6 +25,11 @@ final class Flags {
     }
 
     Flags(String command, String[] args, Set<String> known, Set<String> booleans) {
+        this(command, args, known, booleans, Set.of());
+    }
+
+    /** @param repeatable flags of {@code known} that may be given more than once ({@link #all}) */
+    Flags(String command, String[] args, Set<String> known, Set<String> booleans, Set<String> repeatable) {
         this.command = command;
         this.booleans = booleans;
         for (int i = 0; i < args.length; i++) {
@@ -54,7 +62,10 @@ final class Flags {
                 }
                 value = args[++i];
             }
-            if (values.put(name, value) != null) {
+            if (repeatable.contains(name)) {
+                repeated.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
+            }
+            if (values.put(name, value) != null && !repeatable.contains(name)) {
                 throw new UsageException(command + ": --" + name + " given twice");
             }
         }
@@ -89,6 +100,48 @@ final class Flags {
             }
             throw new UsageException(command + ": --" + name + " must list integers > 0, got '" + s + "'");
         });
+    }
+
+    /**
+     * Every value of a repeatable flag as a path, in the order given (empty when absent): one path
+     * per occurrence, never split at commas, each at most once.
+     */
+    List<java.nio.file.Path> paths(String name) {
+        List<java.nio.file.Path> out = new ArrayList<>();
+        for (String v : repeated.getOrDefault(name, List.of())) {
+            java.nio.file.Path path;
+            try {
+                path = java.nio.file.Path.of(v);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new UsageException(command + ": --" + name + ": '" + v + "' is not a path: " + e.getReason());
+            }
+            if (out.contains(path)) {
+                throw new UsageException(command + ": --" + name + " gives '" + v + "' twice");
+            }
+            out.add(path);
+        }
+        return out;
+    }
+
+    /**
+     * A flag that takes exactly one name, turned into a value by parse (which throws
+     * IllegalArgumentException naming what is allowed); a comma-separated list is refused, not cut
+     * to its first item.
+     */
+    <T> T name(String name, Function<String, T> parse, String allowed) {
+        String v = values.get(name);
+        if (v == null) {
+            throw new UsageException(command + ": --" + name + " is required (allowed: " + allowed + ")");
+        }
+        if (v.contains(",")) {
+            throw new UsageException(command + ": --" + name + " takes one value, got the list '" + v
+                    + "' (allowed: one of " + allowed + "; polygate sweep takes lists)");
+        }
+        try {
+            return parse.apply(v.trim());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(command + ": --" + name + ": " + e.getMessage());
+        }
     }
 
     boolean has(String name) {

@@ -12,7 +12,7 @@ import java.util.Set;
 /** {@code polygate jdk-report}: two JDKs' JMH results and accuracy sweeps into one comparison report. */
 final class JdkReportCommand {
     static final String HELP = String.join("\n",
-            "usage: polygate jdk-report --a-jmh FILES --a-accuracy FILE --b-jmh FILES --b-accuracy FILE [FLAGS]",
+            "usage: polygate jdk-report --a-jmh FILE [--a-jmh FILE ...] --a-accuracy FILE --b-jmh FILE [...] --b-accuracy FILE [FLAGS]",
             "",
             "Compares two JDKs, A (the baseline) and B, and writes " + JdkComparisonReport.MARKDOWN + " and "
                     + JdkComparisonReport.PNG + " to --out:",
@@ -22,10 +22,10 @@ final class JdkReportCommand {
             "calls this; run it yourself to re-render a report from existing files.",
             "",
             "  --a-label L        name of JDK A in the report   (default A)",
-            "  --a-jmh FILES      JMH -rf json result files of A, comma-separated, pooled (required)",
+            "  --a-jmh FILE       a JMH -rf json result file of A; repeat for several, pooled (required)",
             "  --a-accuracy FILE  accuracy.json of a sweep run on A (required)",
             "  --b-label L        name of JDK B in the report   (default B)",
-            "  --b-jmh FILES      as --a-jmh, for B (required)",
+            "  --b-jmh FILE       as --a-jmh, for B (required)",
             "  --b-accuracy FILE  as --a-accuracy, for B (required)",
             "  --out DIR          report directory, created if missing (default reports)");
 
@@ -36,7 +36,7 @@ final class JdkReportCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-        Flags f = new Flags("jdk-report", args, FLAGS, Set.of("help"));
+        Flags f = new Flags("jdk-report", args, FLAGS, Set.of("help"), Set.of("a-jmh", "b-jmh"));
         if (f.flag("help")) {
             out.println(HELP);
             return 0;
@@ -62,9 +62,9 @@ final class JdkReportCommand {
         if (label.isEmpty()) {
             throw new UsageException("jdk-report: --" + prefix + "-label must not be empty");
         }
-        List<Path> jmh = f.names(prefix + "-jmh", List.of(), Path::of);
+        List<Path> jmh = f.paths(prefix + "-jmh");
         if (jmh.isEmpty()) {
-            throw new UsageException("jdk-report: --" + prefix + "-jmh is required (JMH -rf json files, comma-separated)");
+            throw new UsageException("jdk-report: --" + prefix + "-jmh is required (a JMH -rf json file; repeat the flag for several)");
         }
         String accuracy = f.required(prefix + "-accuracy");
         try {

@@ -17,7 +17,7 @@ import java.util.Set;
 /** {@code polygate throughput}: JMH results (and an accuracy sweep) into the throughput report and summary. */
 final class ThroughputCommand {
     static final String HELP = String.join("\n",
-            "usage: polygate throughput --jmh FILE[,FILE...] [FLAGS]",
+            "usage: polygate throughput --jmh FILE [--jmh FILE ...] [FLAGS]",
             "",
             "Reads JMH JSON results (java -jar target/benchmarks.jar -rf json -rff FILE) of polygate's benchmarks",
             "and an accuracy sweep, and writes throughput.md, throughput.json, summary.md and summary.png to --out:",
@@ -25,7 +25,7 @@ final class ThroughputCommand {
             "squared, the project's targets, and the cost of a training step against the accuracy each kind reaches.",
             "Every input is checked before anything is written.",
             "",
-            "  --jmh FILES       JMH JSON result files, comma-separated, merged        (required)",
+            "  --jmh FILE        a JMH JSON result file; repeat for several, merged   (required)",
             "  --accuracy FILE   accuracy.json of a sweep                              (default reports/accuracy.json)",
             "  --out DIR         report directory, created if missing                  (default reports)");
 
@@ -39,13 +39,13 @@ final class ThroughputCommand {
             out.println(HELP);
             return 0;
         }
-        Flags f = new Flags("throughput", args, FLAGS, Set.of("help"));
+        Flags f = new Flags("throughput", args, FLAGS, Set.of("help"), Set.of("jmh"));
         if (f.flag("help")) {
             out.println(HELP);
             return 0;
         }
         f.required("jmh");
-        List<Path> jmh = f.names("jmh", List.of(), Path::of);
+        List<Path> jmh = f.paths("jmh");
         Path accuracy = path("--accuracy", f.string("accuracy", "reports/accuracy.json"));
         if (!Files.exists(accuracy)) {
             throw new UsageException("throughput: --accuracy " + accuracy + " does not exist (run polygate sweep "

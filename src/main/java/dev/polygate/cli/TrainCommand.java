@@ -46,12 +46,8 @@ final class TrainCommand {
             return 0;
         }
         ModelSpec model = new ModelSpec(
-                f.names("activation", java.util.List.<Activation>of(), Activation::parse).stream().findFirst()
-                        .orElseThrow(() -> new UsageException("train: --activation is required (allowed: "
-                                + Activation.allowed() + ")")),
-                f.names("kind", java.util.List.<LayerKind>of(), LayerKind::parse).stream().findFirst()
-                        .orElseThrow(() -> new UsageException("train: --kind is required (allowed: "
-                                + LayerKind.allowed() + ")")),
+                f.name("activation", Activation::parse, Activation.allowed()),
+                f.name("kind", LayerKind::parse, LayerKind.allowed()),
                 f.integer("width", 10, 1, ModelSpec.MAX_WIDTH),
                 f.integer("depth", 1, 1, ModelSpec.MAX_DEPTH));
         if (f.has("degree") == f.has("target")) {

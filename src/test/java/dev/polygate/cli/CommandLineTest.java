@@ -201,4 +201,20 @@ class CommandLineTest {
             assertTrue(help.contains(LayerKind.allowed()), help);
         }
     }
+
+    /** A flag that takes one value refuses a list instead of training its first item. */
+    @Test
+    void oneValueFlagsRefuseLists() {
+        run("", "train", "--activation", "relu,silu", "--kind", "gated", "--degree", "3")
+                .assertUsageError("--activation takes one value", "relu,silu", "relu, silu");
+        run("", "train", "--activation", "relu", "--kind", "plain,gated", "--degree", "3")
+                .assertUsageError("--kind takes one value", "plain,gated");
+        run("", "train", "--kind", "gated", "--degree", "3").assertUsageError("--activation is required");
+        run("", "train", "--activation", "relu", "--kind", "gated", "--degree", "2,3").assertUsageError("--degree");
+        run("", "train", "--activation", "relu", "--kind", "gated", "--degree", "2", "--lr", "0.1,0.2")
+                .assertUsageError("--lr");
+        run("", "train", "--activation", "relu", "--kind", "gated", "--degree", "2", "--width", "8,16")
+                .assertUsageError("--width");
+        run("", "sweep", "--steps", "10,20").assertUsageError("--steps");
+    }
 }

@@ -71,10 +71,13 @@ class JdkReportCommandTest {
         Path b1 = jmh("jdk25.0.1-round1-all.json", Jvm.JDK25, round(true, 1), 1);
         Path b2 = jmh("jdk25.0.1-round2-all.json", Jvm.JDK25, round(true, 2), 2);
         Path a2 = jmh("jdk17.0.15-round2-all.json", Jvm.JDK17, round(false, 2), 3);
-        files = List.of(a1 + "," + a2, b1 + "," + b2);
+        files = List.of(a1 + SEVERAL + a2, b1 + SEVERAL + b2);
         accA = AccuracyFixtures.write(tmp.resolve("accA.json"), "17.0.15", 512, AccuracyFixtures.DEFAULT);
         accB = AccuracyFixtures.write(tmp.resolve("accB.json"), "25.0.1", 512, AccuracyFixtures.DEFAULT);
     }
+
+    /** Separates the files of one side in {@link #files}; {@link #args} repeats the flag per file. */
+    private static final String SEVERAL = java.io.File.pathSeparator;
 
     private String[] args(String... overrides) {
         List<String> args = new ArrayList<>(List.of("jdk-report", "--a-label", "jdk17.0.15", "--a-jmh", files.get(0),
@@ -84,7 +87,19 @@ class JdkReportCommandTest {
             int at = args.indexOf(overrides[i]);
             args.set(at + 1, overrides[i + 1]);
         }
-        return args.toArray(String[]::new);
+        List<String> repeated = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.endsWith("-jmh") && i + 1 < args.size()) {
+                for (String file : args.get(++i).split(java.util.regex.Pattern.quote(SEVERAL))) {
+                    repeated.add(a);
+                    repeated.add(file);
+                }
+            } else {
+                repeated.add(a);
+            }
+        }
+        return repeated.toArray(String[]::new);
     }
 
     @Test
@@ -190,7 +205,7 @@ class JdkReportCommandTest {
                 args("--b-jmh", emptyArray.toString()),
                 args("--b-jmh", unknown.toString()),
                 args("--b-jmh", tmp.resolve("missing.json").toString()),
-                args("--b-jmh", files.get(1) + "," + mixed),
+                args("--b-jmh", files.get(1) + SEVERAL + mixed),
                 args("--a-accuracy", tmp.resolve("missing-accuracy.json").toString()),
                 args("--b-accuracy", badAccuracy.toString()),
                 args("--b-label", "jdk17.0.15"),
@@ -218,7 +233,7 @@ class JdkReportCommandTest {
     void helpAndUsage() {
         CommandRun help = run("jdk-report", "--help");
         assertEquals(0, help.code());
-        assertTrue(help.out().contains("--a-jmh FILES"), help.out());
+        assertTrue(help.out().contains("--a-jmh FILE       a JMH -rf json result file of A; repeat for several"), help.out());
         CommandRun usage = run("--help");
         assertTrue(usage.out().contains("jdk-report"), usage.out());
     }

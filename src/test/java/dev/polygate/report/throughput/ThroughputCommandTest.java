@@ -23,6 +23,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -86,7 +87,8 @@ class ThroughputCommandTest {
     }
 
     private CommandRun runReport() {
-        return run("throughput", "--jmh", jmhA + "," + jmhB, "--accuracy", accuracy.toString(), "--out", out.toString());
+        return run("throughput", "--jmh", jmhA.toString(), "--jmh", jmhB.toString(), "--accuracy", accuracy.toString(),
+                "--out", out.toString());
     }
 
     @Test
@@ -271,7 +273,7 @@ class ThroughputCommandTest {
                         "samples", "4096"), SyntheticJmh.twoForks(PRODUCT_NS))
                 .write(tmp.resolve("noroof.json"));
 
-        CommandRun o = run("throughput", "--jmh", jmhA + "," + noRoof, "--accuracy", accuracy.toString(), "--out",
+        CommandRun o = run("throughput", "--jmh", jmhA.toString(), "--jmh", noRoof.toString(), "--accuracy", accuracy.toString(), "--out",
                 out.toString());
 
         assertEquals(0, o.code(), o.err());
@@ -316,16 +318,33 @@ class ThroughputCommandTest {
         assertEquals("polygate: throughput: --jmh is required", noJmh.err().strip());
         CommandRun help = run("throughput", "--help");
         assertEquals(0, help.code());
-        assertTrue(help.out().startsWith("usage: polygate throughput --jmh FILE[,FILE...]"), help.out());
+        assertTrue(help.out().startsWith("usage: polygate throughput --jmh FILE [--jmh FILE ...]"), help.out());
     }
 
     private void assertRejected(List<String> jmh, Path accuracyFile, String mustMention) {
-        CommandRun o = run("throughput", "--jmh", String.join(",", jmh), "--accuracy", accuracyFile.toString(),
-                "--out", out.toString());
+        List<String> args = new ArrayList<>(List.of("throughput"));
+        jmh.forEach(file -> args.addAll(List.of("--jmh", file)));
+        args.addAll(List.of("--accuracy", accuracyFile.toString(), "--out", out.toString()));
+        CommandRun o = run(args.toArray(String[]::new));
         assertEquals(2, o.code(), "exit code; stderr: " + o.err());
         String[] lines = o.err().strip().split("\n");
         assertEquals(1, lines.length, "one line on stderr: " + o.err());
         assertTrue(lines[0].startsWith("polygate: throughput: "), lines[0]);
         assertTrue(lines[0].contains(mustMention), "'" + lines[0] + "' should mention '" + mustMention + "'");
+    }
+
+    /** --jmh is one file per flag, repeated for several: a path may hold a comma; a file given twice is refused. */
+    @Test
+    void jmhFilesAreRepeatedFlagsSoAPathMayHoldAComma() throws IOException {
+        Path dirWithComma = Files.createDirectories(tmp.resolve("runs,2026"));
+        Path copy = Files.copy(jmhA, dirWithComma.resolve("a,b.json"));
+        CommandRun o = run("throughput", "--jmh", copy.toString(), "--jmh", jmhB.toString(), "--accuracy",
+                accuracy.toString(), "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("2 files"), o.out());
+        CommandRun twice = run("throughput", "--jmh", jmhB.toString(), "--jmh", jmhB.toString(), "--accuracy",
+                accuracy.toString(), "--out", out.toString());
+        assertEquals(2, twice.code());
+        assertTrue(twice.err().strip().endsWith("twice"), twice.err());
     }
 }
