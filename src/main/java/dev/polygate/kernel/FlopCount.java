@@ -16,8 +16,8 @@ public final class FlopCount {
      * polynomial FMAs 10, r² 1, three more 3, the two-part scaling 2 (integer work not counted).
      */
     public static final int EXP = 2 + 2 + 1 + 4 + 10 + 1 + 3 + 2;
-    /** {@link VectorMath#sigmoid}: |z|, negate, exp, compare, blend, add, divide. */
-    public static final int SIGMOID = 2 + EXP + 2 + 2;
+    /** {@link VectorMath#sigmoid}: negate, exp, add, divide. */
+    public static final int SIGMOID = 1 + EXP + 2;
 
     private FlopCount() {
     }

@@ -75,15 +75,15 @@ public final class VectorKernels {
                              int bAt, float[] f, float[] h, int ld, int from, int to, int[] knots) {
         // C2 (JDK 17) falls back to boxed vectors, 20–60× slower, wherever it does not inline a vector
         // operation as an intrinsic. What keeps this body clear of that:
-        // - vectors never cross a call C2 might not inline: everything is in this body;
-        // - its one call that is not @ForceInline, sigmoid, comes early and once: past ~18 000 IR
-        //   nodes C2 inlines no more such calls (its node-count cutoff) and delays even @ForceInline ones;
+        // - vectors never cross a call C2 might not inline: everything is in this body or in whole-row
+        //   passes of their own that take and leave arrays;
+        // - the sigmoid forms (SiLU, GELU: exp, its two-part scaling, the limits at ±Inf) run in such a
+        //   pass, sigmoidRows: inline here they pushed C2 past its node-count cutoff (~18 000 IR nodes),
+        //   after which it stopped inlining the sigmoid and boxed its argument and result (GELU:
+        //   12.6 MB per call of the 256 × 4096 epilogue, 3× slower, measured with -prof gc);
         // - branches end by storing to h and f, and what follows loads from them: no vector merges in
         //   a phi (a version with phis boxed in more mixes of activations and kinds in one JVM);
-        // - an integrated activation's table (four gathers) runs in a method of its own, too large
-        //   (over 325 bytecodes) for C2 to inline here.
-        // Measured: with one activation and kind per JVM nothing boxes on JDK 17 or 25; ReLU and GELU
-        // mixed over several kinds in one JVM still box some stores on JDK 17 (not on JDK 25).
+        // - an integrated activation's table (four gathers) runs in a pass of its own, integralRows.
         boolean integrated = act.isIntegrated() && kind != LayerKind.BILINEAR;
         if (integrated) {
             integralRows(GateIntegral.of(act), width, z, zStride, p, wAt, bAt, h, ld, from, to, knots);
@@ -92,6 +92,9 @@ public final class VectorKernels {
         // takes the gate's σ as its σ′.
         float[] sigmaTo = integrated ? f : h;
         Activation gate = act.closedForm();
+        if (gate != Activation.RELU && kind != LayerKind.BILINEAR) {
+            sigmoidRows(gate, !integrated, width, z, zStride, p, wAt, bAt, sigmaTo, f, ld, from, to);
+        }
         int vRowShift = kind.branches() == 2 ? width : 0;
         for (int j = 0; j < width; j++) {
             int vj = j + vRowShift;   // one-branch layers compute a stand-in z_v: no branch, no phi
@@ -113,35 +116,11 @@ public final class VectorKernels {
                     zg.intoArray(f, vAt);
                     continue;
                 }
-                // σ and σ′ of the closed form, into h (or f) and f
+                // σ and σ′ of the closed form, into h (or f) and f; the sigmoid forms are there already.
                 if (gate == Activation.RELU) {
                     zg.max(0f).intoArray(sigmaTo, at);
                     if (!integrated) {
                         ZERO.blend(1f, zg.compare(VectorOperators.GT, 0f)).intoArray(f, at);
-                    }
-                } else {
-                    // SiLU and GELU are both σ = z·sg(c), σ′ = sg + z·c′·sg(1 − sg), sg = sigmoid: c = z for
-                    // SiLU, c = 2u = 2√(2/π)(z + a z³) for GELU (tanh form). One sigmoid call site.
-                    FloatVector c;
-                    FloatVector zdc;   // z·c′
-                    if (gate == Activation.SILU) {
-                        c = zg;
-                        zdc = zg;
-                    } else if (gate == Activation.GELU) {
-                        FloatVector z2 = zg.mul(zg);
-                        c = z2.fma(GELU_A, 1f).mul(zg).mul(2f * GELU_C);
-                        zdc = z2.fma(6f * GELU_A * GELU_C, 2f * GELU_C).mul(zg);
-                    } else {
-                        throw new IllegalStateException(gate.toString());
-                    }
-                    FloatVector sg = VectorMath.sigmoid(c);
-                    // At z = ±Inf, sg saturates to 0 or 1 and z·sg, z·c′·sg(1 − sg) meet Inf·0 = NaN;
-                    // clamping z (and z·c′, which overflows from |z| ≈ 1e12 for GELU) to the finite
-                    // range gives the limits instead: σ(−Inf) = 0, σ′(±Inf) = 0 and 1. NaN stays NaN.
-                    zg.max(-Float.MAX_VALUE).mul(sg).intoArray(sigmaTo, at);
-                    if (!integrated) {
-                        FloatVector zdcFinite = zdc.max(-Float.MAX_VALUE).min(Float.MAX_VALUE);
-                        sg.neg().add(1f).mul(sg).fma(zdcFinite, sg).intoArray(f, at);
                     }
                 }
                 // h = σ and f = σ′ now; the other kinds build on them.
@@ -154,6 +133,44 @@ public final class VectorKernels {
                     s.mul(zv).intoArray(h, at);
                     FloatVector.fromArray(S, f, at).mul(zv).intoArray(f, at);
                     s.intoArray(f, vAt);
+                }
+            }
+        }
+    }
+
+    /**
+     * σ = z·sg(c) and (with {@code slopes}) σ′ = sg + z·c′·sg(1 − sg) of a sigmoid form, sg the sigmoid,
+     * for units 0..width-1 and samples [from, to), z_g as in {@link #activateRows}: SiLU c = z;
+     * GELU (tanh form) c = 2u = 2√(2/π)(z + 0.044715 z³). σ into sigma [width][ld], σ′ into f
+     * [width][ld] (gate rows). At z = ±Inf, sg saturates to 0 or 1 and z·sg, z·c′·sg(1 − sg) would
+     * meet Inf·0 = NaN; clamping z (and z·c′, which overflows from |z| ≈ 1e12 for GELU) to the finite
+     * range gives the limits instead: σ(−Inf) = 0, σ(+Inf) = +Inf, σ′(±Inf) = 0 and 1. NaN stays NaN.
+     */
+    private static void sigmoidRows(Activation gate, boolean slopes, int width, float[] z, int zStride, float[] p,
+                                    int wAt, int bAt, float[] sigma, float[] f, int ld, int from, int to) {
+        boolean silu = gate == Activation.SILU;
+        for (int j = 0; j < width; j++) {
+            float wg = p == null ? 1f : p[wAt + j];
+            float bg = p == null ? 0f : p[bAt + j];
+            int zg0 = j * zStride;
+            for (int i = from; i < to; i += L) {
+                FloatVector zg = FloatVector.fromArray(S, z, zg0 + i).fma(wg, bg);
+                FloatVector c;
+                FloatVector zdc;   // z·c′
+                if (silu) {
+                    c = zg;
+                    zdc = zg;
+                } else {
+                    FloatVector z2 = zg.mul(zg);
+                    c = z2.fma(2f * GELU_A * GELU_C, 2f * GELU_C).mul(zg);
+                    zdc = z2.fma(6f * GELU_A * GELU_C, 2f * GELU_C).mul(zg);
+                }
+                FloatVector sg = VectorMath.sigmoid(c);
+                int at = j * ld + i;
+                zg.max(-Float.MAX_VALUE).mul(sg).intoArray(sigma, at);
+                if (slopes) {
+                    FloatVector zdcFinite = zdc.max(-Float.MAX_VALUE).min(Float.MAX_VALUE);
+                    sg.neg().add(1f).mul(sg).fma(zdcFinite, sg).intoArray(f, at);
                 }
             }
         }

@@ -33,8 +33,12 @@ public final class VectorMath {
     private static final float P4 = 1.6666665459e-1f;
     private static final float P5 = 5.0000001201e-1f;
 
-    private static final FloatVector ONE = FloatVector.broadcast(SPECIES, 1f);
+    // sigmoid's scale 2^-64 and its scaled exp's window, [EXP_LO, EXP_HI] + 64·ln 2 (44.36).
+    private static final FloatVector SIGMOID_SCALE = FloatVector.broadcast(SPECIES, 0x1p-64f);
+    private static final float SIGMOID_EXP_LO = -60f;
+    private static final float SIGMOID_EXP_HI = 134f;
     private static final IntVector ROUND_MAGIC_BITS = FloatVector.broadcast(SPECIES, ROUND_MAGIC).reinterpretAsInts();
+    private static final IntVector SIGMOID_EXP_BITS = ROUND_MAGIC_BITS.add(64);
 
     private VectorMath() {
     }
@@ -45,19 +49,28 @@ public final class VectorMath {
      * About 1 ulp where the result is a normal float. FLOPs: {@link FlopCount#EXP}.
      */
     public static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(EXP_LO).min(EXP_HI);
+        return scaledExp(x, EXP_LO, EXP_HI, ROUND_MAGIC_BITS);
+    }
+
+    /**
+     * e^x · 2^−s, where the exponent bits of 1.5·2²³ plus s are {@code roundMagicBitsPlusS} and
+     * [lo, hi] = [−103.98, 88.73] + s·ln 2: the scale enters the exponent, so the result is as exact
+     * as e^x's and overflows or underflows only where e^x · 2^−s does.
+     */
+    private static FloatVector scaledExp(FloatVector x, float lo, float hi, IntVector roundMagicBitsPlusS) {
+        FloatVector xc = x.max(lo).min(hi);
         FloatVector t = xc.fma(LOG2E, ROUND_MAGIC);
         FloatVector n = t.sub(ROUND_MAGIC);
         FloatVector r = n.fma(bc(-LN2_HI), xc);
         r = n.fma(bc(-LN2_LO), r);
         FloatVector p = r.fma(P0, P1).fma(r, bc(P2)).fma(r, bc(P3)).fma(r, bc(P4)).fma(r, bc(P5));
         p = p.mul(r.mul(r)).add(r).add(1f);
-        // The low bits of t hold n ∈ [-150, 128]. 2^n itself may be no normal float, so it is applied
-        // as 2^n1 · 2^n2 with n1 = ⌊n/2⌋, n2 = n − n1, both normal: p·2^n1 is exact, and the second
-        // product rounds once, to a subnormal, to 0 or to +Inf where the true result does.
-        IntVector nBits = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS);
-        IntVector n1 = nBits.lanewise(VectorOperators.ASHR, 1);
-        return p.mul(twoTo(n1)).mul(twoTo(nBits.sub(n1)));
+        // The low bits of t hold n; m = n − s ∈ [-150, 129]. 2^m itself may be no normal float, so it
+        // is applied as 2^m1 · 2^m2 with m1 = ⌊m/2⌋, m2 = m − m1, both normal: p·2^m1 is exact, and
+        // the second product rounds once, to a subnormal, to 0 or to +Inf where the true result does.
+        IntVector m = t.reinterpretAsInts().sub(roundMagicBitsPlusS);
+        IntVector m1 = m.lanewise(VectorOperators.ASHR, 1);
+        return p.mul(twoTo(m1)).mul(twoTo(m.sub(m1)));
     }
 
     /** 2^k for k in [-126, 127], built in the exponent field. */
@@ -70,14 +83,14 @@ public final class VectorMath {
     }
 
     /**
-     * 1 / (1 + e^−z), as e^−|z| / (1 + e^−|z|) for z &lt; 0 so that e^−|z| never overflows: the small
-     * side keeps its relative accuracy down to the subnormals (sigmoid(−100) = 3.7e-44, not 0) and
-     * the limits are exact: 0 at −Inf, 1 from z ≈ 17 on and at +Inf; NaN for NaN.
-     * FLOPs: {@link FlopCount#SIGMOID}.
+     * 1 / (1 + e^−z), as 2^−64 / (2^−64 + e^−z·2^−64): the scaled e^−z stays finite down to
+     * z ≈ −133, so the small side keeps its relative accuracy down to the subnormals
+     * (sigmoid(−100) = 3.7e-44, where 1/(1 + e^100) overflows to 0), and the limits are exact:
+     * 0 from z ≈ −133 on and at −Inf, 1 from z ≈ 17 on and at +Inf; NaN for NaN. The same four
+     * operations as 1/(1 + e^−z). FLOPs: {@link FlopCount#SIGMOID}.
      */
     public static FloatVector sigmoid(FloatVector z) {
-        FloatVector e = exp(z.abs().neg());
-        return ONE.blend(e, z.compare(VectorOperators.LT, 0f)).div(e.add(1f));
+        return SIGMOID_SCALE.div(scaledExp(z.neg(), SIGMOID_EXP_LO, SIGMOID_EXP_HI, SIGMOID_EXP_BITS).add(SIGMOID_SCALE));
     }
 
     /** Sum of the lanes from lane 0 upward: a fixed order, unlike {@code reduceLanes(ADD)}. */
