@@ -11,6 +11,7 @@ import dev.polygate.report.scaling.ScalingReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** {@code polygate scaling}: train every kind over a range of widths and write the scaling-slope report. */
@@ -74,7 +75,7 @@ final class ScalingCommand {
         GridRunner.Finished run = GridRunner.run("scaling", f, design.grid(),
                 "runs of " + design.longSteps() + " steps", err);
         ScalingReport.writeAll(design, run.result(), run.dir());
-        out.printf("scaling: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s in %s%n",
+        out.printf(Locale.ROOT, "scaling: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s in %s%n",
                 run.result().runs().size(), run.diverged(), run.result().wallSeconds(), run.threads(),
                 ScalingReport.MARKDOWN, ScalingReport.CSV, ScalingReport.PNG, run.dir());
         return 0;

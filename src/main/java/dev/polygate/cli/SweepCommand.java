@@ -11,6 +11,7 @@ import dev.polygate.report.AccuracyReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** {@code polygate sweep}: train a grid of runs in parallel and write the accuracy report. */
@@ -110,7 +111,7 @@ final class SweepCommand {
         }
         GridRunner.Finished run = GridRunner.run("sweep", f, grid, "runs", err);
         AccuracyReport.writeAll(run.result(), run.dir());
-        out.printf("sweep: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s, %s in %s%n",
+        out.printf(Locale.ROOT, "sweep: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s, %s in %s%n",
                 run.result().runs().size(), run.diverged(), run.result().wallSeconds(), run.threads(),
                 AccuracyReport.MARKDOWN, AccuracyReport.JSON, AccuracyReport.CSV, AccuracyReport.PNG, run.dir());
         return 0;
