@@ -2,6 +2,7 @@ package dev.polygate.cli;
 
 import dev.polygate.experiment.EquivalenceDesign;
 import dev.polygate.experiment.Grid;
+import dev.polygate.io.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
@@ -10,6 +11,7 @@ import dev.polygate.report.equivalence.EquivalenceReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -35,7 +37,7 @@ final class EquivalenceCommand {
             Flags.helpRow("", "  equal-parameter one matches the gated", null),
             Flags.helpRow("", "  model's parameter count at this width", null),
             Flags.helpRow("--depth D", "hidden layers, 1.." + ModelSpec.MAX_DEPTH, Integer.toString(DEFAULTS.depth())),
-            Flags.helpRow("--lr R", "Adam learning rate, > 0", Double.toString(DEFAULTS.lr())),
+            Flags.helpRow("--lr R", "Adam learning rate, > 0", FloatText.shortest(DEFAULTS.lr())),
             Flags.helpRow("--samples N", "training points, 1.." + RunSpec.MAX_SAMPLES, Integer.toString(DEFAULTS.samples())),
             Flags.helpRow("--steps T", "Adam steps, 1.." + RunSpec.MAX_STEPS, Integer.toString(DEFAULTS.steps())),
             Flags.helpRow("--seeds N", "seeds per cell, 2.." + Grid.MAX_SEEDS + "; 6 or more for the", Integer.toString(DEFAULTS.seeds())),
@@ -85,7 +87,7 @@ final class EquivalenceCommand {
         }
         GridRunner.Finished run = GridRunner.run("equivalence", f, design.grid(), "runs", err);
         EquivalenceReport.writeAll(design, run.result(), run.dir());
-        out.printf("equivalence: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s in %s%n",
+        out.printf(Locale.ROOT, "equivalence: %d runs (%d diverged) in %.1f s on %d threads; wrote %s, %s, %s in %s%n",
                 run.result().runs().size(), run.diverged(), run.result().wallSeconds(), run.threads(),
                 EquivalenceReport.MARKDOWN, EquivalenceReport.PNG, EquivalenceReport.CSV, run.dir());
         return 0;
