@@ -1,5 +1,6 @@
 package dev.polygate.bench;
 
+import dev.polygate.text.FloatText;
 import dev.polygate.kernel.ReferenceMlp;
 import dev.polygate.kernel.VectorKernels;
 import dev.polygate.model.ModelSpec;
@@ -89,7 +90,8 @@ public class ActivationEpilogueBenchmark {
 
     private void check(String what, double want, float got, int r, int i) {
         if (!(Math.abs(got - want) <= 2e-6 * Math.max(1, Math.abs(want)))) {
-            throw new IllegalStateException(what + "[" + r + "][" + i + "] = " + got + ", reference " + want + " for " + spec.id());
+            throw new IllegalStateException(what + "[" + r + "][" + i + "] = " + FloatText.shortest(got) + ", reference " + FloatText.shortest(want)
+                    + " for " + spec.id());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.polygate.bench;
 
+import dev.polygate.text.FloatText;
 import dev.polygate.kernel.ReferenceMlp;
 import dev.polygate.kernel.VectorMlp;
 import dev.polygate.model.Initializer;
@@ -67,7 +68,8 @@ final class BenchModels {
         double refLoss = ref.forward(pd);
         double[] refGrad = ref.backward(pd);
         if (Math.abs(loss - refLoss) > 1e-3 * Math.abs(refLoss)) {
-            throw new IllegalStateException("vector loss " + loss + " disagrees with the reference " + refLoss + " for " + spec.id());
+            throw new IllegalStateException("vector loss " + FloatText.shortest(loss) + " disagrees with the reference " + FloatText.shortest(refLoss)
+                    + " for " + spec.id());
         }
         double scale = 0;
         for (double v : refGrad) {
@@ -76,8 +78,8 @@ final class BenchModels {
         for (int k = 0; k < g.length; k++) {
             double err = Math.abs(g[k] - refGrad[k]) / Math.max(Math.abs(refGrad[k]), 1e-3 * scale);
             if (!(err < 1e-3)) {
-                throw new IllegalStateException("vector gradient[" + k + "] = " + g[k] + " disagrees with the reference "
-                        + refGrad[k] + " for " + spec.id());
+                throw new IllegalStateException("vector gradient[" + k + "] = " + FloatText.shortest(g[k]) + " disagrees with the reference "
+                        + FloatText.shortest(refGrad[k]) + " for " + spec.id());
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.polygate.bench;
 
+import dev.polygate.text.FloatText;
 import dev.polygate.kernel.VectorKernels;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.ParameterLayout;
@@ -91,7 +92,8 @@ public class DenseLayerBenchmark {
                 s += (double) p[layout.weightOffset(1) + m * width + k] * hIn[k * ld + i];
             }
             if (Math.abs(s - f[m * ld + i]) > 1e-4 * (1 + Math.abs(s))) {
-                throw new IllegalStateException("product z[" + m + "][" + i + "] = " + f[m * ld + i] + ", reference " + s);
+                throw new IllegalStateException("product z[" + m + "][" + i + "] = " + FloatText.shortest(f[m * ld + i]) + ", reference "
+                        + FloatText.shortest(s));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.polygate.bench;
 
+import dev.polygate.text.FloatText;
 import dev.polygate.kernel.VectorMath;
 import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.FloatVector;
@@ -49,14 +50,16 @@ public class ExpBenchmark {
         for (int i = 0; i < size; i++) {
             double exact = Math.exp(in[i]);
             if (Math.abs(out[i] - exact) > 2 * Math.ulp((float) exact)) {
-                throw new IllegalStateException("hand-written exp(" + in[i] + ") = " + out[i] + ", Math.exp gives " + exact);
+                throw new IllegalStateException("hand-written exp(" + FloatText.shortest(in[i]) + ") = " + FloatText.shortest(out[i]) + ", Math.exp gives "
+                        + FloatText.shortest(exact));
             }
         }
         lanewiseExp();
         for (int i = 0; i < size; i++) {
             double exact = Math.exp(in[i]);
             if (Math.abs(out[i] - exact) > 4 * Math.ulp((float) exact)) {
-                throw new IllegalStateException("lanewise(EXP)(" + in[i] + ") = " + out[i] + ", Math.exp gives " + exact);
+                throw new IllegalStateException("lanewise(EXP)(" + FloatText.shortest(in[i]) + ") = " + FloatText.shortest(out[i]) + ", Math.exp gives "
+                        + FloatText.shortest(exact));
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.polygate.bench;
 
+import dev.polygate.text.FloatText;
 import dev.polygate.kernel.VectorMath;
 import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.FloatVector;
@@ -53,7 +54,8 @@ public class FmaRoofBenchmark {
         }
         float got = fma12();
         if (Math.abs(got - expected) > 1e-3f * expected) {
-            throw new IllegalStateException("roof kernel computed " + got + ", expected " + expected);
+            throw new IllegalStateException("roof kernel computed " + FloatText.shortest(got) + ", expected "
+                    + FloatText.shortest(expected));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.polygate.cli;
 
 import dev.polygate.experiment.EquivalenceDesign;
 import dev.polygate.experiment.Grid;
+import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
@@ -35,7 +36,7 @@ final class EquivalenceCommand {
             Flags.helpRow("", "  equal-parameter one matches the gated", null),
             Flags.helpRow("", "  model's parameter count at this width", null),
             Flags.helpRow("--depth D", "hidden layers, 1.." + ModelSpec.MAX_DEPTH, Integer.toString(DEFAULTS.depth())),
-            Flags.helpRow("--lr R", "Adam learning rate, > 0", Double.toString(DEFAULTS.lr())),
+            Flags.helpRow("--lr R", "Adam learning rate, > 0", FloatText.shortest(DEFAULTS.lr())),
             Flags.helpRow("--samples N", "training points, 1.." + RunSpec.MAX_SAMPLES, Integer.toString(DEFAULTS.samples())),
             Flags.helpRow("--steps T", "Adam steps, 1.." + RunSpec.MAX_STEPS, Integer.toString(DEFAULTS.steps())),
             Flags.helpRow("--seeds N", "seeds per cell, 2.." + Grid.MAX_SEEDS + "; 6 or more for the", Integer.toString(DEFAULTS.seeds())),

@@ -3,6 +3,7 @@ package dev.polygate.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -21,7 +22,7 @@ final class Flags {
 
     /** A help line's middle column: text padded to width, and at least one space after it. */
     static String column(String text, int width) {
-        return String.format("%-" + (width - 1) + "s ", text);
+        return String.format(Locale.ROOT, "%-" + (width - 1) + "s ", text);
     }
 
     Flags(String command, String[] args, Set<String> known, Set<String> booleans) {
@@ -76,7 +77,7 @@ final class Flags {
      * value list pushes the default onto the next line, in the default column.
      */
     static String helpRow(String flag, String what, String fallback) {
-        String line = String.format("  %-20s%-44s", flag, what);
+        String line = String.format(Locale.ROOT, "  %-20s%-44s", flag, what);
         if (fallback == null) {
             return line.stripTrailing();
         }

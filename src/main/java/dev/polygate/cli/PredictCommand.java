@@ -1,5 +1,6 @@
 package dev.polygate.cli;
 
+import dev.polygate.text.FloatText;
 import dev.polygate.io.ModelFile;
 import dev.polygate.kernel.VectorMlp;
 import java.io.BufferedReader;
@@ -81,7 +82,7 @@ final class PredictCommand {
         mlp.forwardLoss(model.parameters());
         StringBuilder sb = new StringBuilder();
         for (float y : mlp.outputs()) {
-            sb.append(y).append('\n');
+            sb.append(FloatText.shortest(y)).append('\n');
         }
         out.print(sb);
         return 0;

@@ -1,6 +1,7 @@
 package dev.polygate.cli;
 
 import java.io.PrintStream;
+import java.util.Locale;
 
 /** A progress line on stderr at most once a second: done/total, elapsed, estimated time left. */
 final class Progress {
@@ -39,7 +40,8 @@ final class Progress {
     private void print(long now) {
         double elapsed = (now - start) * 1e-9;
         double left = done == 0 ? Double.NaN : elapsed * (total - done) / done;
-        err.printf("%s: %d/%d %s (%d%%), %.1f s elapsed%s%n", label, done, total, unit, 100L * done / total, elapsed,
-                done < total && done > 0 ? String.format(", ~%.0f s left", left) : "");
+        err.printf(Locale.ROOT, "%s: %d/%d %s (%d%%), %.1f s elapsed%s%n", label, done, total, unit, 100L * done / total,
+                elapsed,
+                done < total && done > 0 ? String.format(Locale.ROOT, ", ~%.0f s left", left) : "");
     }
 }

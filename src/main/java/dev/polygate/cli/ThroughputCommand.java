@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /** {@code polygate throughput}: JMH results (and an accuracy sweep) into the throughput report and summary. */
@@ -61,7 +62,7 @@ final class ThroughputCommand {
         OutputPaths.create("throughput", "--out", dir);
         report.writeAll(dir);
         List<TargetResult> targets = Targets.check(report.results());
-        out.printf("throughput: %d JMH results from %d %s; targets: %d met, %d missed, %d not measured; "
+        out.printf(Locale.ROOT, "throughput: %d JMH results from %d %s; targets: %d met, %d missed, %d not measured; "
                         + "wrote %s, %s, %s, %s in %s%n", report.results().all().size(), jmh.size(),
                 jmh.size() == 1 ? "file" : "files", count(targets, Status.MET), count(targets, Status.MISSED),
                 count(targets, Status.NOT_MEASURED), ThroughputReport.MARKDOWN, ThroughputReport.JSON,

@@ -11,6 +11,7 @@ import dev.polygate.train.TrainingResult;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 
 /** {@code polygate train}: one run, its result on stdout, the model optionally saved as JSON. */
@@ -67,8 +68,9 @@ final class TrainCommand {
         Path modelOut = f.has("model-out") ? OutputPaths.file("train", "--model-out", f.string("model-out", null)) : null;
         MemoryCheck.requireFits("train", spec);
         TrainingResult r = Trainer.train(spec);
-        out.printf("%s: final MSE %s, %d parameters, %.2f us/step%s%n", spec.id(),
-                r.diverged() ? "NaN (diverged at step " + r.divergedAt() + ")" : String.format("%.6e", r.finalMse()),
+        out.printf(Locale.ROOT, "%s: final MSE %s, %d parameters, %.2f us/step%s%n", spec.id(),
+                r.diverged() ? "NaN (diverged at step " + r.divergedAt() + ")"
+                        : String.format(Locale.ROOT, "%.6e", r.finalMse()),
                 r.parameterCount(), r.secondsPerStep() * 1e6, modelOut == null ? "" : "; model saved to " + modelOut);
         if (modelOut != null) {
             ModelFile.save(modelOut, spec, r.parameters(), r.finalMse());

@@ -9,10 +9,12 @@ import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
 import dev.polygate.model.Target;
+import dev.polygate.text.FloatText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * A trained model as JSON: the architecture, how it was trained, and the flat parameter buffer in
@@ -28,7 +30,7 @@ import java.nio.file.Path;
 public final class ModelFile {
     public static final String FORMAT = "polygate-model";
     public static final int VERSION = 1;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = FloatText.jsonMapper().build();
 
     /** A loaded model: its architecture, its parameters, and the training run if recorded. */
     public record SavedModel(ModelSpec spec, float[] parameters, RunSpec training, Double finalMse) {
@@ -108,7 +110,7 @@ public final class ModelFile {
         if (!ps.isArray() || ps.size() != expected) {
             throw new IllegalArgumentException("model file " + path + ": \"parameters\" must be an array of "
                     + expected + " numbers for " + spec.id() + ", got "
-                    + (ps.isArray() ? ps.size() + " entries" : ps.getNodeType().toString().toLowerCase()));
+                    + (ps.isArray() ? ps.size() + " entries" : ps.getNodeType().toString().toLowerCase(Locale.ROOT)));
         }
         float[] params = new float[expected];
         for (int i = 0; i < expected; i++) {

@@ -1,5 +1,6 @@
 package dev.polygate.kernel;
 
+import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.commons.math3.analysis.integration.IterativeLegendreGaussIntegrator;
@@ -162,7 +163,8 @@ public final class GateIntegral {
     private static void checkReluLike(Activation gate, double left, double right) {
         if (!(Math.abs(left) <= ASYMPTOTE_TOLERANCE && Math.abs(right - END) <= ASYMPTOTE_TOLERANCE * END)) {
             throw new IllegalStateException("gate " + gate.cliName() + " is not ReLU-like at ±" + END + ": g(−" + END
-                    + ") = " + left + ", g(" + END + ") = " + right + "; the table's asymptotes would be wrong");
+                    + ") = " + FloatText.shortest(left) + ", g(" + END + ") = " + FloatText.shortest(right)
+                    + "; the table's asymptotes would be wrong");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.polygate.model;
 
+import dev.polygate.text.FloatText;
+
 /**
  * One training run: a model, the target (xⁿ in the study), and the optimiser settings. Everything a run's
  * numbers depend on is here, so a run is re-created from its RunSpec alone.
@@ -17,7 +19,7 @@ public record RunSpec(ModelSpec model, Target target, double lr, int samples, in
             throw new IllegalArgumentException("target is required");
         }
         if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("lr must be a finite number > 0, got " + lr);
+            throw new IllegalArgumentException("lr must be a finite number > 0, got " + FloatText.shortest(lr));
         }
         if (samples < 1 || samples > MAX_SAMPLES) {
             throw new IllegalArgumentException("samples must be an integer in 1.." + MAX_SAMPLES + ", got " + samples);
@@ -28,6 +30,7 @@ public record RunSpec(ModelSpec model, Target target, double lr, int samples, in
     }
 
     public String id() {
-        return model.id() + "/" + target.id() + "/lr" + lr + "/N" + samples + "/T" + steps + "/seed" + seed;
+        return model.id() + "/" + target.id() + "/lr" + FloatText.shortest(lr) + "/N" + samples + "/T" + steps
+                + "/seed" + seed;
     }
 }

@@ -1,5 +1,6 @@
 package dev.polygate.model;
 
+import dev.polygate.text.FloatText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +45,8 @@ public final class Target {
         }
         for (double v : c) {
             if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("polynomial coefficients must be finite numbers, got " + v);
+                throw new IllegalArgumentException("polynomial coefficients must be finite numbers, got "
+                        + FloatText.shortest(v));
             }
         }
         return new Target(Form.POLYNOMIAL, c.length - 1, c.clone());
@@ -188,7 +190,7 @@ public final class Target {
     }
 
     private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : FloatText.shortest(v);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.polygate.report;
 
 import dev.polygate.experiment.SweepResult;
+import dev.polygate.text.FloatText;
 import dev.polygate.kernel.FlopCount;
 import dev.polygate.model.RunSpec;
 import dev.polygate.train.TrainingResult;
@@ -35,7 +36,7 @@ public final class AccuracyCsv {
                 Integer.toString(spec.model().width()),
                 Integer.toString(spec.model().depth()),
                 spec.target().text(),
-                Double.toString(spec.lr()),
+                FloatText.shortest(spec.lr()),
                 Integer.toString(spec.samples()),
                 Integer.toString(spec.steps()),
                 Long.toString(spec.seed()),

@@ -3,11 +3,11 @@ package dev.polygate.report;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.polygate.experiment.Environment;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.Sizing;
 import dev.polygate.experiment.SweepResult;
+import dev.polygate.text.FloatText;
 import dev.polygate.kernel.FlopCount;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
@@ -22,14 +22,9 @@ import java.io.OutputStream;
  * generator so a large sweep never needs a second in-memory copy of its curves.
  */
 final class AccuracyJson {
-    /*
-     * AUTO_CLOSE_TARGET off: the caller owns the stream. USE_FAST_DOUBLE_WRITER: Schubfach, which
-     * writes the shortest decimal that reads back to the same float (JDK 17's Float.toString does
-     * not always), keeping the curves small and exact.
-     */
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    /* AUTO_CLOSE_TARGET off: the caller owns the stream. */
+    private static final ObjectMapper MAPPER = FloatText.jsonMapper()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
             .build();
 
     private AccuracyJson() {

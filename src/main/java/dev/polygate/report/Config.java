@@ -2,6 +2,7 @@ package dev.polygate.report;
 
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.Sizing;
+import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 
 /**
@@ -23,6 +24,6 @@ record Config(Activation activation, Sizing sizing, int depth, double lr, int sa
         if (withSizing || withHyperparameters) {
             name += ", " + sizing.label();
         }
-        return withHyperparameters ? name + ", depth " + depth + ", lr " + lr : name;
+        return withHyperparameters ? name + ", depth " + depth + ", lr " + FloatText.shortest(lr) : name;
     }
 }

@@ -1,10 +1,11 @@
 package dev.polygate.report;
 
+import dev.polygate.text.FloatText;
 import java.util.List;
 
 /**
  * How every report writes CSV, RFC 4180: CRLF line ends, fields quoted only when they need it,
- * numbers in Java's round-trip form and a missing number as an empty field.
+ * numbers in their shortest round-trip form (FloatText) and a missing number as an empty field.
  */
 public final class CsvText {
     private static final String LINE_END = "\r\n";
@@ -25,7 +26,7 @@ public final class CsvText {
 
     /** An empty field for a missing number: "NaN" would be read as text by most tools. */
     public static String finiteOrEmpty(double value) {
-        return Double.isFinite(value) ? Double.toString(value) : "";
+        return Double.isFinite(value) ? FloatText.shortest(value) : "";
     }
 
     /** RFC 4180: a field holding a comma, quote or line break is quoted, its quotes doubled. */

@@ -9,8 +9,10 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -27,6 +29,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class LossCurveChart {
     static final int POINTS_PER_CURVE = 500;
+    /** The narrowest panel; wider where a title needs it (see ChartStyle.panelWidth). */
     static final int PANEL_WIDTH = 350;
     static final int PANEL_HEIGHT = 260;
     /** A log axis needs positive values: losses below this (including exact zeros) are drawn at it. */
@@ -35,6 +38,8 @@ final class LossCurveChart {
     private static final int LEGEND_LINE_HEIGHT = 22;
     private static final int LEGEND_HEIGHT = 2 * LEGEND_LINE_HEIGHT;
     private static final int BAND_ALPHA = 60;
+    /** The y range's margin: the band's extremes sit this factor inside the frame. */
+    private static final double LOSS_PAD = 1.5;
 
     private LossCurveChart() {
     }
@@ -46,7 +51,8 @@ final class LossCurveChart {
     static BufferedImage render(SweepCells sweep) {
         List<Config> rows = sweep.configs();
         List<Target> columns = sweep.targets();
-        int width = Math.max(1, columns.size()) * PANEL_WIDTH;
+        int panelWidth = panelWidth(sweep);
+        int width = Math.max(1, columns.size()) * panelWidth;
         int height = LEGEND_HEIGHT + Math.max(1, rows.size()) * PANEL_HEIGHT;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ChartStyle.whiteCanvas(image);
@@ -56,9 +62,12 @@ final class LossCurveChart {
                 Config config = rows.get(row);
                 for (int col = 0; col < columns.size(); col++) {
                     Target degree = columns.get(col);
-                    String title = sweep.label(config) + ", " + degree.prose();
-                    g.drawImage(panel(sweep, config, degree, title), col * PANEL_WIDTH,
-                            LEGEND_HEIGHT + row * PANEL_HEIGHT, null);
+                    String title = title(sweep, config, degree);
+                    BufferedImage panel = panel(sweep, config, degree, panelWidth)
+                            .map(BitmapEncoder::getBufferedImage)
+                            .orElseGet(() -> ChartStyle.emptyPanel(panelWidth, PANEL_HEIGHT, title,
+                                    "no finite loss: every run diverged at once"));
+                    g.drawImage(panel, col * panelWidth, LEGEND_HEIGHT + row * PANEL_HEIGHT, null);
                 }
             }
         } finally {
@@ -67,22 +76,40 @@ final class LossCurveChart {
         return image;
     }
 
-    /** One panel; a cell where no seed ever had a finite loss is drawn as an empty, labelled panel. */
-    private static BufferedImage panel(SweepCells sweep, Config config, Target degree, String title) {
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
+    /** One width for every panel, so columns line up: wide enough for the longest title. */
+    static int panelWidth(SweepCells sweep) {
+        List<String> titles = new ArrayList<>();
+        for (Config config : sweep.configs()) {
+            for (Target degree : sweep.targets()) {
+                titles.add(title(sweep, config, degree));
+            }
+        }
+        return ChartStyle.panelWidth(PANEL_WIDTH, ChartStyle.TITLE_FONT, titles);
+    }
+
+    private static String title(SweepCells sweep, Config config, Target degree) {
+        return sweep.label(config) + ", " + degree.prose();
+    }
+
+    /** One panel's chart; empty where no seed of the cell ever had a finite loss. */
+    static Optional<XYChart> panel(SweepCells sweep, Config config, Target degree, int panelWidth) {
+        XYChart chart = new XYChartBuilder().width(panelWidth).height(PANEL_HEIGHT).title(title(sweep, config, degree))
                 .xAxisTitle("Adam step").yAxisTitle("training MSE").build();
-        style(chart, config.steps());
         List<LayerKind> kinds = sweep.kinds();
         CurveSummary[] summaries = new CurveSummary[kinds.size()];
-        boolean anyPoint = false;
+        double lowest = Double.POSITIVE_INFINITY;
+        double highest = 0;
         for (int i = 0; i < kinds.size(); i++) {
             summaries[i] = CurveSummary.of(sweep.runs(config, degree, kinds.get(i)), POINTS_PER_CURVE);
-            anyPoint |= summaries[i].size() > 0;
+            for (int k = 0; k < summaries[i].size(); k++) {
+                lowest = Math.min(lowest, plotted(summaries[i].low()[k]));
+                highest = Math.max(highest, plotted(summaries[i].high()[k]));
+            }
         }
-        if (!anyPoint) {
-            return ChartStyle.emptyPanel(PANEL_WIDTH, PANEL_HEIGHT, title,
-                    "no finite loss: every run diverged at once");
+        if (highest == 0) {
+            return Optional.empty();
         }
+        style(chart, config.steps(), ChartStyle.logRange(lowest, highest, LOSS_PAD));
         // Bands first, so every median line is drawn on top of every band.
         for (int i = 0; i < kinds.size(); i++) {
             addBand(chart, kinds.get(i), summaries[i]);
@@ -90,14 +117,17 @@ final class LossCurveChart {
         for (int i = 0; i < kinds.size(); i++) {
             addMedian(chart, kinds.get(i), summaries[i]);
         }
-        return BitmapEncoder.getBufferedImage(chart);
+        return Optional.of(chart);
     }
 
-    private static void style(XYChart chart, int steps) {
+    private static void style(XYChart chart, int steps, double[] lossRange) {
         XYStyler styler = chart.getStyler();
         ChartStyle.applyPanelStyle(styler);
         styler.setYAxisLogarithmic(true);
         styler.setYAxisDecimalPattern("0.#E0");
+        // An explicit range: XChart's own would not always hold two labelled powers of ten.
+        styler.setYAxisMin(lossRange[0]);
+        styler.setYAxisMax(lossRange[1]);
         // Every panel spans the whole run, so panels line up and an early divergence shows as a short line.
         styler.setXAxisMin(0.0);
         styler.setXAxisMax((double) steps);

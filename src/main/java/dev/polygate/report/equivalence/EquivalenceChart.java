@@ -15,6 +15,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -31,9 +32,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * plain g / plain ∫g with their intervals as vertical bars, on a log scale with 1 (a tie) marked.
  */
 final class EquivalenceChart {
-    private static final int PANEL_WIDTH = 400;
+    /** The narrowest panel; wider where a title needs it (see ChartStyle.panelWidth). */
+    static final int PANEL_WIDTH = 400;
     private static final int PANEL_HEIGHT = 300;
     private static final int LEGEND_HEIGHT = 44;
+    /** The y range's margin: the interval bars' ends sit this factor inside the frame. */
+    private static final double RATIO_PAD = 1.3;
 
     /** The two ratios drawn, each in the colour of its numerator's kind. */
     private record Series(String label, Color colour, Function<Row, Optional<PairedTest>> test, double shift) {
@@ -47,10 +51,15 @@ final class EquivalenceChart {
     }
 
     static void write(EquivalenceCells cells, OutputStream out) throws IOException {
+        ChartStyle.writePng(render(cells), out);
+    }
+
+    static BufferedImage render(EquivalenceCells cells) {
         EquivalenceDesign d = cells.design();
         int cols = d.gates().size();
         int rows = d.sizings().size();
-        BufferedImage image = new BufferedImage(cols * PANEL_WIDTH, LEGEND_HEIGHT + rows * PANEL_HEIGHT,
+        int panelWidth = panelWidth(d);
+        BufferedImage image = new BufferedImage(cols * panelWidth, LEGEND_HEIGHT + rows * PANEL_HEIGHT,
                 BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ChartStyle.whiteCanvas(image);
         try {
@@ -59,18 +68,37 @@ final class EquivalenceChart {
                 for (int c = 0; c < cols; c++) {
                     Activation gate = d.gates().get(c);
                     Sizing sizing = d.sizings().get(r);
-                    g.drawImage(panel(cells.rows(gate, sizing), gate.cliName() + ", " + sizing.label()),
-                            c * PANEL_WIDTH, LEGEND_HEIGHT + r * PANEL_HEIGHT, null);
+                    BufferedImage panel = panel(cells.rows(gate, sizing), title(gate, sizing), panelWidth)
+                            .map(BitmapEncoder::getBufferedImage)
+                            .orElseGet(() -> ChartStyle.emptyPanel(panelWidth, PANEL_HEIGHT, title(gate, sizing),
+                                    "no seed finished both runs of any pair"));
+                    g.drawImage(panel, c * panelWidth, LEGEND_HEIGHT + r * PANEL_HEIGHT, null);
                 }
             }
         } finally {
             g.dispose();
         }
-        ChartStyle.writePng(image, out);
+        return image;
     }
 
-    private static BufferedImage panel(List<Row> rows, String title) {
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
+    /** One width for every panel, so columns line up: wide enough for the longest title. */
+    static int panelWidth(EquivalenceDesign d) {
+        List<String> titles = new ArrayList<>();
+        for (Sizing sizing : d.sizings()) {
+            for (Activation gate : d.gates()) {
+                titles.add(title(gate, sizing));
+            }
+        }
+        return ChartStyle.panelWidth(PANEL_WIDTH, ChartStyle.TITLE_FONT, titles);
+    }
+
+    static String title(Activation gate, Sizing sizing) {
+        return gate.cliName() + ", " + sizing.label();
+    }
+
+    /** One panel's chart; empty where no seed finished both runs of any pair. */
+    static Optional<XYChart> panel(List<Row> rows, String title, int panelWidth) {
+        XYChart chart = new XYChartBuilder().width(panelWidth).height(PANEL_HEIGHT).title(title)
                 .xAxisTitle("n of the target xⁿ").yAxisTitle("median MSE ratio").build();
         ChartStyle.applyPanelStyle(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(true);
@@ -87,9 +115,25 @@ final class EquivalenceChart {
             any |= addSeries(chart, s, rows);
         }
         if (!any) {
-            return ChartStyle.emptyPanel(PANEL_WIDTH, PANEL_HEIGHT, title, "no seed finished both runs of any pair");
+            return Optional.empty();
         }
-        return BitmapEncoder.getBufferedImage(chart);
+        // An explicit range around every interval and the tie: XChart's own would not always hold
+        // two labelled powers of ten.
+        double lowest = 1;
+        double highest = 1;
+        for (Series s : SERIES) {
+            for (Row row : rows) {
+                Optional<PairedTest> test = s.test().apply(row);
+                if (test.isPresent()) {
+                    lowest = Math.min(lowest, plotted(test.get().ratio().low()));
+                    highest = Math.max(highest, plotted(test.get().ratio().high()));
+                }
+            }
+        }
+        double[] range = ChartStyle.logRange(lowest, highest, RATIO_PAD);
+        chart.getStyler().setYAxisMin(range[0]);
+        chart.getStyler().setYAxisMax(range[1]);
+        return Optional.of(chart);
     }
 
     /** Medians as markers joined by a thin line, each interval as its own two-point vertical line. */

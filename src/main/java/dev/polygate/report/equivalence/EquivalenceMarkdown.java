@@ -5,6 +5,7 @@ import dev.polygate.experiment.EquivalenceDesign;
 import dev.polygate.experiment.EquivalenceDesign.Arm;
 import dev.polygate.experiment.Sizing;
 import dev.polygate.experiment.SweepResult;
+import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.report.CellStats;
@@ -83,7 +84,8 @@ final class EquivalenceMarkdown {
                 + "code (GELU is its tanh form). "
                 + "Grid: gates " + d.gates().stream().map(Activation::cliName).collect(Collectors.joining(", "))
                 + "; targets xⁿ for n = " + d.degrees().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                + "; depth " + d.depth() + "; learning rate " + d.lr() + "; " + d.samples() + " samples; "
+                + "; depth " + d.depth() + "; learning rate " + FloatText.shortest(d.lr()) + "; " + d.samples()
+                + " samples; "
                 + d.steps() + " Adam steps; " + d.seeds() + " seeds per cell (seeds " + d.firstSeed() + "–"
                 + (d.firstSeed() + d.seeds() - 1) + "); " + result.runs().size() + " runs, of which " + diverged
                 + " diverged" + (failed == 0 ? "" : " and " + failed + " failed (listed below)") + ". The sweep took " + NumberText.seconds(result.wallSeconds()) + " of wall time on "

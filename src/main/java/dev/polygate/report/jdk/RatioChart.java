@@ -62,10 +62,19 @@ final class RatioChart {
     }
 
     static BufferedImage render(SpeedComparison speed, String labelA, String labelB) {
+        XYChart chart = chart(speed, labelA, labelB);
+        BufferedImage plot = BitmapEncoder.getBufferedImage(chart);
+        return withRowLabels(chart, plot, speed.rows());
+    }
+
+    /** The XChart part, without the label column; as wide as its title needs, at least WIDTH. */
+    static XYChart chart(SpeedComparison speed, String labelA, String labelB) {
         List<SpeedRow> rows = speed.rows();
         int n = rows.size();
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(FRAME_HEIGHT + Math.max(n, 3) * ROW_HEIGHT)
-                .title("Time ratio B/A = " + labelB + " / " + labelA + " per benchmark (< 1: B faster)")
+        String title = "Time ratio B/A = " + labelB + " / " + labelA + " per benchmark (< 1: B faster)";
+        XYChart chart = new XYChartBuilder().width(ChartStyle.panelWidth(WIDTH, TITLE_FONT, List.of(title)))
+                .height(FRAME_HEIGHT + Math.max(n, 3) * ROW_HEIGHT)
+                .title(title)
                 .xAxisTitle("time on " + labelB + " / time on " + labelA + " (median; error bar: 95% interval)")
                 .build();
         style(chart, rows);
@@ -84,8 +93,7 @@ final class RatioChart {
         }
         // The reference: equal times.
         chart.addAnnotation(new AnnotationLine(1.0, true, false));
-        BufferedImage plot = BitmapEncoder.getBufferedImage(chart);
-        return withRowLabels(chart, plot, rows);
+        return chart;
     }
 
     /** The chart with a column of benchmark names on its left, each level with its bar. */
@@ -127,6 +135,7 @@ final class RatioChart {
 
     private static void style(XYChart chart, List<SpeedRow> rows) {
         XYStyler styler = chart.getStyler();
+        ChartStyle.localeIndependent(styler);
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesColor(new Color(230, 230, 230));

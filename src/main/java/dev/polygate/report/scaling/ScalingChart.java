@@ -13,7 +13,9 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -30,6 +32,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * as a line, whose slope and interval the panel's legend gives.
  */
 final class ScalingChart {
+    /** The narrowest panel; wider where a title needs it (see ChartStyle.panelWidth). */
     static final int PANEL_WIDTH = 440;
     static final int PANEL_HEIGHT = 360;
 
@@ -49,15 +52,20 @@ final class ScalingChart {
     static BufferedImage render(ScalingResults results) {
         List<Activation> rows = results.design().activations();
         List<Integer> columns = results.design().degrees();
-        BufferedImage image = new BufferedImage(columns.size() * PANEL_WIDTH,
+        int panelWidth = panelWidth(results);
+        BufferedImage image = new BufferedImage(columns.size() * panelWidth,
                 LEGEND_HEIGHT + rows.size() * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ChartStyle.whiteCanvas(image);
         try {
             drawLegend(g, results);
             for (int row = 0; row < rows.size(); row++) {
                 for (int col = 0; col < columns.size(); col++) {
-                    g.drawImage(panel(results, results.series(rows.get(row), columns.get(col))), col * PANEL_WIDTH,
-                            LEGEND_HEIGHT + row * PANEL_HEIGHT, null);
+                    List<Series> kinds = results.series(rows.get(row), columns.get(col));
+                    BufferedImage panel = panel(results, kinds, panelWidth)
+                            .map(BitmapEncoder::getBufferedImage)
+                            .orElseGet(() -> ChartStyle.emptyPanel(panelWidth, PANEL_HEIGHT, title(kinds),
+                                    "nothing to plot: every run diverged"));
+                    g.drawImage(panel, col * panelWidth, LEGEND_HEIGHT + row * PANEL_HEIGHT, null);
                 }
             }
         } finally {
@@ -66,10 +74,26 @@ final class ScalingChart {
         return image;
     }
 
-    private static BufferedImage panel(ScalingResults results, List<Series> kinds) {
+    /** One width for every panel, so columns line up: wide enough for the longest title. */
+    static int panelWidth(ScalingResults results) {
+        List<String> titles = new ArrayList<>();
+        for (Activation activation : results.design().activations()) {
+            for (int degree : results.design().degrees()) {
+                titles.add(title(results.series(activation, degree)));
+            }
+        }
+        return ChartStyle.panelWidth(PANEL_WIDTH, ChartStyle.TITLE_FONT, titles);
+    }
+
+    /** The title of the panel of these series (the kinds of one activation and n). */
+    private static String title(List<Series> kinds) {
         Series first = kinds.get(0);
-        String title = first.activation().cliName() + ", " + first.target().prose() + ": MSE against parameters";
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
+        return first.activation().cliName() + ", " + first.target().prose() + ": MSE against parameters";
+    }
+
+    /** One panel's chart; empty where every run of the panel diverged. */
+    static Optional<XYChart> panel(ScalingResults results, List<Series> kinds, int panelWidth) {
+        XYChart chart = new XYChartBuilder().width(panelWidth).height(PANEL_HEIGHT).title(title(kinds))
                 .xAxisTitle("parameters P").yAxisTitle("training MSE").build();
         double minX = Double.POSITIVE_INFINITY;
         double maxX = 0;
@@ -85,7 +109,7 @@ final class ScalingChart {
             }
         }
         if (maxX == 0) {
-            return ChartStyle.emptyPanel(PANEL_WIDTH, PANEL_HEIGHT, title, "nothing to plot: every run diverged");
+            return Optional.empty();
         }
         // Points, then medians, then lines, so that each layer is drawn over the one before.
         kinds.forEach(s -> addPoints(chart, s.kind(), results.result(s)));
@@ -94,7 +118,7 @@ final class ScalingChart {
             addFitLine(chart, s, results.result(s), minX, maxX);
         }
         style(chart, ChartStyle.logRange(minX, maxX, 1.3), ChartStyle.logRange(minY, maxY, 3));
-        return BitmapEncoder.getBufferedImage(chart);
+        return Optional.of(chart);
     }
 
     private static void style(XYChart chart, double[] x, double[] y) {

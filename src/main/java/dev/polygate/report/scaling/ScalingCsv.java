@@ -1,6 +1,7 @@
 package dev.polygate.report.scaling;
 
 import dev.polygate.experiment.ScalingDesign;
+import dev.polygate.text.FloatText;
 import dev.polygate.model.RunSpec;
 import dev.polygate.report.CsvText;
 import dev.polygate.train.TrainingResult;
@@ -39,7 +40,7 @@ final class ScalingCsv {
                 Integer.toString(spec.target().degree()),
                 Integer.toString(spec.model().width()),
                 Integer.toString(spec.model().depth()),
-                Double.toString(spec.lr()),
+                FloatText.shortest(spec.lr()),
                 Integer.toString(spec.samples()),
                 Long.toString(spec.seed()),
                 Integer.toString(run.parameterCount())));
@@ -63,6 +64,6 @@ final class ScalingCsv {
     }
 
     private static String number(OptionalDouble value) {
-        return value.isPresent() ? Float.toString((float) value.getAsDouble()) : "";
+        return value.isPresent() ? FloatText.shortest((float) value.getAsDouble()) : "";
     }
 }

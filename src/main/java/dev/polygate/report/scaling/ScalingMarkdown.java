@@ -3,6 +3,7 @@ package dev.polygate.report.scaling;
 import dev.polygate.report.FailedRuns;
 import dev.polygate.experiment.ScalingDesign;
 import dev.polygate.experiment.SweepResult;
+import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.Target;
@@ -67,7 +68,7 @@ final class ScalingMarkdown {
                 .append(listed("target", d.degrees(), n -> Target.power(n).text())).append("; ")
                 .append(listed("width", d.widths(), String::valueOf)).append(" (")
                 .append(parameterRange(results)).append("); depth ").append(d.depth()).append("; learning rate ")
-                .append(d.lr()).append("; ").append(d.samples()).append(" samples; ")
+                .append(FloatText.shortest(d.lr())).append("; ").append(d.samples()).append(" samples; ")
                 .append(readingText(d)).append("; ").append(d.seeds()).append(d.seeds() == 1 ? " seed" : " seeds")
                 .append(" per width (").append(seedRange(d)).append("). ").append(sweep.runs().size())
                 .append(" runs, of which ").append(diverged).append(" diverged. The sweep took ")
@@ -243,7 +244,8 @@ final class ScalingMarkdown {
                 .append("largest width and near 1 at the smallest steepens the slope (the largest widths were still ")
                 .append("training), the reverse flattens it. Overlapping intervals alone prove little when they are ")
                 .append("wide, so a slope counts as settled only if, besides, the median at the largest width fell ")
-                .append("by less than half (ratio ≥ ").append(SlopeCheck.STILL_IMPROVING_RATIO).append(").\n\n");
+                .append("by less than half (ratio ≥ ").append(FloatText.shortest(SlopeCheck.STILL_IMPROVING_RATIO))
+                .append(").\n\n");
         s.append("| n | kind | slope at ").append(steps(d.steps())).append(" | slope at ").append(steps(d.longSteps()))
                 .append(" | intervals overlap | median ratio at width ").append(smallest)
                 .append(" | median ratio at width ").append(largest).append(" | verdict |\n")
@@ -350,8 +352,8 @@ final class ScalingMarkdown {
         return "polygate scaling --activations " + d.activations().stream().map(Activation::cliName)
                 .collect(Collectors.joining(",")) + " --kinds " + d.kinds().stream().map(LayerKind::cliName)
                 .collect(Collectors.joining(",")) + " --degrees " + joined(d.degrees()) + " --width "
-                + joined(d.widths()) + " --depth " + d.depth() + " --lr " + d.lr() + " --samples " + d.samples()
-                + " --steps " + d.steps() + " --check-factor " + d.checkFactor() + " --seeds " + d.seeds()
+                + joined(d.widths()) + " --depth " + d.depth() + " --lr " + FloatText.shortest(d.lr()) + " --samples "
+                + d.samples() + " --steps " + d.steps() + " --check-factor " + d.checkFactor() + " --seeds " + d.seeds()
                 + " --first-seed " + d.firstSeed();
     }
 

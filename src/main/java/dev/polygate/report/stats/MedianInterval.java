@@ -1,5 +1,6 @@
 package dev.polygate.report.stats;
 
+import dev.polygate.text.FloatText;
 import dev.polygate.report.Stats;
 import java.util.Arrays;
 import java.util.Locale;
@@ -48,7 +49,7 @@ public record MedianInterval(double median, double low, double high, int n, int 
             throw new IllegalArgumentException("a median needs at least one value");
         }
         if (!(confidence > 0 && confidence < 1)) {
-            throw new IllegalArgumentException("confidence must be in (0, 1), got " + confidence);
+            throw new IllegalArgumentException("confidence must be in (0, 1), got " + FloatText.shortest(confidence));
         }
         double[] sorted = values.clone();
         Arrays.sort(sorted);

@@ -1,5 +1,6 @@
 package dev.polygate.report.stats;
 
+import dev.polygate.text.FloatText;
 import java.util.Arrays;
 import java.util.Optional;
 import org.apache.commons.statistics.inference.BinomialTest;
@@ -221,7 +222,7 @@ public record PairedTest(int pairs, int excluded, int winsA, int winsB, int ties
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (!Double.isNaN(v) && !(v >= 0 && v < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException(name + "[" + i + "] = " + v
+                throw new IllegalArgumentException(name + "[" + i + "] = " + FloatText.shortest(v)
                         + ": an MSE must be finite and non-negative, or NaN for a diverged run");
             }
         }
@@ -229,7 +230,7 @@ public record PairedTest(int pairs, int excluded, int winsA, int winsB, int ties
 
     private static void checkAlpha(double alpha) {
         if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+            throw new IllegalArgumentException("alpha must be in (0, 1), got " + FloatText.shortest(alpha));
         }
     }
 }

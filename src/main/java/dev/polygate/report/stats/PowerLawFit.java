@@ -1,5 +1,6 @@
 package dev.polygate.report.stats;
 
+import dev.polygate.text.FloatText;
 import java.util.Arrays;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
@@ -72,7 +73,7 @@ public record PowerLawFit(double slope, double slopeLow, double slopeHigh, doubl
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (!(v > 0 && v < Double.POSITIVE_INFINITY)) {
-                throw new IllegalArgumentException(name + "[" + i + "] = " + v
+                throw new IllegalArgumentException(name + "[" + i + "] = " + FloatText.shortest(v)
                         + ": a log-log fit needs finite, positive values");
             }
         }

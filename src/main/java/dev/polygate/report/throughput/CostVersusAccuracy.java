@@ -2,6 +2,7 @@ package dev.polygate.report.throughput;
 
 import dev.polygate.bench.Shape;
 import dev.polygate.experiment.SweepResult;
+import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
@@ -38,8 +39,8 @@ public final class CostVersusAccuracy {
         }
 
         public String describe() {
-            return "width " + width + ", depth " + depth + ", lr " + lr + ", " + samples + " samples, " + steps
-                    + " Adam steps";
+            return "width " + width + ", depth " + depth + ", lr " + FloatText.shortest(lr) + ", " + samples + " samples, "
+                    + steps + " Adam steps";
         }
     }
 

@@ -11,6 +11,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Optional;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -26,6 +27,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Every kind sits at one x (its step cost), its degrees stacked above it.
  */
 final class SummaryChart {
+    /** The narrowest panel; wider where a title needs it (see ChartStyle.panelWidth). */
     static final int PANEL_WIDTH = 420;
     static final int PANEL_HEIGHT = 340;
     private static final int LEGEND_LINE_HEIGHT = 22;
@@ -41,13 +43,19 @@ final class SummaryChart {
 
     static BufferedImage render(CostVersusAccuracy summary) {
         List<Activation> panels = summary.activations();
-        int width = Math.max(1, panels.size()) * PANEL_WIDTH;
+        int panelWidth = panelWidth(summary);
+        int width = Math.max(1, panels.size()) * panelWidth;
         BufferedImage image = new BufferedImage(width, LEGEND_HEIGHT + PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ChartStyle.whiteCanvas(image);
         try {
             drawLegend(g, summary);
             for (int i = 0; i < panels.size(); i++) {
-                g.drawImage(panel(summary, panels.get(i)), i * PANEL_WIDTH, LEGEND_HEIGHT, null);
+                Activation activation = panels.get(i);
+                BufferedImage panel = panel(summary, activation, panelWidth)
+                        .map(BitmapEncoder::getBufferedImage)
+                        .orElseGet(() -> ChartStyle.emptyPanel(panelWidth, PANEL_HEIGHT, title(summary, activation),
+                                "nothing to plot: no measured step cost with a finished run"));
+                g.drawImage(panel, i * panelWidth, LEGEND_HEIGHT, null);
             }
         } finally {
             g.dispose();
@@ -59,9 +67,19 @@ final class SummaryChart {
         return DEGREE_MARKERS[degreeIndex % DEGREE_MARKERS.length];
     }
 
-    private static BufferedImage panel(CostVersusAccuracy summary, Activation activation) {
-        String title = activation.cliName() + ", shape " + summary.setting().shape();
-        XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title(title)
+    /** One width for every panel: wide enough for the longest title. */
+    static int panelWidth(CostVersusAccuracy summary) {
+        return ChartStyle.panelWidth(PANEL_WIDTH, ChartStyle.TITLE_FONT,
+                summary.activations().stream().map(a -> title(summary, a)).toList());
+    }
+
+    private static String title(CostVersusAccuracy summary, Activation activation) {
+        return activation.cliName() + ", shape " + summary.setting().shape();
+    }
+
+    /** One activation's chart; empty where no kind has both a measured step cost and a finished run. */
+    static Optional<XYChart> panel(CostVersusAccuracy summary, Activation activation, int panelWidth) {
+        XYChart chart = new XYChartBuilder().width(panelWidth).height(PANEL_HEIGHT).title(title(summary, activation))
                 .xAxisTitle("time of one training step (ns)").yAxisTitle("median final MSE").build();
         double minX = Double.POSITIVE_INFINITY;
         double maxX = 0;
@@ -89,8 +107,7 @@ final class SummaryChart {
             }
         }
         if (maxX == 0) {
-            return ChartStyle.emptyPanel(PANEL_WIDTH, PANEL_HEIGHT, title,
-                    "nothing to plot: no measured step cost with a finished run");
+            return Optional.empty();
         }
         XYStyler styler = chart.getStyler();
         ChartStyle.applyPanelStyle(styler);
@@ -105,7 +122,7 @@ final class SummaryChart {
         styler.setXAxisMax(x[1]);
         styler.setYAxisMin(y[0]);
         styler.setYAxisMax(y[1]);
-        return BitmapEncoder.getBufferedImage(chart);
+        return Optional.of(chart);
     }
 
     /** First line: a colour per kind; second line: a marker shape per degree n. */

@@ -3,10 +3,10 @@ package dev.polygate.report.throughput;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polygate.experiment.Environment;
+import dev.polygate.text.FloatText;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.report.jmh.Jvm;
 import dev.polygate.report.jmh.RatioInterval;
@@ -20,7 +20,8 @@ import java.util.Map;
  * non-finite number (a rate without a FLOP count, % of roof without a roof) is null.
  */
 final class ThroughputJson {
-    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper MAPPER =
+            FloatText.jsonMapper().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ThroughputJson() {
     }

@@ -3,6 +3,7 @@ package dev.polygate.report.jdk;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polygate.report.ChartChecks;
 import dev.polygate.report.jmh.BenchmarkId;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -45,5 +46,17 @@ class RatioChartTest {
         a.put(new BenchmarkId("dev.polygate.bench.X.slow", Map.of()), samples(1));
         b.put(new BenchmarkId("dev.polygate.bench.X.slow", Map.of()), samples(10));
         assertTrue(contains(RatioChart.render(SpeedComparison.of(a, b), "jdk17", "jdk25"), RatioChart.SLOWER));
+    }
+
+    @Test
+    void theTitleFitsWhateverTheJdkLabels() {
+        Map<BenchmarkId, double[]> a = new LinkedHashMap<>();
+        Map<BenchmarkId, double[]> b = new LinkedHashMap<>();
+        a.put(new BenchmarkId("dev.polygate.bench.X.fast", Map.of()), samples(10));
+        b.put(new BenchmarkId("dev.polygate.bench.X.fast", Map.of()), samples(9));
+        // Labels as long as compare-jdks writes for a vendor build: the title outgrows the 900-pixel default.
+        ChartChecks.assertReadable(RatioChart.chart(SpeedComparison.of(a, b),
+                "17.0.15+6 OpenJDK 64-Bit Server VM (Eclipse Adoptium)",
+                "25.0.1+8-LTS OpenJDK 64-Bit Server VM (Eclipse Adoptium)"));
     }
 }

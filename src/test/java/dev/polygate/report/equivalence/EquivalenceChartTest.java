@@ -1,0 +1,41 @@
+package dev.polygate.report.equivalence;
+
+import dev.polygate.experiment.EquivalenceDesign;
+import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.experiment.SweepResult;
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import dev.polygate.model.RunSpec;
+import dev.polygate.report.ChartChecks;
+import dev.polygate.report.SyntheticSweeps;
+import dev.polygate.train.TrainingResult;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EquivalenceChartTest {
+    @Test
+    void everyPanelIsReadableWhenEveryRatioIsNearATie() {
+        EquivalenceDesign design = new EquivalenceDesign(List.of(Activation.RELU, Activation.SILU), List.of(1, 2, 3),
+                4, 1, 0.01, 50, 10, 8, 0);
+        // Every arm within a few per cent of the others: ratios about 0.97–1.03, inside one decade.
+        Grid grid = design.grid();
+        List<TrainingResult> runs = new ArrayList<>();
+        for (RunSpec spec : grid.runs()) {
+            double mse = 1e-3 * spec.target().degree() * (1 + 0.004 * spec.seed())
+                    * (spec.model().kind() == LayerKind.GATED ? 1.01 : 1);
+            runs.add(new TrainingResult(spec, spec.model().layout().size(), mse, new float[] {1f, (float) mse}, false,
+                    -1, 0.1, new float[0]));
+        }
+        EquivalenceCells cells = new EquivalenceCells(design,
+                new SweepResult(grid, runs, SyntheticSweeps.ENVIRONMENT, 2, 3.5));
+        int panelWidth = EquivalenceChart.panelWidth(design);
+        for (Sizing sizing : design.sizings()) {
+            for (Activation gate : design.gates()) {
+                ChartChecks.assertReadable(EquivalenceChart.panel(cells.rows(gate, sizing),
+                        EquivalenceChart.title(gate, sizing), panelWidth).orElseThrow());
+            }
+        }
+    }
+}
