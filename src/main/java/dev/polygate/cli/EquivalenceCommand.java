@@ -84,7 +84,13 @@ final class EquivalenceCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("equivalence: " + e.getMessage());
         }
-        GridRunner.Finished run = GridRunner.run("equivalence", f, design.grid(), "runs", err);
+        Grid grid;
+        try {
+            grid = design.grid();   // the equal-parameter widths: a budget no width meets is bad input
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("equivalence: " + e.getMessage());
+        }
+        GridRunner.Finished run = GridRunner.run("equivalence", f, grid, "runs", err);
         EquivalenceReport.writeAll(design, run.result(), run.dir());
         return run.report(out, err, EquivalenceReport.MARKDOWN, EquivalenceReport.PNG, EquivalenceReport.CSV);
     }

@@ -78,7 +78,12 @@ final class PredictCommand {
         for (int i = 0; i < x.length; i++) {
             x[i] = xs.get(i);
         }
-        VectorMlp mlp = new VectorMlp(model.spec(), x, new float[x.length]);
+        VectorMlp mlp;
+        try {
+            mlp = new VectorMlp(model.spec(), x, new float[x.length]);
+        } catch (IllegalArgumentException e) {   // a buffer over Java's array limit (RunMemory)
+            throw new UsageException("predict: " + e.getMessage() + "; give fewer x values at once");
+        }
         mlp.forwardLoss(model.parameters());
         StringBuilder sb = new StringBuilder();
         for (float y : mlp.outputs()) {

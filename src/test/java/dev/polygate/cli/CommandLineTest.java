@@ -109,6 +109,9 @@ class CommandLineTest {
                 "unknown gate 'int-relu'");
         assertUsageError(run("", "equivalence", "--seeds", "1", "--out", out.toString()), "--seeds", "2..");
         assertUsageError(run("", "equivalence", "--degrees", "0", "--out", out.toString()), "--degrees", "1..16");
+        // Gated at width 4096 has more parameters than plain can reach: no equal-parameter width.
+        assertUsageError(run("", "equivalence", "--width", "4096", "--out", out.toString()),
+                "no width meets a budget of 20481 parameters");
         assertEquals(0, filesIn(out));
     }
 
