@@ -15,6 +15,8 @@ import dev.polygate.model.Target;
 import dev.polygate.report.PairedComparison.Win;
 import dev.polygate.report.stats.MedianInterval;
 import dev.polygate.report.stats.PairedTest;
+import dev.polygate.text.FloatText;
+import dev.polygate.train.TrainingResult;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,20 +51,27 @@ final class AccuracyMarkdown {
 
     private static String introduction(SweepResult result) {
         Grid grid = result.grid();
-        long diverged = result.runs().stream().filter(r -> !CellStats.finished(r)).count();
+        long diverged = result.runs().stream().filter(TrainingResult::diverged).count();
+        long failed = result.runs().stream().filter(TrainingResult::failed).count();
         return "The study fitted xⁿ (input x ~ N(0, 1), MSE loss, full-batch Adam) with three hidden-layer kinds "
                 + "— plain σ(Wx+b), squared σ(Wx+b)², gated σ(W_g x+b_g) ⊙ (W_v x+b_v) — and claimed that "
                 + "(1) gated beats plain for every n ≥ 2 and (2) squared is as strong as gated or stronger. "
-                + "This report asks whether those claims hold in our own runs. "
+                + "This report asks whether those claims hold in our own runs. Each reading follows the seed-paired "
+                + "Wilcoxon test of its table at α = " + NumberText.pValue(ClaimReading.ALPHA) + ": a claim holds "
+                + "at n only where the test supports it, fails where the test says the opposite, and is not shown "
+                + "where the test cannot tell, whichever way the medians point; claim 2's \"as strong\" also counts "
+                + "where the test cannot tell and the interval of the per-seed ratio squared / gated lies at or below "
+                + NumberText.ratio(ClaimReading.CLAIM_2_MARGIN) + " (our margin). "
                 + "Grid run: " + plural("activation", grid.activations(), Activation::cliName)
                 + "; " + plural("kind", grid.kinds(), LayerKind::cliName)
                 + "; " + plural("target", grid.targets(), Target::text)
                 + "; " + plural("sizing", grid.sizings(), Sizing::label)
                 + "; " + plural("depth", grid.depths(), String::valueOf)
-                + "; " + plural("learning rate", grid.lrs(), String::valueOf)
+                + "; " + plural("learning rate", grid.lrs(), FloatText::shortest)
                 + "; " + grid.samples() + " samples; " + grid.steps() + " Adam steps; "
                 + grid.seeds() + (grid.seeds() == 1 ? " seed" : " seeds") + " per cell (" + seedRange(grid) + "); "
-                + result.runs().size() + " runs, of which " + diverged + " diverged. "
+                + result.runs().size() + " runs, of which " + diverged + " diverged"
+                + (failed == 0 ? "" : " and " + failed + " failed (listed below)") + ". "
                 + "The sweep took " + NumberText.seconds(result.wallSeconds()) + " of wall time on "
                 + result.threads() + (result.threads() == 1 ? " thread" : " threads") + ". "
                 + EnvironmentText.sentence(result.environment());

@@ -161,48 +161,26 @@ class AccuracyReportTest {
         assertTrue(md.contains("`polygate sweep`"), md);
     }
 
+    /**
+     * Three seeds cannot reach p < 0.05 (the smallest exact p is 0.25): gated 10× below plain on
+     * every seed is still not shown, and the reading says why. The rules themselves, with 8 seeds,
+     * are in ClaimReadingTest.
+     */
     @Test
-    void readingSaysClaimOneHoldsWhenGatedWinsEverywhere(@TempDir Path dir) throws IOException {
+    void readingWithThreeSeedsShowsNoClaimAndSaysWhy(@TempDir Path dir) throws IOException {
         String reading = reading(markdown(dir, AccuracyReportTest::gatedWinsEverywhere, ALL_KINDS));
 
-        assertTrue(reading.contains(ClaimReading.CLAIM_1 + " holds for relu: the gated median is below the plain "
-                + "median and gated was lower on every paired seed at n = 2, 3."), reading);
+        assertTrue(reading.contains(ClaimReading.CLAIM_1 + " is not shown for relu at n = 2, 3: the paired test "
+                + "cannot tell the two apart at α = 0.0500, whichever way the medians point (at n = 2, gated median "
+                + "2.00e-04 vs plain 2.00e-03, per-seed ratio 0.100 [0.100–0.100]; gated < plain on 3/3 paired seeds "
+                + "(Wilcoxon p ≈ "), reading);
+        assertTrue(reading.contains("; with 3 seeds p cannot go below 0.250)"), reading);
+        assertFalse(reading.contains(ClaimReading.CLAIM_1 + " holds"), reading);
         assertFalse(reading.contains("does not hold"), reading);
-        assertTrue(reading.contains(ClaimReading.CLAIM_2 + " holds for relu: the squared median is at most the "
-                + "gated median at n = 2, 3."), reading);
-    }
-
-    @Test
-    void readingSaysClaimOneDoesNotHoldWherePlainBeatsGated(@TempDir Path dir) throws IOException {
-        String reading = reading(markdown(dir, AccuracyReportTest::plainWinsAtThree, ALL_KINDS));
-
-        assertTrue(reading.contains(ClaimReading.CLAIM_1 + " does not hold for n = 3 (relu): gated median "
-                + "6.00e-01 vs plain 6.00e-02, ratio 10.0; gated < plain on 0/3 paired seeds (Wilcoxon p ≈ "), reading);
-        assertTrue(reading.contains("Elsewhere it holds: the gated median is below the plain median and gated was "
-                + "lower on every paired seed at n = 2."), reading);
-        // Squared stays at 0.05× the old gated, so against the worse gated at n = 3 it holds there too.
-        assertFalse(reading.contains(ClaimReading.CLAIM_2 + " does not hold"), reading);
-    }
-
-    @Test
-    void readingSaysClaimTwoDoesNotHoldBeyondAFactorTwoAndWeaklyWithinIt(@TempDir Path dir) throws IOException {
-        // Squared 1.5× gated at n = 2 (weak form holds), 3× gated at n = 3 (fails).
-        SyntheticSweeps.FinalMse squaredBehind = (activation, kind, degree, seed) -> {
-            double gated = 1e-3 * (seed + 1);
-            return switch (kind) {
-                case PLAIN -> gated * 10;
-                case GATED -> gated;
-                case SQUARED -> gated * (degree == 2 ? 1.5 : degree == 3 ? 3.0 : 1.0);
-                case BILINEAR -> throw new IllegalArgumentException("not in these sweeps");
-            };
-        };
-        String reading = reading(markdown(dir, squaredBehind, ALL_KINDS));
-
-        assertTrue(reading.contains(ClaimReading.CLAIM_2 + " does not hold for n = 3 (relu): squared median "
-                + "6.00e-03 vs gated 2.00e-03, ratio 3.00; squared ≤ gated on 0/3 paired seeds (Wilcoxon p ≈ "),
-                reading);
-        assertTrue(reading.contains("Elsewhere it holds: the squared median is above the gated median but within a "
-                + "factor 2 of it at n = 2 ("), reading);
+        // Squared at half of gated on every seed: the test cannot tell, the interval is within the margin.
+        assertTrue(reading.contains(ClaimReading.CLAIM_2 + " holds for relu: n = 2 (squared median"), reading);
+        assertTrue(reading.contains("the test cannot tell squared from gated, and the interval of the ratio squared "
+                + "/ gated lies at or below 2.00, our margin for \"as strong\"."), reading);
     }
 
     @Test
@@ -211,7 +189,7 @@ class AccuracyReportTest {
 
         assertTrue(reading.contains(ClaimReading.CLAIM_2 + " is not tested: the grid has no squared runs."),
                 reading);
-        assertTrue(reading.contains(ClaimReading.CLAIM_1 + " holds for relu"), reading);
+        assertTrue(reading.contains(ClaimReading.CLAIM_1 + " is not shown for relu"), reading);
     }
 
     @Test
@@ -264,7 +242,7 @@ class AccuracyReportTest {
                 + "equal width 20): every gated run diverged; plain median 2.00e-03."), reading);
         assertTrue(reading.contains("At n = 3 it cannot be judged: every gated and plain run diverged."), reading);
         assertTrue(reading.contains(ClaimReading.CLAIM_2 + " holds for silu, equal width 20 wherever "
-                + "it can be judged: every gated run diverged at n = 2 (squared median 1.00e-04)."), reading);
+                + "it can be judged: n = 2 (squared median 1.00e-04): every gated run diverged."), reading);
         assertTrue(reading.contains("At n = 3 it cannot be judged: every squared and gated run diverged."), reading);
 
         BufferedImage image = ImageIO.read(dir.resolve("loss-curves.png").toFile());
