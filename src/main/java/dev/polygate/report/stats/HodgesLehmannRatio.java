@@ -1,5 +1,6 @@
 package dev.polygate.report.stats;
 
+import dev.polygate.report.Stats;
 import dev.polygate.text.FloatText;
 import java.util.Arrays;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;
@@ -85,7 +86,7 @@ public record HodgesLehmannRatio(double ratio, double low, double high, int nume
         double p = (m == 1 && n == 1) ? 1
                 : MannWhitneyUTest.withDefaults().with(AlternativeHypothesis.TWO_SIDED).test(numerator, denominator)
                         .getPValue();
-        return new HodgesLehmannRatio(Math.exp(median(d)), Math.exp(d[k - 1]), Math.exp(d[d.length - k]), m, n, k,
+        return new HodgesLehmannRatio(Math.exp(Stats.median(d)), Math.exp(d[k - 1]), Math.exp(d[d.length - k]), m, n, k,
                 coverage(cdf, k), below, p, Math.min(1, 2 * cdf[0]));
     }
 
@@ -141,11 +142,6 @@ public record HodgesLehmannRatio(double ratio, double low, double high, int nume
 
     private static double coverage(double[] cdf, int k) {
         return Math.max(0, 1 - 2 * cdf[k - 1]);
-    }
-
-    private static double median(double[] sorted) {
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     private static void check(double[] values, String what) {
