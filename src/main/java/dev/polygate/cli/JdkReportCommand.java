@@ -16,10 +16,19 @@ final class JdkReportCommand {
             "",
             "Compares two JDKs, A (the baseline) and B, and writes " + JdkComparisonReport.MARKDOWN + " and "
                     + JdkComparisonReport.PNG + " to --out:",
-            "per benchmark the median time per operation on each JDK with a 95% order-statistic interval, the",
-            "time ratio B/A with its interval, and a difference called only where the intervals do not overlap;",
-            "then whether the accuracy sweeps computed the same bits. bin/compare-jdks runs everything and",
-            "calls this; run it yourself to re-render a report from existing files.",
+            "the fork is the unit: per benchmark and JDK each fork's median time per operation, the median of",
+            "those with a 95% order-statistic interval, the time ratio B/A as the Hodges-Lehmann ratio of the",
+            "fork medians with its exact Mann-Whitney 95% interval, and a difference called only where that",
+            "interval excludes 1 and the ratio is at least 5% from 1; then whether the accuracy sweeps",
+            "computed the same bits. bin/compare-jdks runs everything and calls this; run it yourself to",
+            "re-render a report from existing files.",
+            "",
+            "A/A: when both sides ran the same java executable and VM version, the run is an A/A calibration:",
+            "every difference it calls is false. It is written as " + JdkComparisonReport.MARKDOWN_AA + ", "
+                    + JdkComparisonReport.PNG_AA + " and",
+            JdkComparisonReport.CALIBRATION_JSON + " (its false-positive count), which an A/B report in the same"
+                    + " directory prints",
+            "beside its own verdicts.",
             "",
             "  --a-label L        name of JDK A in the report   (default A)",
             "  --a-jmh FILE       a JMH -rf json result file of A; repeat for several, pooled (required)",
@@ -27,10 +36,12 @@ final class JdkReportCommand {
             "  --b-label L        name of JDK B in the report   (default B)",
             "  --b-jmh FILE       as --a-jmh, for B (required)",
             "  --b-accuracy FILE  as --a-accuracy, for B (required)",
+            "  --calibration FILE an A/A run's " + JdkComparisonReport.CALIBRATION_JSON + " to print beside the verdicts",
+            "                     (default: the one in --out, if there is one)",
             "  --out DIR          report directory, created if missing (default reports)");
 
     private static final Set<String> FLAGS = Set.of("a-label", "a-jmh", "a-accuracy", "b-label", "b-jmh",
-            "b-accuracy", "out");
+            "b-accuracy", "calibration", "out");
 
     private JdkReportCommand() {
     }
@@ -50,10 +61,20 @@ final class JdkReportCommand {
         } catch (IllegalArgumentException | InvalidInputException e) {
             throw new UsageException("jdk-report: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
         }
+        String calibration = f.string("calibration", null);
+        Path calibrationFile = calibration != null ? Path.of(calibration)
+                : dir.resolve(JdkComparisonReport.CALIBRATION_JSON);
+        if (calibration != null || java.nio.file.Files.isRegularFile(calibrationFile)) {
+            try {
+                comparison = JdkComparisonReport.withCalibration(comparison, calibrationFile);
+            } catch (IllegalArgumentException | InvalidInputException e) {
+                throw new UsageException("jdk-report: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
+            }
+        }
         OutputPaths.create("jdk-report", "--out", dir);
         List<Path> written = JdkComparisonReport.writeAll(comparison, dir);
         out.println("jdk-report: " + comparison.summary());
-        out.println("jdk-report: wrote " + written.get(0) + " and " + written.get(1));
+        out.println("jdk-report: wrote " + String.join(", ", written.stream().map(Path::toString).toList()));
         return 0;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polygate.report.jdk.AccuracyFixtures;
 import dev.polygate.report.jmh.JmhFixtures;
+import dev.polygate.report.stats.HodgesLehmannRatio;
 import dev.polygate.report.jmh.JmhFixtures.Entry;
 import dev.polygate.report.jmh.JmhFixtures.Jvm;
 import java.awt.image.BufferedImage;
@@ -44,11 +45,13 @@ class JdkReportCommandTest {
     }
 
     /**
-     * Per round, one fork of: step (A 100–109 ns, B 50–59: B clearly faster), mathExp (A 1000–1009,
-     * B 1003–1012 µs-scale: overlapping) and fma12 (A 10–19 ns, B 30–39: B clearly slower).
+     * Per round, one fork of five iterations (fork median start + 2), the start one higher each
+     * round: over six rounds the fork medians of step are A 102–107 ns, B 52–57 (B clearly faster);
+     * of mathExp A 1002–1007, B 1005–1010 (0.3 % apart: no call); of fma12 A 12–17, B 32–37 (B
+     * clearly slower).
      */
     private static List<Entry> round(boolean b, int round) {
-        double shift = 5 * (round - 1);
+        double shift = round - 1;
         return List.of(
                 JmhFixtures.entry(BENCH + "TrainingStepBenchmark.step", STEP_PARAMS, fork((b ? 50 : 100) + shift)),
                 JmhFixtures.entry(BENCH + "ExpBenchmark.mathExp", Map.of(), fork((b ? 1003 : 1000) + shift)),
@@ -66,15 +69,23 @@ class JdkReportCommandTest {
     @BeforeEach
     void writeInputs() throws IOException {
         out = tmp.resolve("reports");
-        // Interleaved as compare-jdks runs it: A, B in round 1, then B, A in round 2.
-        Path a1 = jmh("jdk17.0.15-round1-all.json", Jvm.JDK17, round(false, 1), 0);
-        Path b1 = jmh("jdk25.0.1-round1-all.json", Jvm.JDK25, round(true, 1), 1);
-        Path b2 = jmh("jdk25.0.1-round2-all.json", Jvm.JDK25, round(true, 2), 2);
-        Path a2 = jmh("jdk17.0.15-round2-all.json", Jvm.JDK17, round(false, 2), 3);
-        files = List.of(a1 + SEVERAL + a2, b1 + SEVERAL + b2);
+        // Interleaved as compare-jdks runs it: A, B in odd rounds, B, A in even ones; six rounds.
+        List<String> aFiles = new ArrayList<>();
+        List<String> bFiles = new ArrayList<>();
+        long minute = 0;
+        for (int r = 1; r <= ROUNDS; r++) {
+            for (boolean b : r % 2 == 1 ? new boolean[] {false, true} : new boolean[] {true, false}) {
+                Path f = b ? jmh("jdk25.0.1-round" + r + "-all.json", Jvm.JDK25, round(true, r), minute++)
+                        : jmh("jdk17.0.15-round" + r + "-all.json", Jvm.JDK17, round(false, r), minute++);
+                (b ? bFiles : aFiles).add(f.toString());
+            }
+        }
+        files = List.of(String.join(SEVERAL, aFiles), String.join(SEVERAL, bFiles));
         accA = AccuracyFixtures.write(tmp.resolve("accA.json"), "17.0.15", 512, AccuracyFixtures.DEFAULT);
         accB = AccuracyFixtures.write(tmp.resolve("accB.json"), "25.0.1", 512, AccuracyFixtures.DEFAULT);
     }
+
+    private static final int ROUNDS = 6;
 
     /** Separates the files of one side in {@link #files}; {@link #args} repeats the flag per file. */
     private static final String SEVERAL = java.io.File.pathSeparator;
@@ -116,23 +127,29 @@ class JdkReportCommandTest {
         assertTrue(md.contains("OpenJDK 64-Bit Server VM 25.0.1+8-LTS"), md);
         assertTrue(md.contains("Java 25.0.1 (OpenJDK 64-Bit Server VM 25.0.1"), md);
         // Interleaving: the order of the files and the rounds in their names.
-        assertTrue(md.contains("A×1 → B×2 → A×1"), md);
+        assertTrue(md.contains("A×1 → B×2 → A×2 → B×2 → A×2 → B×2 → A×1"), md);
         assertTrue(md.contains("The JDKs took turns"), md);
-        assertTrue(md.contains("A: 2 rounds in the file names (1, 2); forks per benchmark: 2 (1 per round)"), md);
-        // step: A pooled 100..109 → median 104.5, 95% [x(2), x(9)] = [101, 108]; B 50..59 → 54.5 [51, 58].
-        assertTrue(md.contains("| TrainingStepBenchmark.step | activation=relu | 10/10 | 104.5 [101.0, 108.0] ns | "
-                + "54.50 [51.00, 58.00] ns | 0.522 [0.472, 0.574] | **B faster** |"), md);
-        // fma12: A 10..19 → 14.5 [11, 18]; B 30..39 → 34.5 [31, 38]; ratio 34.5/14.5 = 2.379, [31/18, 38/11].
-        assertTrue(md.contains("| FmaRoofBenchmark.fma12 | – | 10/10 | 14.50 [11.00, 18.00] ns | 34.50 [31.00, 38.00] ns | "
-                + "2.379 [1.722, 3.455] | **B slower** |"), md);
-        // mathExp: A 1000..1009 → 1004.5 ns, shown as 1.005 µs (4 digits); B 1003..1012 → 1007.5 [1004, 1011]: overlap.
-        assertTrue(md.contains("| ExpBenchmark.mathExp | – | 10/10 | 1.005 [1.001, 1.008] µs | 1.008 [1.004, 1.011] µs | "
-                + "1.003 [0.996, 1.010] | no clear difference |"), md);
+        assertTrue(md.contains("A: 6 rounds in the file names (1, 2, 3, 4, 5, 6); forks per benchmark: 6 (1 per round)"), md);
+        assertTrue(md.contains("| forks per benchmark (the unit compared) | 6 | 6 |"), md);
+        assertTrue(md.contains("| measured iterations per benchmark (all forks) | 30 | 30 |"), md);
+        assertTrue(md.contains("**Method.** The fork (one JVM) is the unit"), md);
+        assertTrue(md.contains("**Rule.** A difference is called only where the ratio's 95% interval excludes 1 **and** "
+                + "the ratio is at least 5.0 % away from 1"), md);
+        assertTrue(md.contains("With 6 forks the smallest attainable p is 0.00216"), md);
+        // step: fork medians A 102..107 → 104.5, [x(1), x(6)] = [102, 107]; B 52..57 → 54.5 [52, 57].
+        assertTrue(md.contains("| TrainingStepBenchmark.step | activation=relu | 6/6 | 104.5 [102.0, 107.0] ns | "
+                + "54.50 [52.00, 57.00] ns | " + ratioCells(52, 102) + " | **B faster** |"), md);
+        assertTrue(md.contains("| FmaRoofBenchmark.fma12 | – | 6/6 | 14.50 [12.00, 17.00] ns | 34.50 [32.00, 37.00] ns | "
+                + ratioCells(32, 12) + " | **B slower** |"), md);
+        assertTrue(md.contains("| ExpBenchmark.mathExp | – | 6/6 | 1.005 [1.002, 1.007] µs | 1.008 [1.005, 1.010] µs | "
+                + ratioCells(1005, 1002) + " | no clear difference |"), md);
         assertTrue(md.contains("clearly faster on 1, clearly slower on 1, and shows no clear difference on 1"), md);
-        // geometric mean of 54.5/104.5, 34.5/14.5, 1007.5/1004.5
-        double geo = Math.cbrt(54.5 / 104.5 * (34.5 / 14.5) * (1007.5 / 1004.5));
+        double geo = Math.cbrt(HodgesLehmannRatio.of95(medians(52), medians(102)).ratio()
+                * HodgesLehmannRatio.of95(medians(32), medians(12)).ratio()
+                * HodgesLehmannRatio.of95(medians(1005), medians(1002)).ratio());
         assertTrue(md.contains(String.format(java.util.Locale.ROOT, "Geometric mean of the time ratios B/A: %.3f", geo)), md);
-        assertFalse(md.contains("†"), "10 samples per side: no fallback");
+        assertFalse(md.contains("]†") || md.contains("]‡"), "6 forks per side: 95 % intervals, no min–max fallback");
+        assertTrue(md.contains("**Noise level: not calibrated.**"), md);
         // Accuracy.
         assertTrue(md.contains("8 runs matched; 8 have a bit-identical final MSE"), md);
         assertTrue(md.contains("**Same bits.**"), md);
@@ -165,6 +182,59 @@ class JdkReportCommandTest {
         assertFalse(md.contains("Same bits"), md);
     }
 
+    /** Six fork medians from {@code first} up. */
+    private static double[] medians(double first) {
+        return new double[] {first, first + 1, first + 2, first + 3, first + 4, first + 5};
+    }
+
+    /** The table's "ratio [low, high] | p" cells for B fork medians from {@code b} up, A from {@code a} up. */
+    private static String ratioCells(double b, double a) {
+        HodgesLehmannRatio r = HodgesLehmannRatio.of95(medians(b), medians(a));
+        return String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f] | %s", r.ratio(), r.low(), r.high(),
+                dev.polygate.report.NumberText.pValue(r.pValue()));
+    }
+
+    @Test
+    void anAaRunIsLabelledAsSuchAndItsCountAppearsInTheAbReport() throws IOException {
+        List<String> aa = new ArrayList<>();
+        for (int r = 1; r <= ROUNDS; r++) {
+            aa.add(jmh("jdk17.0.15-again-round" + r + "-all.json", Jvm.JDK17, round(false, r), 20 + r).toString());
+        }
+        CommandRun o = run(args("--b-label", "jdk17.0.15-again", "--b-jmh", String.join(SEVERAL, aa),
+                "--b-accuracy", accA.toString()));
+        assertEquals(0, o.code(), o.err());
+        assertTrue(o.out().contains("A/A calibration, 0 false differences"), o.out());
+        String md = Files.readString(out.resolve("jdk-comparison-aa.md"));
+        assertTrue(md.startsWith("# A/A calibration: jdk17.0.15 against itself"), md);
+        assertTrue(md.contains("**This is an A/A run**"), md);
+        assertTrue(md.contains("**A/A result.** Of 3 benchmarks, 0 called different"), md);
+        assertTrue(md.contains("![time ratio B/A per benchmark](jdk-comparison-aa.png)"), md);
+        assertTrue(Files.exists(out.resolve("jdk-comparison-aa.png")));
+        assertFalse(Files.exists(out.resolve("jdk-comparison.md")), "an A/A run does not replace the A/B report");
+
+        // The A/B report in the same directory finds the calibration and prints it beside its verdicts.
+        CommandRun ab = run(args());
+        assertEquals(0, ab.code(), ab.err());
+        String abMd = Files.readString(out.resolve("jdk-comparison.md"));
+        assertTrue(abMd.contains("**Noise level (A/A calibration).** The same rule called 0 of 3 benchmarks different "
+                + "when jdk17.0.15 was compared with itself (`jdk-comparison-aa.json`, 6 or more forks per side)"), abMd);
+        assertTrue(abMd.contains("Against 2 of 3 called here."), abMd);
+
+        // A calibration file that is not one: one line, exit 2.
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{}");
+        CommandRun refused = run(appended(args(), "--calibration", bad.toString()));
+        assertEquals(2, refused.code());
+        assertTrue(refused.err().contains("is not an A/A summary written by jdk-report"), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+    }
+
+    private static String[] appended(String[] args, String... more) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
     @Test
     void fewSamplesAreMarkedAsMinMax() throws IOException {
         Path a = jmh("a.json", Jvm.JDK17, List.of(JmhFixtures.entry(BENCH + "ExpBenchmark.mathExp", Map.of(),
@@ -174,10 +244,12 @@ class JdkReportCommandTest {
         CommandRun o = run(args("--a-jmh", a.toString(), "--b-jmh", b.toString()));
         assertEquals(0, o.code(), o.err());
         String md = Files.readString(out.resolve("jdk-comparison.md"));
-        assertTrue(md.contains("2.000 [1.000, 3.000]† ns"), md);
-        assertTrue(md.contains("† Too few samples"), md);
-        assertTrue(md.contains("here as few as n = 3: 75.00%"), md);
-        assertTrue(md.contains("| **B slower**† |"), "a call on min–max ranges is marked: " + md);
+        // One fork a side: one fork median each, no interval, and the ratio cannot be called.
+        assertTrue(md.contains("2.000 [2.000, 2.000]† ns"), md);
+        assertTrue(md.contains("† Too few forks"), md);
+        assertTrue(md.contains("here as few as n = 1: 0.000%"), md);
+        assertTrue(md.contains("| 2.500 [2.500, 2.500]‡ | 1.00 | no clear difference |"), md);
+        assertTrue(md.contains("marked ‡) and no difference can be called"), md);
         assertTrue(md.contains("no round numbers in the file names; forks per benchmark: 1"), md);
         assertTrue(md.contains("All runs of one JDK came before the other's"), md);
     }

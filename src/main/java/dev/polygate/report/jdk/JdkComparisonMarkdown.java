@@ -18,9 +18,11 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * jdk-comparison.md: what ran on each JDK and how the runs were interleaved, the speed table
- * (median and 95% interval per side, the ratio B/A, a verdict only where the intervals do not
- * overlap), and whether the accuracy sweeps computed the same bits.
+ * jdk-comparison.md (an A/A run: jdk-comparison-aa.md): what ran on each JDK and how the runs
+ * were interleaved, the speed table (per side the median of the fork medians with its 95 %
+ * interval, the Hodges–Lehmann ratio B/A with its Mann–Whitney interval, the verdict by the
+ * stated rule, and the A/A false-positive count beside it), and whether the accuracy sweeps
+ * computed the same bits.
  */
 final class JdkComparisonMarkdown {
     /** How many run names a list shows before "and N more". */
@@ -33,13 +35,23 @@ final class JdkComparisonMarkdown {
         JdkSide a = c.a();
         JdkSide b = c.b();
         StringBuilder md = new StringBuilder();
-        md.append("# JDK comparison: A = ").append(a.label()).append(", B = ").append(b.label()).append("\n\n");
+        if (c.aa()) {
+            md.append("# A/A calibration: ").append(a.label()).append(" against itself (A = ").append(a.label())
+                    .append(", A′ = ").append(b.label()).append(")\n\n");
+            md.append("**This is an A/A run**: both sides ran the same java executable and VM version, interleaved ")
+                    .append("exactly as an A/B comparison is. Nothing differs between them but the noise, so every ")
+                    .append("benchmark called different below is a **false positive**: their count is the noise level ")
+                    .append("of the comparison, which an A/B report prints beside its own verdicts. The report calls ")
+                    .append("the sides A and B as an A/B report does.\n\n");
+        } else {
+            md.append("# JDK comparison: A = ").append(a.label()).append(", B = ").append(b.label()).append("\n\n");
+        }
         md.append("Speed: the JMH benchmarks on both JDKs; accuracy: the same training sweep on both. ")
                 .append("Every ratio is B/A of the time per operation, so below 1 means B (").append(b.label())
                 .append(") is faster.\n\n");
         md.append(setup(a, b));
         md.append(interleaving(a, b));
-        md.append(speed(c.speed(), a.label(), b.label(), pngName));
+        md.append(speed(c, a.label(), b.label(), pngName));
         md.append(accuracy(c.accuracy(), a, b));
         return md.toString();
     }
@@ -61,9 +73,8 @@ final class JdkComparisonMarkdown {
                 + r.warmupTime() + " warm-up, " + r.measurementIterations() + " × " + r.measurementTime()
                 + " measured, mode " + r.mode())));
         row(md, "JMH result files", a, b, s -> Integer.toString(s.modified().size()));
-        row(md, "forks per benchmark (pooled)", a, b, s -> range(s.forks().values()));
-        row(md, "measured iterations per benchmark (pooled)", a, b,
-                s -> range(s.samplesNanos().values().stream().map(v -> v.length).toList()));
+        row(md, "forks per benchmark (the unit compared)", a, b, s -> range(s.forks().values()));
+        row(md, "measured iterations per benchmark (all forks)", a, b, s -> range(s.iterations().values()));
         row(md, "accuracy sweep", a, b, JdkComparisonMarkdown::accuracyEnvironment);
         md.append('\n');
         return md.toString();
@@ -157,25 +168,56 @@ final class JdkComparisonMarkdown {
 
     // --- speed ----------------------------------------------------------------------------------
 
-    private static String speed(SpeedComparison speed, String labelA, String labelB, String pngName) {
+    private static String speed(JdkComparison c, String labelA, String labelB, String pngName) {
+        SpeedComparison speed = c.speed();
         StringBuilder md = new StringBuilder("## Speed\n\n");
-        md.append("Per benchmark and JDK, every measured iteration of every fork and round is pooled. The median ")
-                .append("comes with a distribution-free 95% interval from order statistics: the k-th smallest to ")
-                .append("the k-th largest sample, with k the largest rank whose coverage under Binomial(n, ½) is ")
-                .append("still ≥ 95% (for n = 10: the 2nd to the 9th). The ratio's interval runs from B's low end ")
-                .append("/ A's high end to B's high end / A's low end. A difference is called only where the two ")
-                .append("JDKs' intervals do not overlap; otherwise \"no clear difference\".\n\n");
+        int fewest = speed.fewestForks();
+        int most = speed.mostForks();
+        String forks = fewest == most ? Integer.toString(fewest) : fewest + "–" + most;
+        md.append("**Method.** The fork (one JVM) is the unit: iterations inside a fork share its JIT decisions and ")
+                .append("memory layout, so they agree with each other far more than with another fork, and pooling ")
+                .append("them as independent samples makes intervals too narrow. Each fork counts as one value, the ")
+                .append("median of its measured iterations; here ").append(forks)
+                .append(" forks per benchmark and side. Per side the table shows the median of the fork medians with ")
+                .append("a distribution-free order-statistic 95% interval (min–max, marked †, with 5 forks or ")
+                .append("fewer). The ratio B/A is the Hodges–Lehmann estimate: the median of all pairwise ratios of a ")
+                .append("B fork median to an A fork median. Its 95% interval is the k-th smallest to the k-th largest ")
+                .append("of those ratios, with k from the exact null distribution of the Mann–Whitney U statistic ")
+                .append("(for 5 forks a side: the 3rd of 25, coverage 96.8%); p is the two-sided Mann–Whitney U test ")
+                .append("(Commons Statistics).\n\n");
+        double minP = speed.rows().stream().mapToDouble(r -> r.ratio().minimumAttainableP()).max().orElse(1);
+        md.append("**Rule.** A difference is called only where the ratio's 95% interval excludes 1 **and** the ratio ")
+                .append("is at least ").append(NumberText.percent(SpeedRow.PRACTICAL_FACTOR - 1))
+                .append(" away from 1 (B/A ≤ ").append(NumberText.decimals3(1 / SpeedRow.PRACTICAL_FACTOR))
+                .append(" or ≥ ").append(NumberText.decimals3(SpeedRow.PRACTICAL_FACTOR))
+                .append("); otherwise \"no clear difference\". With ").append(fewest)
+                .append(fewest == 1 ? " fork" : " forks").append(" the smallest attainable p is ")
+                .append(NumberText.pValue(minP))
+                .append(" (2 / C(m+n, m): every fork of one side faster than every fork of the other)");
+        if (speed.anyFallback()) {
+            md.append("; where it is above 5% no 95% interval exists, the ratio's brackets hold the min–max of the ")
+                    .append("pairwise ratios (marked ‡) and no difference can be called: run more rounds");
+        }
+        md.append(".\n\n");
         int n = speed.rows().size();
-        md.append("**Summary.** Of ").append(n).append(n == 1 ? " benchmark" : " benchmarks").append(", B (")
-                .append(labelB).append(") is clearly faster on ").append(speed.count(Difference.B_FASTER))
-                .append(", clearly slower on ").append(speed.count(Difference.B_SLOWER))
-                .append(", and shows no clear difference on ").append(speed.count(Difference.NONE))
-                .append(". Geometric mean of the time ratios B/A: ")
-                .append(NumberText.decimals3(speed.geometricMeanRatio())).append(".\n\n");
+        if (c.aa()) {
+            md.append("**A/A result.** Of ").append(n).append(n == 1 ? " benchmark" : " benchmarks").append(", ")
+                    .append(c.called()).append(" called different — ").append(c.called() == 1 ? "it is" : "all are")
+                    .append(" false positives (expected under the rule: at most 1 in 30). Geometric mean of the ")
+                    .append("time ratios: ").append(NumberText.decimals3(speed.geometricMeanRatio())).append(".\n\n");
+        } else {
+            md.append("**Summary.** Of ").append(n).append(n == 1 ? " benchmark" : " benchmarks").append(", B (")
+                    .append(labelB).append(") is clearly faster on ").append(speed.count(Difference.B_FASTER))
+                    .append(", clearly slower on ").append(speed.count(Difference.B_SLOWER))
+                    .append(", and shows no clear difference on ").append(speed.count(Difference.NONE))
+                    .append(". Geometric mean of the time ratios B/A: ")
+                    .append(NumberText.decimals3(speed.geometricMeanRatio())).append(".\n\n");
+            md.append(calibration(c)).append("\n\n");
+        }
         md.append("![time ratio B/A per benchmark](").append(pngName).append(")\n\n");
-        md.append("| benchmark | params | n A/B | A: ").append(cell(labelA)).append(" median [95% CI] | B: ")
-                .append(cell(labelB)).append(" median [95% CI] | B/A [95% CI] | difference |\n");
-        md.append("|---|---|---|---|---|---|---|\n");
+        md.append("| benchmark | params | forks A/B | A: ").append(cell(labelA)).append(" median [95% CI] | B: ")
+                .append(cell(labelB)).append(" median [95% CI] | B/A [95% CI] | p | difference |\n");
+        md.append("|---|---|---|---|---|---|---|---|\n");
         for (SpeedRow r : speed.rows()) {
             TimeUnit unit = TimeUnit.of(r.a().median());
             md.append("| ").append(cell(r.id().simpleName())).append(" | ").append(r.id().params().isEmpty() ? "–" : cell(r.id().paramsText()))
@@ -183,27 +225,46 @@ final class JdkComparisonMarkdown {
                     .append(" | ").append(interval(r.a(), unit)).append(" | ").append(interval(r.b(), unit))
                     .append(" | ").append(NumberText.decimals3(r.ratio().ratio())).append(" [")
                     .append(NumberText.decimals3(r.ratio().low())).append(", ")
-                    .append(NumberText.decimals3(r.ratio().high())).append("] | ")
+                    .append(NumberText.decimals3(r.ratio().high())).append("]")
+                    .append(r.usesFallback() ? "‡" : "").append(" | ").append(NumberText.pValue(r.ratio().pValue()))
+                    .append(" | ")
                     .append(r.difference() == Difference.NONE ? r.difference().text()
                             : "**" + r.difference().text() + "**")
-                    .append(r.usesFallback() && r.difference() != Difference.NONE ? "†" : "")
                     .append(" |\n");
         }
         md.append('\n');
-        if (speed.anyFallback()) {
-            int fewest = speed.rows().stream().filter(SpeedRow::usesFallback)
+        if (speed.rows().stream().anyMatch(r -> r.a().minMaxFallback() || r.b().minMaxFallback())) {
+            int fewestSide = speed.rows().stream().filter(r -> r.a().minMaxFallback() || r.b().minMaxFallback())
                     .mapToInt(r -> Math.min(r.a().n(), r.b().n())).min().orElse(0);
-            md.append("† Too few samples for a 95% order-statistic interval (n ≤ 5): the range shown is min–max, ")
-                    .append("which covers the median only with probability 1 − 2^(1−n) (n = 5: 93.75%; here as few as ")
-                    .append("n = ").append(fewest).append(": ")
-                    .append(String.format(java.util.Locale.ROOT, "%.4g", 100 * MedianInterval.coverage(fewest, 1)))
-                    .append("%). A difference marked † rests on such ranges: weak evidence; run more rounds.\n\n");
+            md.append("† Too few forks for a 95% order-statistic interval of one side's median (5 or fewer): the ")
+                    .append("range shown is min–max of the fork medians, which covers the median only with ")
+                    .append("probability 1 − 2^(1−n) (here as few as n = ").append(fewestSide).append(": ")
+                    .append(String.format(java.util.Locale.ROOT, "%.4g", 100 * MedianInterval.coverage(fewestSide, 1)))
+                    .append("%). The verdict does not use these ranges; it uses the ratio's interval.\n\n");
         }
         if (!speed.onlyInA().isEmpty() || !speed.onlyInB().isEmpty()) {
             md.append("Measured on one side only, not compared: ").append(ids("A", speed.onlyInA())).append("; ")
                     .append(ids("B", speed.onlyInB())).append(".\n\n");
         }
         return md.toString();
+    }
+
+    /** The A/A run's false-positive count beside this A/B run's verdicts, or how to get one. */
+    private static String calibration(JdkComparison c) {
+        if (c.calibration().isEmpty()) {
+            return "**Noise level: not calibrated.** No A/A run (" + JdkComparisonReport.CALIBRATION_JSON
+                    + ") was found beside this report; run `bin/compare-jdks --quick JAVA JAVA` (one JDK against "
+                    + "itself) to see how many differences the noise alone produces.";
+        }
+        Calibration cal = c.calibration().get();
+        String ruleNote = cal.practicalFactor() == SpeedRow.PRACTICAL_FACTOR ? ""
+                : " (note: that run used a different practical factor, " + NumberText.decimals3(cal.practicalFactor())
+                        + ")";
+        return "**Noise level (A/A calibration).** The same rule called " + cal.falseDifferences() + " of "
+                + cal.benchmarks() + " benchmarks different when " + cal.label() + " was compared with itself ("
+                + "`" + cal.source().getFileName() + "`, " + cal.fewestForks() + " or more forks per side)" + ruleNote
+                + ": those were all false positives. Against " + c.called() + " of "
+                + c.speed().rows().size() + " called here.";
     }
 
     private static String interval(MedianInterval m, TimeUnit unit) {

@@ -18,6 +18,11 @@ import java.util.List;
 public final class JdkComparisonReport {
     public static final String MARKDOWN = "jdk-comparison.md";
     public static final String PNG = "jdk-comparison.png";
+    /** An A/A run's report, beside the A/B one so that neither replaces the other. */
+    public static final String MARKDOWN_AA = "jdk-comparison-aa.md";
+    public static final String PNG_AA = "jdk-comparison-aa.png";
+    /** An A/A run's false-positive count, which an A/B report in the same directory prints. */
+    public static final String CALIBRATION_JSON = "jdk-comparison-aa.json";
 
     /**
      * What was measured on one JDK.
@@ -42,24 +47,48 @@ public final class JdkComparisonReport {
         }
         JdkSide sideA = JdkSide.load(a.label(), a.jmhFiles(), a.accuracyFile());
         JdkSide sideB = JdkSide.load(b.label(), b.jmhFiles(), b.accuracyFile());
-        SpeedComparison speed = SpeedComparison.of(sideA.samplesNanos(), sideB.samplesNanos());
+        SpeedComparison speed = SpeedComparison.of(sideA.forkMedians(), sideB.forkMedians());
         if (speed.rows().isEmpty()) {
             throw new IllegalArgumentException("no benchmark (with the same parameters) was measured on both sides: "
                     + "nothing to compare");
         }
-        return new JdkComparison(sideA, sideB, speed, AccuracyComparison.of(sideA.accuracy(), sideB.accuracy()));
+        // The same executable and VM build on both sides: nothing differs but the noise.
+        boolean aa = sideA.executables().equals(sideB.executables());
+        return new JdkComparison(sideA, sideB, speed, AccuracyComparison.of(sideA.accuracy(), sideB.accuracy()), aa,
+                java.util.Optional.empty());
     }
 
-    /** Writes {@value #MARKDOWN} and {@value #PNG} into {@code dir}, which must exist; returns their paths. */
+    /**
+     * An A/B comparison with the A/A calibration of {@code file} added; the file must be one an
+     * A/A report wrote. An A/A comparison is returned as it is (it is its own calibration).
+     */
+    public static JdkComparison withCalibration(JdkComparison comparison, Path file) {
+        if (comparison.aa()) {
+            return comparison;
+        }
+        return comparison.withCalibration(Calibration.read(file));
+    }
+
+    /**
+     * Writes {@value #MARKDOWN} and {@value #PNG} (an A/A run: {@value #MARKDOWN_AA}, {@value #PNG_AA}
+     * and {@value #CALIBRATION_JSON}) into {@code dir}, which must exist; returns their paths.
+     */
     public static List<Path> writeAll(JdkComparison comparison, Path dir) throws IOException {
         // Drawn off-screen; harmless when already set.
         System.setProperty("java.awt.headless", "true");
-        String markdown = JdkComparisonMarkdown.render(comparison, PNG);
+        String pngName = comparison.aa() ? PNG_AA : PNG;
+        String markdown = JdkComparisonMarkdown.render(comparison, pngName);
         byte[] png = RatioChart.png(comparison.speed(), comparison.a().label(), comparison.b().label());
-        Path md = dir.resolve(MARKDOWN);
-        Path image = dir.resolve(PNG);
+        Path md = dir.resolve(comparison.aa() ? MARKDOWN_AA : MARKDOWN);
+        Path image = dir.resolve(pngName);
         AtomicFiles.writeString(md, markdown);
         AtomicFiles.write(image, out -> out.write(png));
-        return List.of(md, image);
+        if (!comparison.aa()) {
+            return List.of(md, image);
+        }
+        byte[] json = Calibration.of(comparison).json();
+        Path calibration = dir.resolve(CALIBRATION_JSON);
+        AtomicFiles.write(calibration, out -> out.write(json));
+        return List.of(md, image, calibration);
     }
 }

@@ -62,11 +62,14 @@ record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modifi
         return new JdkSide(label, List.copyOf(results), modified, AccuracyRuns.read(accuracyFile));
     }
 
-    /** Per benchmark, every measurement iteration of every fork of every file, in ns/op; sorted by id. */
-    Map<BenchmarkId, double[]> samplesNanos() {
+    /**
+     * Per benchmark, one value per fork of every file: the median of the fork's measured
+     * iterations, in ns/op; sorted by id. The fork, not the iteration, is the independent unit.
+     */
+    Map<BenchmarkId, double[]> forkMedians() {
         Map<BenchmarkId, List<double[]>> parts = new TreeMap<>();
         for (JmhResult r : results) {
-            parts.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r.pooledNanosPerOp());
+            parts.computeIfAbsent(r.id(), k -> new ArrayList<>()).add(r.forkMediansNanosPerOp());
         }
         Map<BenchmarkId, double[]> pooled = new TreeMap<>();
         parts.forEach((id, arrays) -> pooled.put(id,
@@ -74,7 +77,21 @@ record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modifi
         return pooled;
     }
 
-    /** Per benchmark, how many forks (rawData arrays) were pooled. */
+    /** Per benchmark, how many measured iterations all its forks have together. */
+    Map<BenchmarkId, Integer> iterations() {
+        Map<BenchmarkId, Integer> iterations = new TreeMap<>();
+        for (JmhResult r : results) {
+            iterations.merge(r.id(), r.pooledNanosPerOp().length, Integer::sum);
+        }
+        return iterations;
+    }
+
+    /** The java executables and VM versions that ran the forks, e.g. "/usr/bin/java 17.0.15+6". */
+    Set<String> executables() {
+        return new LinkedHashSet<>(distinct(r -> r.jvm() + " " + r.vmVersion()));
+    }
+
+    /** Per benchmark, how many forks (rawData arrays) all files have together. */
     Map<BenchmarkId, Integer> forks() {
         Map<BenchmarkId, Integer> forks = new TreeMap<>();
         for (JmhResult r : results) {

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Every benchmark measured on both JDKs, one {@link SpeedRow} each (sorted by benchmark), plus
- * the benchmarks only one side has.
+ * the benchmarks only one side has. The maps hold each benchmark's fork medians (one value per fork).
  */
 record SpeedComparison(List<SpeedRow> rows, List<BenchmarkId> onlyInA, List<BenchmarkId> onlyInB) {
 
@@ -50,6 +50,16 @@ record SpeedComparison(List<SpeedRow> rows, List<BenchmarkId> onlyInA, List<Benc
             logSum += Math.log(v);
         }
         return Math.exp(logSum / values.length);
+    }
+
+    /** The fewest forks any compared benchmark has on either side; 0 if there are no rows. */
+    int fewestForks() {
+        return rows.stream().mapToInt(r -> Math.min(r.a().n(), r.b().n())).min().orElse(0);
+    }
+
+    /** The most forks any compared benchmark has on either side; 0 if there are no rows. */
+    int mostForks() {
+        return rows.stream().mapToInt(r -> Math.max(r.a().n(), r.b().n())).max().orElse(0);
     }
 
     boolean anyFallback() {

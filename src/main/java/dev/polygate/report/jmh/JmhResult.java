@@ -53,6 +53,15 @@ public record JmhResult(Path source, int index, BenchmarkId id, String mode, Str
         return forks.stream().flatMapToDouble(Arrays::stream).toArray();
     }
 
+    /**
+     * Per fork, the median of its measurement iterations, in ns per operation: one value per fork,
+     * because the fork (one JVM) is the unit that varies independently — iterations inside one
+     * fork share its JIT decisions and memory layout, so they are not independent samples.
+     */
+    public double[] forkMediansNanosPerOp() {
+        return forks.stream().mapToDouble(dev.polygate.report.Stats::median).toArray();
+    }
+
     /** Where it is, for messages: {@code JMH result file F: result 3 (dev.polygate.bench.ExpBenchmark.mathExp)}. */
     public String where() {
         return "JMH result file " + source + ": result " + index + " (" + id.benchmark() + ")";

@@ -4,7 +4,8 @@
  * distribution-free order-statistic confidence interval;
  * {@link dev.polygate.report.stats.PairedTest} compares two kinds' final MSEs seed by seed (wins,
  * median ratio with its interval, exact Wilcoxon signed-rank and sign tests, a verdict at a level);
- * {@link dev.polygate.report.stats.PowerLawFit} fits a power law on log-log axes with a
+ * {@link dev.polygate.report.stats.HodgesLehmannRatio} compares two groups of forks (Hodges–Lehmann ratio,
+ * Mann–Whitney interval and test); {@link dev.polygate.report.stats.PowerLawFit} fits a power law on log-log axes with a
  * confidence interval for its exponent.
  *
  * <p>Distributions and tests come from Commons Statistics and Commons Math rather than being

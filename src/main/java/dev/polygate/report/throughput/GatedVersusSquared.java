@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * What a training step of a gated model costs next to a squared one (TrainingStepBenchmark.step,
- * same activation and shape): time ratio gated / squared with its interval, compared either at
+ * same activation and shape): time ratio gated / squared with its interval (the Hodges–Lehmann
+ * ratio of their fork medians, {@link RatioInterval#of(double[], double[])}), compared either at
  * equal width (gated then has about twice the parameters) or at equal parameter count (gated at
  * the width {@link ParameterMatch} picks).
  */
@@ -51,7 +52,7 @@ public record GatedVersusSquared(Basis basis, Measurement gated, Measurement squ
                 Map<String, String> params = new HashMap<>(squared.params());
                 params.put("kind", basis.gatedKind());
                 results.find(Known.STEP, params).ifPresent(gated ->
-                        out.add(new GatedVersusSquared(basis, gated, squared, RatioInterval.of(gated.time(), squared.time()))));
+                        out.add(new GatedVersusSquared(basis, gated, squared, RatioInterval.of(gated.forkMedians(), squared.forkMedians()))));
             }
         }
         return out;

@@ -6,9 +6,10 @@ import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import java.util.Map;
 
 /**
- * One JMH result understood: which known benchmark, the work of one operation, and the median
- * time per operation over every iteration of every fork, with its interval. Rates divide the
- * work by the median time.
+ * One JMH result understood: which known benchmark, the work of one operation, and the time per
+ * operation with the fork as the unit: each fork's median over its iterations, and the median of
+ * those with its order-statistic interval (iterations of one fork are correlated, forks are
+ * independent). Rates divide the work by the median time.
  */
 public record Measurement(JmhResult result, Known benchmark, Workload work, MedianInterval time) {
 
@@ -16,7 +17,12 @@ public record Measurement(JmhResult result, Known benchmark, Workload work, Medi
     public static Measurement of(JmhResult result) {
         Known benchmark = BenchmarkFlops.known(result);
         return new Measurement(result, benchmark, BenchmarkFlops.workload(benchmark, result),
-                MedianInterval.of95(result.pooledNanosPerOp()));
+                MedianInterval.of95(result.forkMediansNanosPerOp()));
+    }
+
+    /** One value per fork: the median of its measured iterations, ns per operation. */
+    public double[] forkMedians() {
+        return result.forkMediansNanosPerOp();
     }
 
     public Map<String, String> params() {

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Vector kernels against the scalar reference on the same parameters (VectorVsScalarBenchmark):
- * speed-up = scalar median time / vector median time, with the ratio's interval.
+ * speed-up = scalar time / vector time, the Hodges–Lehmann ratio of the two benchmarks' fork medians
+ * with its Mann–Whitney interval ({@link RatioInterval#of(double[], double[])}).
  */
 public record SpeedUp(Measurement vector, Measurement scalar, RatioInterval speedUp) {
 
@@ -18,7 +19,7 @@ public record SpeedUp(Measurement vector, Measurement scalar, RatioInterval spee
         for (Measurement vector : results.of(Known.VECTOR)) {
             // Both methods of one class carry the same parameter names: "includes" is "equals".
             results.find(Known.SCALAR, vector.params()).ifPresent(scalar ->
-                    out.add(new SpeedUp(vector, scalar, RatioInterval.of(scalar.time(), vector.time()))));
+                    out.add(new SpeedUp(vector, scalar, RatioInterval.of(scalar.forkMedians(), vector.forkMedians()))));
         }
         return out;
     }

@@ -156,6 +156,8 @@ final class ThroughputJson {
         number(o, "ratio", r.ratio());
         number(o, "low", r.low());
         number(o, "high", r.high());
+        o.put("interval", "hodges-lehmann-mann-whitney over fork medians");
+        number(o, "coverage", r.coverage());
     }
 
     /** JSON has no NaN or Infinity: a non-finite number is written as null. */

@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
 final class ThroughputMarkdown {
     /** Marks a time whose interval is the min–max fallback (too few iterations for 95 %). */
     static final String MIN_MAX_MARK = " †";
+    /** Marks a ratio whose interval is min–max of the pairwise ratios (too few forks for 95 %). */
+    static final String BELOW_LEVEL_MARK = " ‡";
     static final String NO_ROOF = "n/a (no roof result)";
 
     private ThroughputMarkdown() {
@@ -65,13 +67,19 @@ final class ThroughputMarkdown {
                 .append(BenchmarkFlops.roofFormula())
                 .append(", with the lane count of the JVM writing this report; on another machine the roof is off by ")
                 .append("the ratio of vector widths.\n\n");
-        s.append("How to read the tables. Time per operation: the median of every measurement iteration of every fork, ")
+        s.append("How to read the tables. The fork (one JVM) is the unit: iterations inside a fork share its JIT ")
+                .append("decisions and memory layout and are not independent, so each fork counts as one value, the ")
+                .append("median of its measured iterations. Time per operation: the median of those fork medians, ")
                 .append("with a distribution-free ").append(Math.round(100 * MedianInterval.CONFIDENCE_95))
-                .append(" % confidence interval for the median in brackets (order statistics x(k)…x(n−k+1), k from the ")
-                .append("Binomial(n, ½) distribution). With 5 iterations or fewer no such interval reaches 95 %; the ")
-                .append("brackets then hold min–max, marked").append(MIN_MAX_MARK).append(". GFLOP/s: FLOPs per operation ")
+                .append(" % confidence interval for it in brackets (order statistics x(k)…x(n−k+1) of the fork ")
+                .append("medians, k from the Binomial(n, ½) distribution). With 5 forks or fewer no such interval ")
+                .append("reaches 95 %; the brackets then hold min–max of the fork medians, marked").append(MIN_MAX_MARK)
+                .append(" (with 2 forks: covers the median with probability 50 % only). GFLOP/s: FLOPs per operation ")
                 .append("(`kernel/FlopCount`, multiply-add = 2) over the median time; % of roof: that over the FMA roof. ")
-                .append("Ratios of two medians carry the interval [low₁/high₂, high₁/low₂] from the two intervals.\n\n");
+                .append("Ratios of two benchmarks (speed-up, gated / squared) are Hodges–Lehmann ratios of their fork ")
+                .append("medians with the exact Mann–Whitney 95 % interval, the method of the JDK comparison; with ")
+                .append("fewer than 4 forks a side no 95 % interval exists and the brackets hold min–max of the ")
+                .append("pairwise ratios, marked").append(BELOW_LEVEL_MARK).append(" (with 2 forks a side: 67 % coverage).\n\n");
         return s.toString();
     }
 
@@ -168,24 +176,45 @@ final class ThroughputMarkdown {
         }
         MarkdownTable t = new MarkdownTable("activation", "kind", "width>", "samples>", "product, % of roof>",
                 "forward, % of roof>", "epilogue share of forward>", "backward, % of roof>");
+        double mostNegative = 0;
         for (Measurement product : results.of(Known.DENSE_PRODUCT)) {
             Optional<Measurement> forward = results.find(Known.DENSE_FORWARD, product.params());
             Optional<Measurement> backward = results.find(Known.DENSE_BACKWARD, product.params());
+            EpilogueShare share = forward.map(m -> epilogueShare(product, m)).orElse(null);
+            if (share != null && share.raw() < 0) {
+                mostNegative = Math.min(mostNegative, share.raw());
+            }
             t.row(product.param("activation"), product.param("kind"), product.param("width"), product.param("samples"),
                     NumberText.percent(results.fractionOfRoof(product)),
                     forward.map(m -> NumberText.percent(results.fractionOfRoof(m))).orElse("—"),
-                    forward.map(m -> NumberText.percent(1 - product.nsPerOp() / m.nsPerOp())).orElse("—"),
+                    share == null ? "—" : share.text(),
                     backward.map(m -> NumberText.percent(results.fractionOfRoof(m))).orElse("—"));
         }
         if (t.isEmpty()) {
             return "";
         }
+        String clampNote = mostNegative >= 0 ? "" : "\n" + EPILOGUE_CLAMP_MARK.trim() + " The bare product measured "
+                + "slower than the fused forward, which does the product and more (forward − product as low as "
+                + NumberText.percent(mostNegative) + " of the forward): the epilogue costs less than the noise between "
+                + "the two benchmarks' medians, so its share is shown as 0 % rather than as a negative share.\n";
         return "Where the time goes. The product is the part that can approach the roof; its gap to 100 % is the "
                 + "register tile (8 rows × 2 vectors: 10 loads per 16 FMAs) and, at large widths, an input panel "
                 + "([width][32] floats: 128 KB at width 1024) larger than L1. The epilogue share is the activation "
                 + "pass of the fused forward (forward time minus product time); it grows when a span of "
                 + "pre-activations (rows × 256 floats) no longer fits in L2. The backward adds a transpose and two "
-                + "products.\n\n" + t.render() + "\n";
+                + "products.\n\n" + t.render() + clampNote + "\n";
+    }
+
+    /** Marks an epilogue share clamped to 0 because the product alone measured slower than the forward. */
+    static final String EPILOGUE_CLAMP_MARK = " ‖";
+
+    /** The epilogue's share of the forward, 1 − product / forward, and its table text (clamped at 0, marked). */
+    record EpilogueShare(double raw, String text) {
+    }
+
+    static EpilogueShare epilogueShare(Measurement product, Measurement forward) {
+        double raw = 1 - product.nsPerOp() / forward.nsPerOp();
+        return new EpilogueShare(raw, raw < 0 ? NumberText.percent(0) + EPILOGUE_CLAMP_MARK : NumberText.percent(raw));
     }
 
     private static String activationEpilogue(ThroughputResults results) {
@@ -334,7 +363,7 @@ final class ThroughputMarkdown {
     private static String quantityWithInterval(TargetCheck c) {
         return switch (c.quantity()) {
             case NANOSECONDS -> NumberText.nanosecondsWithInterval(c.value(), c.low(), c.high());
-            case SPEED_UP -> timesCell(new RatioInterval(c.value(), c.low(), c.high()));
+            case SPEED_UP -> timesCell(c.value(), c.low(), c.high());
             case FRACTION_OF_ROOF -> NumberText.percent(c.value()) + " [" + NumberText.threeDigits(100 * c.low())
                     + "–" + NumberText.threeDigits(100 * c.high()) + "]";
         };
@@ -352,12 +381,16 @@ final class ThroughputMarkdown {
     }
 
     private static String ratioCell(RatioInterval r) {
-        return NumberText.ratioWithInterval(r.ratio(), r.low(), r.high());
+        return NumberText.ratioWithInterval(r.ratio(), r.low(), r.high()) + (r.belowLevel() ? BELOW_LEVEL_MARK : "");
     }
 
-    /** "7.88× [7.38–8.82]". */
+    /** "7.88× [7.38–8.82]", with ‡ when the brackets hold min–max of the pairwise ratios. */
     private static String timesCell(RatioInterval r) {
-        return NumberText.ratio(r.ratio()) + "× [" + NumberText.ratio(r.low()) + "–" + NumberText.ratio(r.high()) + "]";
+        return timesCell(r.ratio(), r.low(), r.high()) + (r.belowLevel() ? BELOW_LEVEL_MARK : "");
+    }
+
+    private static String timesCell(double ratio, double low, double high) {
+        return NumberText.ratio(ratio) + "× [" + NumberText.ratio(low) + "–" + NumberText.ratio(high) + "]";
     }
 
     private static StringBuilder section(Family family, String introduction) {

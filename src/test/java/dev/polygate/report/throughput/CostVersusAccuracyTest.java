@@ -46,9 +46,9 @@ class CostVersusAccuracyTest {
 
     private ThroughputResults steps(String shape) {
         return ThroughputResults.read(List.of(new SyntheticJmh()
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", shape), SyntheticJmh.twoForks(12_000))
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "squared", shape), SyntheticJmh.twoForks(13_000))
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", shape), SyntheticJmh.twoForks(20_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", shape), SyntheticJmh.sixForks(12_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "squared", shape), SyntheticJmh.sixForks(13_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", shape), SyntheticJmh.sixForks(20_000))
                 .write(tmp.resolve("steps.json"))));
     }
 
@@ -94,7 +94,7 @@ class CostVersusAccuracyTest {
     @Test
     void unmeasuredCostsAreSaidNotInvented() {
         ThroughputResults onlyGated = ThroughputResults.read(List.of(new SyntheticJmh()
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", "1000x10x1"), SyntheticJmh.twoForks(20_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", "1000x10x1"), SyntheticJmh.sixForks(20_000))
                 .write(tmp.resolve("gated.json"))));
 
         CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(10), 1000), ACCURACY, onlyGated);

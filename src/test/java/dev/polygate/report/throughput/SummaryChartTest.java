@@ -26,9 +26,9 @@ class SummaryChartTest {
                 List.of(Sizing.equalWidth(10)), List.of(1), List.of(0.01), 1000, 40, 3, 0);
         // Step times 12–20 µs: within one decade, where XChart's own log axis labelled only 1E4.
         ThroughputResults steps = ThroughputResults.read(List.of(new SyntheticJmh()
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.twoForks(12_000))
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "squared", "1000x10x1"), SyntheticJmh.twoForks(13_000))
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", "1000x10x1"), SyntheticJmh.twoForks(20_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(12_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "squared", "1000x10x1"), SyntheticJmh.sixForks(13_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", "1000x10x1"), SyntheticJmh.sixForks(20_000))
                 .write(tmp.resolve("steps.json"))));
         CostVersusAccuracy summary = CostVersusAccuracy.of(
                 SyntheticSweeps.sweep(grid, (a, k, n, s) -> CostVersusAccuracyTest.finalMse(k, n, s)),

@@ -64,25 +64,25 @@ class ThroughputCommandTest {
                 sweepDir);
         accuracy = sweepDir.resolve(AccuracyReport.JSON);
         jmhA = new SyntheticJmh()
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.twoForks(12_000))
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "squared", "1000x10x1"), SyntheticJmh.twoForks(13_000))
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", "1000x10x1"), SyntheticJmh.twoForks(20_000))
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated-matched", "1000x10x1"), SyntheticJmh.twoForks(14_000))
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.twoForks(22_000))
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "squared", "1000x10x1"), SyntheticJmh.twoForks(24_000))
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "gated", "1000x10x1"), SyntheticJmh.twoForks(24_500))
-                .add("TrainingStepBenchmark.forward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.twoForks(5_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(12_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "squared", "1000x10x1"), SyntheticJmh.sixForks(13_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", "1000x10x1"), SyntheticJmh.sixForks(20_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated-matched", "1000x10x1"), SyntheticJmh.sixForks(14_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(22_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "squared", "1000x10x1"), SyntheticJmh.sixForks(24_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "gated", "1000x10x1"), SyntheticJmh.sixForks(24_500))
+                .add("TrainingStepBenchmark.forward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(5_000))
                 .write(tmp.resolve("steps.json"));
         jmhB = new SyntheticJmh()
-                .add("VectorVsScalarBenchmark.vector", SyntheticJmh.model("relu", "plain", "1000x64x1"), SyntheticJmh.twoForks(20_000))
-                .add("VectorVsScalarBenchmark.scalar", SyntheticJmh.model("relu", "plain", "1000x64x1"), SyntheticJmh.twoForks(160_000))
-                .add("VectorVsScalarBenchmark.vector", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.twoForks(5_000))
-                .add("VectorVsScalarBenchmark.scalar", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.twoForks(20_000))
+                .add("VectorVsScalarBenchmark.vector", SyntheticJmh.model("relu", "plain", "1000x64x1"), SyntheticJmh.sixForks(20_000))
+                .add("VectorVsScalarBenchmark.scalar", SyntheticJmh.model("relu", "plain", "1000x64x1"), SyntheticJmh.sixForks(160_000))
+                .add("VectorVsScalarBenchmark.vector", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(5_000))
+                .add("VectorVsScalarBenchmark.scalar", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(20_000))
                 .add("DenseLayerBenchmark.product", Map.of("activation", "relu", "kind", "plain", "width", "256",
-                        "samples", "4096"), SyntheticJmh.twoForks(PRODUCT_NS))
-                .add("ExpBenchmark.handWritten", Map.of("size", "4096"), SyntheticJmh.twoForks(4096))
+                        "samples", "4096"), SyntheticJmh.sixForks(PRODUCT_NS))
+                .add("ExpBenchmark.handWritten", Map.of("size", "4096"), SyntheticJmh.sixForks(4096))
                 .add("ExpBenchmark.mathExp", Map.of("size", "4096"), new double[][] {{20_480, 20_000, 21_000}})
-                .add("FmaRoofBenchmark.fma12", Map.of(), SyntheticJmh.twoForks(ROOF_NS))
+                .add("FmaRoofBenchmark.fma12", Map.of(), SyntheticJmh.sixForks(ROOF_NS))
                 .write(tmp.resolve("kernels.json"));
     }
 
@@ -111,11 +111,12 @@ class ThroughputCommandTest {
         // Median 12 µs, interval x(2)–x(9) = 12 µs / 1.2 … 12 µs · 7/6; 146 403 FLOPs / 12 000 ns.
         assertTrue(md.contains("| step | relu | plain | 1000x10x1 | 10 | 31 | 12.0 µs [10.0–14.0] | 83.3 M | 12.2 | "
                 + NumberText.percent(146_403 / 12_000.0 / roofGflops) + " |"), md);
-        // Three iterations: min–max, marked.
-        assertTrue(md.contains("| mathExp | 4096 | 20.5 µs [20.0–21.0] † | 5.00 | 0.200 | — | — |"), md);
+        // One fork of three iterations: one fork median, so no interval at all (min–max of one value), marked.
+        assertTrue(md.contains("| mathExp | 4096 | 20.5 µs [20.5–20.5] † | 5.00 | 0.200 | — | — |"), md);
         assertTrue(md.contains("| handWritten | 4096 | 4.10 µs [3.41–4.78] | 1.00 | 1.00 | "
                 + NumberText.threeDigits(dev.polygate.kernel.FlopCount.EXP * 4096 / 4100.0) + " | "), md);
-        assertTrue(md.contains("| relu | plain | 1000x64x1 | 20.0 µs | 160 µs | 8.00× [5.71–11.2] |"), md);
+        // Six forks a side: the 6th smallest to 6th largest of the 36 pairwise ratios (95.9 %): 8 · (11/12) / (13/12).
+        assertTrue(md.contains("| relu | plain | 1000x64x1 | 20.0 µs | 160 µs | 8.00× [6.77–9.45] |"), md);
         assertTrue(md.contains("| relu | 1000x10x1 | equal width | 10 | 51 | 10 | 31 | 20.0 µs | 13.0 µs | 1.54 ["), md);
         assertTrue(md.contains("| relu | 1000x10x1 | equal parameter count | 6 | 31 | 10 | 31 | 14.0 µs | 13.0 µs | 1.08 ["),
                 md);
@@ -123,8 +124,9 @@ class ThroughputCommandTest {
                 + "relu kind | **missed** (1 of 4 cases; worst: gated, 20.0 µs, missed by 5.00 µs) |"), md);
         assertTrue(md.contains("| silu training step | TrainingStepBenchmark.step at shape 1000x10x1 ≤ 25.0 µs for every "
                 + "silu kind | **met** (3 cases) |"), md);
-        assertTrue(md.contains("| vector speed-up | relu plain 1000x64x1 | 8.00× [5.71–11.2] | ≥ 6.00× | met, margin 2.00 "
-                + "(33.3 % of the limit), within noise |"), md);
+        // The fork-level interval [6.77, 9.45] stays above 6: met, not within noise.
+        assertTrue(md.contains("| vector speed-up | relu plain 1000x64x1 | 8.00× [6.77–9.45] | ≥ 6.00× | met, margin 2.00 "
+                + "(33.3 % of the limit) |"), md);
         assertTrue(md.contains("| dense layer vs roof | product relu plain width 256 | 75.0 % ["), md);
         assertTrue(md.contains("| relu | plain | 1000x10x1 | 5.00 µs | 20.0 µs | 4.00× ["), md);
         assertTrue(!md.contains("| vector speed-up | relu plain 1000x10x1 |"), "width 10 is below the target's width");
@@ -142,8 +144,9 @@ class ThroughputCommandTest {
         assertEquals(31, step.get("model").get("parameters").asInt());
         JsonNode speedUp = json.get("vectorVersusScalar").get(0).get("speedUp");
         assertEquals(8, speedUp.get("ratio").asDouble(), 1e-12);
-        assertEquals(160_000 / 1.2 / (20_000 * 7 / 6.0), speedUp.get("low").asDouble(), 1e-9);
-        assertEquals(160_000 * 7 / 6.0 / (20_000 / 1.2), speedUp.get("high").asDouble(), 1e-9);
+        // Hodges–Lehmann over six fork medians a side: the 6th smallest and largest of the 36 pairwise ratios.
+        assertEquals(8 * (11 / 12.0) / (13 / 12.0), speedUp.get("low").asDouble(), 1e-9);
+        assertEquals(8 * (13 / 12.0) / (11 / 12.0), speedUp.get("high").asDouble(), 1e-9);
         JsonNode product = json.get("results").get(12);
         assertEquals("product", product.get("method").asText());
         assertEquals(0.75, product.get("fractionOfRoof").asDouble(), 1e-12);
@@ -167,8 +170,8 @@ class ThroughputCommandTest {
     void allocationIsFlaggedByRateNotByBytesPerOperation() throws IOException {
         Path gc = new SyntheticJmh()
                 .add("DenseLayerBenchmark.product", Map.of("activation", "relu", "kind", "plain", "width", "256",
-                        "samples", "4096"), SyntheticJmh.twoForks(PRODUCT_NS)).allocating(2000)
-                .add("ExpBenchmark.handWritten", Map.of("size", "4096"), SyntheticJmh.twoForks(12_000)).allocating(49_000)
+                        "samples", "4096"), SyntheticJmh.sixForks(PRODUCT_NS)).allocating(2000)
+                .add("ExpBenchmark.handWritten", Map.of("size", "4096"), SyntheticJmh.sixForks(12_000)).allocating(49_000)
                 .write(tmp.resolve("gc.json"));
 
         CommandRun o = run("throughput", "--jmh", gc.toString(), "--accuracy", accuracy.toString(), "--out", out.toString());
@@ -188,7 +191,7 @@ class ThroughputCommandTest {
     @Test
     void singleShotBatchesAndJmh136AllocationAreReadPerCall() throws IOException {
         Path ss = new SyntheticJmh()
-                .add("ExpBenchmark.handWritten", Map.of("size", "4096"), SyntheticJmh.twoForks(4_000_000))
+                .add("ExpBenchmark.handWritten", Map.of("size", "4096"), SyntheticJmh.sixForks(4_000_000))
                 .with("jmhVersion", "1.36").with("mode", "ss").with("measurementBatchSize", 1000)
                 .allocating(48_000_000, "\u00b7gc.alloc.rate.norm", "B/op")
                 .write(tmp.resolve("ss.json"));
@@ -211,7 +214,7 @@ class ThroughputCommandTest {
         Files.createDirectories(out);
         Files.writeString(out.resolve("throughput.md"), "OLD");
         Map<String, String> size = Map.of("size", "4096");
-        double[][] raw = SyntheticJmh.twoForks(4096);
+        double[][] raw = SyntheticJmh.sixForks(4096);
         Path sample = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw).with("mode", "sample")
                 .write(tmp.resolve("sample.json"));
         Path all = new SyntheticJmh().add("ExpBenchmark.handWritten", size, raw).with("mode", "all")
@@ -250,7 +253,7 @@ class ThroughputCommandTest {
     void activationEpilogueTableHasTimePerUnitAndGflops() throws IOException {
         Path epilogue = new SyntheticJmh()
                 .add("ActivationEpilogueBenchmark.forward", Map.of("activation", "int-silu", "kind", "plain", "width",
-                        "256", "samples", "4096"), SyntheticJmh.twoForks(2_097_152))
+                        "256", "samples", "4096"), SyntheticJmh.sixForks(2_097_152))
                 .write(tmp.resolve("epilogue.json"));
 
         CommandRun o = run("throughput", "--jmh", epilogue.toString(), "--accuracy", accuracy.toString(), "--out",
@@ -270,7 +273,7 @@ class ThroughputCommandTest {
     void withoutARoofResultEveryPercentOfRoofSaysSo() throws IOException {
         Path noRoof = new SyntheticJmh()
                 .add("DenseLayerBenchmark.product", Map.of("activation", "relu", "kind", "plain", "width", "256",
-                        "samples", "4096"), SyntheticJmh.twoForks(PRODUCT_NS))
+                        "samples", "4096"), SyntheticJmh.sixForks(PRODUCT_NS))
                 .write(tmp.resolve("noroof.json"));
 
         CommandRun o = run("throughput", "--jmh", jmhA.toString(), "--jmh", noRoof.toString(), "--accuracy", accuracy.toString(), "--out",
