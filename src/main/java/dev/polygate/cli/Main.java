@@ -1,5 +1,6 @@
 package dev.polygate.cli;
 
+import dev.polygate.experiment.Grid;
 import java.io.PrintStream;
 import java.util.Arrays;
 
@@ -11,7 +12,8 @@ public final class Main {
             "usage: polygate COMMAND [FLAGS]     (polygate COMMAND --help for its flags)",
             "",
             "commands:",
-            "  sweep       train a grid of runs (default: the study's figure, 5 seeds) and write the accuracy report",
+            "  sweep       train a grid of runs (default: the study's figure, " + Grid.studyDefault().seeds()
+                    + " seeds) and write the accuracy report",
             "  equivalence gated with gate g against plain with activation int-g, seed by seed (equivalence.md)",
             "  scaling     fit training MSE against parameter count over a range of widths, per kind and n,",
             "              with an optimisation check, and write the scaling-slope report",

@@ -3,6 +3,7 @@ package dev.polygate.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polygate.experiment.Grid;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import java.io.IOException;
@@ -194,6 +195,14 @@ class CommandLineTest {
             assertTrue(o.out().startsWith("usage: polygate " + c), o.out());
         }
         assertEquals(0, run("", "--help").code());
+    }
+
+    /** The top-level help states the sweep's default seed count: the one the sweep really uses. */
+    @Test
+    void topLevelHelpStatesTheSweepsDefaultSeeds() {
+        String help = run("", "--help").out();
+        int seeds = Grid.studyDefault().seeds();
+        assertTrue(help.contains("the study's figure, " + seeds + " seeds"), help);
     }
 
     @Test
