@@ -28,7 +28,7 @@ public record JdkComparison(JdkSide a, JdkSide b, SpeedComparison speed, Accurac
 
     /** One line for a terminal: what was compared and what came out. */
     public String summary() {
-        String kind = aa ? String.format(java.util.Locale.ROOT, "A/A calibration, %d false differences; ", called())
+        String kind = aa ? "A/A calibration, " + called() + (called() == 1 ? " false difference; " : " false differences; ")
                 : "";
         return kind + String.format(java.util.Locale.ROOT,
                 "%d benchmarks: %d B faster, %d B slower, %d no clear difference, geometric mean B/A %s; "

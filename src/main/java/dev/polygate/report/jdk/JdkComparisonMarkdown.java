@@ -202,8 +202,9 @@ final class JdkComparisonMarkdown {
         int n = speed.rows().size();
         if (c.aa()) {
             md.append("**A/A result.** Of ").append(n).append(n == 1 ? " benchmark" : " benchmarks").append(", ")
-                    .append(c.called()).append(" called different — ").append(c.called() == 1 ? "it is" : "all are")
-                    .append(" false positives (expected under the rule: at most 1 in 30). Geometric mean of the ")
+                    .append(c.called()).append(" called different — ")
+                    .append(c.called() == 0 ? "no false positive" : c.called() == 1 ? "a false positive" : "all false positives")
+                    .append(" (the goal: at most 1 in 30, 5 %). Geometric mean of the ")
                     .append("time ratios: ").append(NumberText.decimals3(speed.geometricMeanRatio())).append(".\n\n");
         } else {
             md.append("**Summary.** Of ").append(n).append(n == 1 ? " benchmark" : " benchmarks").append(", B (")
