@@ -219,6 +219,6 @@ final class LossCurveChart {
         g.setColor(Color.DARK_GRAY);
         g.setFont(ChartStyle.AXIS_FONT);
         g.drawString("line: median over " + seeds + (seeds == 1 ? " seed" : " seeds")
-                + "; band: min–max over seeds; y log scale", 12, firstBaseline + LEGEND_LINE_HEIGHT - 4);
+                + "; band: min–max over seeds; y log scale, losses below 1E-12 drawn at 1E-12", 12, firstBaseline + LEGEND_LINE_HEIGHT - 4);
     }
 }
