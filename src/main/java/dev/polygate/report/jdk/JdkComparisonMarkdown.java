@@ -264,9 +264,10 @@ final class JdkComparisonMarkdown {
         return "**Noise level (A/A calibration).** The same rule called " + cal.falseDifferences() + " of "
                 + cal.benchmarks() + " benchmarks different when " + cal.label() + " was compared with itself ("
                 + "`" + cal.source().getFileName() + "`, " + cal.fewestForks() + " or more forks per side)" + ruleNote
-                + ": " + (cal.falseDifferences() == 1 ? "a false positive" : "every one a false positive")
-                + ". Here " + c.called() + " of " + c.speed().rows().size() + " are called different; about "
-                + cal.falseDifferences() + " of them may be noise alone.";
+                + (cal.falseDifferences() == 0 ? ": no false positive"
+                        : cal.falseDifferences() == 1 ? ": a false positive" : ": every one a false positive")
+                + ". Here " + c.called() + " of " + c.speed().rows().size() + " are called different"
+                + (cal.falseDifferences() == 0 ? "." : "; about " + cal.falseDifferences() + " of them may be noise alone.");
     }
 
     private static String interval(MedianInterval m, TimeUnit unit) {
