@@ -28,7 +28,7 @@ final class EquivalenceCommand {
             "plain int-g seed by seed (exact Wilcoxon signed-rank test, median ratio with its interval).",
             "Writes equivalence.md, equivalence.png and equivalence.csv to --out. Default: "
                     + DEFAULTS.grid().runs().size() + " runs,",
-            "about 2 minutes on 2 cores. Results do not depend on --threads.",
+            "about 2.5 minutes on 2 cores. Results do not depend on --threads.",
             "",
             Flags.helpRow("--gates LIST", gateNames(), gateNames().replace(" ", "")),
             Flags.helpRow("--degrees LIST", "n of x^n, each in 1.." + Target.MAX_DEGREE, "1,...,8"),

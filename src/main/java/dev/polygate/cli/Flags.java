@@ -58,8 +58,12 @@ final class Flags {
                 }
                 value = "true";
             } else if (value == null) {
-                if (i + 1 >= args.length) {
-                    throw new UsageException(command + ": --" + name + " needs a value");
+                // A flag in the value's place means the value is missing (--out --quiet would otherwise
+                // write to a directory named --quiet); a value that starts with -- goes as --name=value.
+                if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                    throw new UsageException(command + ": --" + name + " needs a value"
+                            + (i + 1 < args.length ? ", got the flag " + args[i + 1] + " (a value starting with -- "
+                            + "is given as --" + name + "=VALUE)" : ""));
                 }
                 value = args[++i];
             }

@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * What every sweeping command (sweep, equivalence, scaling) does between its flags and its report:
- * check --out before any work, run the grid in parallel over --threads with a progress line, then
- * create --out. Bad --threads or --out, or a run the heap cannot hold, fails before the first run.
+ * check --out and create it before any work, then run the grid in parallel over --threads with a
+ * progress line. Bad --threads or --out, or a run the heap cannot hold, fails before the first run.
  * A run that throws is recorded as failed; the reports are written all the same and the command
  * exits 3 naming it.
  */
@@ -69,6 +69,9 @@ final class GridRunner {
         Path dir = OutputPaths.directory(command, "--out", f.string("out", "reports"));
         int total = grid.runs().size();
         MemoryCheck.requireFits(command, grid);
+        // Created before the first run: a path the checks above could not rule out (/proc/x) must
+        // fail now, not after the whole grid has trained. Nothing else can fail before the reports.
+        OutputPaths.create(command, "--out", dir);
         boolean quiet = f.flag("quiet");
         if (!quiet) {
             err.println(command + ": " + total + " " + detail + " on " + threads + " threads -> " + dir);
@@ -76,7 +79,6 @@ final class GridRunner {
         Progress progress = new Progress(quiet ? null : err, command, total, "runs");
         SweepResult result = Sweep.run(grid, threads, MemoryBudget.ofHeap(grid), progress::update, trainer);
         progress.finish();
-        OutputPaths.create(command, "--out", dir);
         return new Finished(command, result, dir, threads);
     }
 }

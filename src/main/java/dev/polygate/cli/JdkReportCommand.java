@@ -62,6 +62,10 @@ final class JdkReportCommand {
             throw new UsageException("jdk-report: " + e.getMessage().replaceAll("\\s*\\R\\s*", " "));
         }
         String calibration = f.string("calibration", null);
+        if (calibration != null && !java.nio.file.Files.isRegularFile(Path.of(calibration))) {
+            throw new UsageException("jdk-report: --calibration " + calibration + " is not a file (need the "
+                    + JdkComparisonReport.CALIBRATION_JSON + " of an A/A run)");
+        }
         Path calibrationFile = calibration != null ? Path.of(calibration)
                 : dir.resolve(JdkComparisonReport.CALIBRATION_JSON);
         if (calibration != null || java.nio.file.Files.isRegularFile(calibrationFile)) {

@@ -1,6 +1,7 @@
 package dev.polygate.cli;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -41,12 +42,15 @@ final class OutputPaths {
         return file;
     }
 
-    /** Creates the directory checked by {@link #directory}, just before writing into it. */
+    /** Creates the directory checked by {@link #directory}, before the work whose results go there. */
     static void create(String command, String flag, Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UsageException(command + ": " + flag + " " + dir + " cannot be created (" + e + ")");
+            String why = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : "the file system refused it";
+            throw new UsageException(command + ": " + flag + " " + dir + " cannot be created: " + why
+                    + " (need a writable directory path)");
         }
     }
 

@@ -70,6 +70,9 @@ final class PredictCommand {
             }
         } catch (NoSuchFileException e) {
             throw new UsageException("predict: --input " + source + " does not exist");
+        } catch (java.io.IOException e) {   // a directory, or unreadable: bad input, not an internal error
+            throw new UsageException("predict: --input " + source + " cannot be read"
+                    + (Files.isDirectory(Path.of(source)) ? ": it is a directory" : "") + " (need a file of x values)");
         }
         if (xs.isEmpty()) {
             return 0;

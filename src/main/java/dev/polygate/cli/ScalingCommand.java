@@ -33,7 +33,7 @@ final class ScalingCommand {
             "interval and how much the median MSE per width dropped. The slope at the end is the",
             "result. --check-factor 1 trains T steps and skips the check (the report says so).",
             "",
-            "The defaults (189 runs of 40,000 steps) take about 6 minutes on 2 threads. Lists are",
+            "The defaults (189 runs of 40,000 steps) take about 4.5 minutes on 2 threads. Lists are",
             "comma-separated; results do not depend on --threads.",
             "",
             Flags.helpRow("--activations LIST", Activation.allowed(), "relu"),

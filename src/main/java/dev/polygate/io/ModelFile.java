@@ -83,6 +83,11 @@ public final class ModelFile {
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("model file " + path + " does not exist");
         }
+        // A directory, or a file that cannot be read: bad input, named as such (not an I/O error).
+        catch (IOException e) {
+            throw new IllegalArgumentException("model file " + path + " cannot be read"
+                    + (Files.isDirectory(path) ? ": it is a directory" : "") + " (need a model file saved by polygate train)");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(text);

@@ -229,4 +229,27 @@ class CommandLineTest {
                 .assertUsageError("--width");
         run("", "sweep", "--steps", "10,20").assertUsageError("--steps");
     }
+
+    /** A flag where a value belongs is a missing value, not the value (--out --quiet wrote to "--quiet"). */
+    @Test
+    void aFlagInAValuesPlaceIsAMissingValue() {
+        run("", "sweep", "--out", "--quiet").assertUsageError("--out needs a value, got the flag --quiet");
+        run("", "sweep", "--seeds", "--out", "o").assertUsageError("--seeds needs a value");
+        run("", "train", "--activation", "--kind", "gated", "--degree", "3").assertUsageError("--activation needs a value");
+        assertTrue(!Files.exists(Path.of("--quiet")), "no directory named --quiet");
+    }
+
+    /** A directory the checks cannot rule out (/proc/x) fails before the first run, in words. */
+    @Test
+    void anUncreatableOutDirectoryFailsBeforeTraining() {
+        CommandRun o = run("", "sweep", "--out", "/proc/polygate-x", "--steps", "1", "--seeds", "1", "--degrees", "2");
+        assertUsageError(o, "--out /proc/polygate-x cannot be created", "writable directory");
+        assertTrue(!o.err().contains("Exception"), o.err());
+    }
+
+    /** Directories where files belong: one line, exit 2 (was exit 1, "I/O error: Is a directory"). */
+    @Test
+    void predictRefusesDirectoriesByFlag() {
+        assertUsageError(run("", "predict", "--model", tmp.toString()), "model file", "is a directory");
+    }
 }

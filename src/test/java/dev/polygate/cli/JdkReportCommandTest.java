@@ -309,4 +309,16 @@ class JdkReportCommandTest {
         CommandRun usage = run("--help");
         assertTrue(usage.out().contains("jdk-report"), usage.out());
     }
+
+    /** An explicit --calibration that is not a file is bad input, even where the run is itself A/A. */
+    @Test
+    void aMissingCalibrationFileIsOneLineExitTwo() {
+        List<String> withCalibration = new ArrayList<>(List.of(args()));
+        withCalibration.addAll(List.of("--calibration", tmp.resolve("none.json").toString()));
+        CommandRun o = run(withCalibration.toArray(String[]::new));
+        assertEquals(2, o.code(), o.err());
+        assertEquals(1, o.err().strip().lines().count(), o.err());
+        assertTrue(o.err().contains("--calibration") && o.err().contains("is not a file"), o.err());
+        assertTrue(!Files.exists(out.resolve("jdk-comparison.md")), "nothing written");
+    }
 }
