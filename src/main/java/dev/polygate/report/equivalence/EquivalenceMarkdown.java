@@ -211,20 +211,31 @@ final class EquivalenceMarkdown {
                 sentences.add(gateSentence(gate, sizing, rs));
             }
         }
+        // "Cannot tell apart" is no evidence of equivalence: a cell shows it only where the interval of
+        // the per-seed ratio lies within the stated margin FACTOR (as accuracy.md's claim 2 does).
+        int toldApart = rows - indistinguishable;
         String overall;
-        if (indistinguishable == rows) {
-            overall = "The study's equivalence holds in our runs: gated-with-g and plain-with-∫g could not be told "
-                    + "apart at any degree, gate or sizing";
-        } else if (indistinguishable == 0) {
+        if (within == rows) {
+            overall = "The study's equivalence holds in our runs: in every (gate, sizing, n) cell the interval of the "
+                    + "per-seed ratio gated-with-g / plain-with-∫g lies within " + NumberText.ratio(FACTOR) + "×";
+        } else if (toldApart == rows) {
             overall = "The study's equivalence does not hold in our runs: gated-with-g and plain-with-∫g were told "
                     + "apart at every degree, gate and sizing";
         } else {
-            overall = "The study's equivalence holds only in part: gated-with-g and plain-with-∫g were "
-                    + "indistinguishable in " + indistinguishable + " of " + rows + " (gate, sizing, n) cells and "
-                    + "told apart in the other " + (rows - indistinguishable);
+            overall = "The study's equivalence is shown in " + within + " of " + rows + " (gate, sizing, n) cells "
+                    + "(the per-seed ratio's interval within " + NumberText.ratio(FACTOR) + "×), refuted in " + toldApart
+                    + " (the paired test tells gated-with-g and plain-with-∫g apart at α = "
+                    + NumberText.pValue(PairedTest.DEFAULT_ALPHA) + "), and not shown in the other "
+                    + (rows - within - toldApart) + " (the test cannot tell them apart, but the interval reaches past "
+                    + NumberText.ratio(FACTOR) + "×: cannot tell is not the same as equal)";
         }
-        overall += "; the median ratio's interval lay within " + NumberText.ratio(FACTOR) + "× in " + within + " of "
-                + rows + ".";
+        overall += ".";
+        int seeds = cells.design().seeds();
+        if (!(PairedTest.minimumAttainableP(seeds) < PairedTest.DEFAULT_ALPHA)) {
+            overall += " With " + seeds + " seeds no pair can be told apart at α = "
+                    + NumberText.pValue(PairedTest.DEFAULT_ALPHA) + " (the smallest attainable p is "
+                    + NumberText.pValue(PairedTest.minimumAttainableP(seeds)) + "), so no cell can be refuted either.";
+        }
         return overall + " " + String.join(" ", sentences) + " " + integrationSentence(cells);
     }
 

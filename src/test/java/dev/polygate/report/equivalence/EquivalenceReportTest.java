@@ -32,7 +32,11 @@ class EquivalenceReportTest {
 
     /** Every run of the design's grid finishing at the MSE {@code mse} gives it. */
     private static SweepResult sweep(ToDoubleFunction<RunSpec> mse) {
-        Grid grid = DESIGN.grid();
+        return sweep(DESIGN, mse);
+    }
+
+    private static SweepResult sweep(EquivalenceDesign design, ToDoubleFunction<RunSpec> mse) {
+        Grid grid = design.grid();
         List<TrainingResult> runs = new ArrayList<>();
         for (RunSpec spec : grid.runs()) {
             double m = mse.applyAsDouble(spec);
@@ -47,6 +51,14 @@ class EquivalenceReportTest {
         assertTrue(ImageIO.read(dir.resolve(EquivalenceReport.PNG).toFile()).getWidth() > 0);
         assertEquals(sweep(mse).runs().size() + 1,
                 Files.readAllLines(dir.resolve(EquivalenceReport.CSV), StandardCharsets.UTF_8).size());
+        return Files.readString(dir.resolve(EquivalenceReport.MARKDOWN), StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #report}, with the design's seed count changed. */
+    private static String reportWithSeeds(Path dir, int seeds, ToDoubleFunction<RunSpec> mse) throws IOException {
+        EquivalenceDesign design = new EquivalenceDesign(DESIGN.gates(), DESIGN.degrees(), DESIGN.width(),
+                DESIGN.depth(), DESIGN.lr(), DESIGN.samples(), DESIGN.steps(), seeds, DESIGN.firstSeed());
+        EquivalenceReport.writeAll(design, sweep(design, mse), dir);
         return Files.readString(dir.resolve(EquivalenceReport.MARKDOWN), StandardCharsets.UTF_8);
     }
 
@@ -76,8 +88,10 @@ class EquivalenceReportTest {
         assertTrue(md.contains("| relu | equal width 4 | — | n = 1, 2, 3 | — |"), md);
         assertTrue(md.contains("| silu | equal width 4 | n = 1, 2, 3 | — | — |"), md);
         assertTrue(md.contains("| 0.00781 | gated g lower |"), md);   // exact: 2 / 2⁸
-        assertTrue(md.contains("The study's equivalence holds only in part: gated-with-g and plain-with-∫g were "
-                + "indistinguishable in 6 of 12 (gate, sizing, n) cells and told apart in the other 6"), md);
+        // relu: told apart at n = 1, 2, 3; silu: alternating seeds, not told apart, interval past 2×.
+        assertTrue(md.contains("The study's equivalence is shown in 0 of 12 (gate, sizing, n) cells (the per-seed "
+                + "ratio's interval within 2.00×), refuted in 6 (the paired test tells gated-with-g and plain-with-∫g "
+                + "apart at α = 0.0500), and not shown in the other 6"), md);
         assertTrue(md.contains("For relu at equal width 4: gated relu lower at n = 1 (ratio "), md);
         assertTrue(md.contains("for n ≥ 2, plain ∫g fit better than plain g in 8 of 8 (gate, sizing, n) cells"), md);
         assertTrue(md.contains("With 8 seeds the smallest attainable p is 0.00781."), md);
@@ -88,9 +102,18 @@ class EquivalenceReportTest {
     @Test
     void identicalPairsAreIndistinguishableAndWithinTheFactor(@TempDir Path dir) throws IOException {
         String md = report(dir, spec -> 1e-3 * spread(spec.seed()));
-        assertTrue(md.contains("The study's equivalence holds in our runs: gated-with-g and plain-with-∫g could "
-                + "not be told apart at any degree, gate or sizing; the median ratio's interval lay within 2.00× in "
-                + "12 of 12."), md);
+        assertTrue(md.contains("The study's equivalence holds in our runs: in every (gate, sizing, n) cell the "
+                + "interval of the per-seed ratio gated-with-g / plain-with-∫g lies within 2.00×."), md);
         assertTrue(md.contains("indistinguishable, within 2.00×"), md);
+    }
+
+    /** Two seeds can never reach p < 0.05: nothing is told apart, and the reading does not call that "holds". */
+    @Test
+    void tooFewSeedsToTellAnythingApartIsNotCalledEquivalence(@TempDir Path dir) throws IOException {
+        String md = reportWithSeeds(dir, 2, spec -> 1e-3 * spread(spec.seed())
+                * (spec.model().kind() == dev.polygate.model.LayerKind.GATED ? 50 : 1));
+        assertTrue(!md.contains("equivalence holds"), md);
+        assertTrue(md.contains("With 2 seeds no pair can be told apart at α = 0.0500 (the smallest attainable p is "
+                + "0.500), so no cell can be refuted either."), md);
     }
 }
