@@ -155,7 +155,9 @@ final class AccuracyMarkdown {
         StringBuilder t = new StringBuilder();
         t.append("Paired by seed (every kind of one seed sees the same data); seeds where a run diverged are not ")
                 .append("paired. Ratio: median over seeds of the per-seed final-MSE ratio a / b, below 1 favours a, ")
-                .append("with its order-statistic interval. p: two-sided Wilcoxon signed-rank test on the per-seed ")
+                .append("with its order-statistic interval (the Reading quotes the same ratio the other way up where its claim ")
+                .append("names the kinds in the other order; with an even number of seeds the median of the reciprocals ")
+                .append("is not quite the reciprocal of the median). p: two-sided Wilcoxon signed-rank test on the per-seed ")
                 .append("log ratios (exact; ≈ marks the normal approximation the library falls back to when seeds ")
                 .append("tie) and two-sided sign test; the verdict is the Wilcoxon test's at α = 0.05");
         if (PairedTest.minimumAttainableP(seeds) >= PairedTest.DEFAULT_ALPHA) {
