@@ -117,6 +117,8 @@ final class AccuracyMarkdown {
                 .append(" Adam steps: median [interval] over ").append(seeds).append(seeds == 1 ? " seed" : " seeds")
                 .append(" (diverged runs counted, not included). The interval is the distribution-free ")
                 .append("order-statistic confidence interval of the median: ").append(intervalMethod(seeds))
+                .append(". Best: the kind with the lowest median, marked \"(not shown)\" unless the paired test below ")
+                .append("puts it lower than every other kind at α = ").append(NumberText.pValue(ClaimReading.ALPHA))
                 .append(".\n\n");
         t.append(onlyPowers ? "| n |" : "| target |");
         stats.kinds().forEach(k -> t.append(' ').append(k.cliName()).append(" |"));
@@ -128,12 +130,21 @@ final class AccuracyMarkdown {
             for (LayerKind kind : stats.kinds()) {
                 t.append(' ').append(stats.cell(n, kind).text()).append(" |");
             }
-            t.append(' ').append(stats.bestKind(n).map(LayerKind::cliName).orElse("—")).append(" |\n");
+            t.append(' ').append(stats.bestKind(n).map(best -> best.cliName()
+                    + (lowerThanEveryOther(stats, n, best) ? "" : " (not shown)")).orElse("—")).append(" |\n");
         }
         return t.toString();
     }
 
     /** How a cell's interval is obtained when every one of its seeds finished. */
+    /** Whether the paired test at ClaimReading.ALPHA puts {@code best} below every other kind that finished at n. */
+    private static boolean lowerThanEveryOther(ConfigStats stats, Target n, LayerKind best) {
+        return stats.kinds().stream()
+                .filter(kind -> kind != best && stats.cell(n, kind).hasFinished())
+                .allMatch(kind -> stats.compare(n, best, kind, PairedComparison.Win.STRICTLY_LOWER).test()
+                        .map(t -> t.verdict(ClaimReading.ALPHA) == PairedTest.Verdict.A_LOWER).orElse(false));
+    }
+
     private static String intervalMethod(int seeds) {
         double[] any = new double[seeds];
         for (int i = 0; i < seeds; i++) {

@@ -49,11 +49,11 @@ class ClaimReadingTest {
         };
     }
 
-    private static ConfigStats stats() {
+    private static SweepCells cells() {
         Grid grid = new Grid(List.of(Activation.RELU), List.of(LayerKind.PLAIN, LayerKind.SQUARED, LayerKind.GATED),
                 Target.powers(List.of(1, 2, 3, 4, 5)), List.of(Sizing.equalWidth(10)), List.of(1), List.of(0.01),
                 64, 40, SEEDS, 0);
-        SweepCells cells = SweepCells.of(SyntheticSweeps.sweep(grid, (activation, kind, degree, seed) -> {
+        return SweepCells.of(SyntheticSweeps.sweep(grid, (activation, kind, degree, seed) -> {
             double plain = 1e-2 * degree * (1 + 0.37 * seed);
             double gated = plain * ratio(LayerKind.GATED, degree, seed);
             return switch (kind) {
@@ -63,7 +63,21 @@ class ClaimReadingTest {
                 case BILINEAR -> throw new IllegalArgumentException("not in this sweep");
             };
         }));
+    }
+
+    private static ConfigStats stats() {
+        SweepCells cells = cells();
         return ConfigStats.of(cells, cells.configs().get(0));
+    }
+
+    /** The table's "best" follows the same test: unmarked only where it is lower than every other kind. */
+    @Test
+    void theBestColumnIsMarkedWhereTheTestCannotShowIt() {
+        String md = AccuracyMarkdown.render(cells());
+        // n = 2: squared below gated below plain on every seed.
+        assertTrue(md.contains("| squared |\n| 3 |"), md);
+        // n = 3: squared and gated within 0.9–1.2 of each other: the lowest median is not shown to be lowest.
+        assertTrue(md.matches("(?s).*\\| 3 \\|[^\\n]*\\| (squared|gated) \\(not shown\\) \\|\\n.*"), md);
     }
 
     private static List<Outcome> outcomes(Claim claim) {

@@ -13,6 +13,7 @@ import dev.polygate.report.NumberText;
 import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import dev.polygate.train.TrainingResult;
 import java.nio.file.Path;
+import dev.polygate.report.stats.PairedTest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,6 +189,23 @@ public final class CostVersusAccuracy {
     }
 
     /**
+     * The seed-paired test behind a median comparison, as accuracy.md prints it: " (paired test at
+     * α = 0.05: lower, p = 0.0078)" or " (…: not distinguishable, p = 0.383)"; empty without pairs.
+     */
+    private static String pairedVerdict(CellStats mine, CellStats other) {
+        List<Long> seeds = mine.finalMseBySeed().keySet().stream().filter(other.finalMseBySeed()::containsKey).sorted()
+                .toList();
+        double[] a = seeds.stream().mapToDouble(mine.finalMseBySeed()::get).toArray();
+        double[] b = seeds.stream().mapToDouble(other.finalMseBySeed()::get).toArray();
+        return PairedTest.of(a, b).map(t -> " (paired test at α = " + NumberText.pValue(PairedTest.DEFAULT_ALPHA) + ": "
+                + switch (t.verdict()) {
+                    case A_LOWER -> "lower";
+                    case B_LOWER -> "higher";
+                    case NOT_DISTINGUISHABLE -> "not distinguishable";
+                } + ", p " + (t.wilcoxonExact() ? "= " : "≈ ") + NumberText.pValue(t.wilcoxonP()) + ")").orElse("");
+    }
+
+    /**
      * "costs 1.30× squared per step and reaches 2.00× lower MSE at n = 4", or without both step
      * costs "reaches 2.00× lower MSE than squared at n = 4 (step cost of squared not measured)".
      */
@@ -205,12 +223,13 @@ public final class CostVersusAccuracy {
             double better = b.median() / a.median();
             String than = costed ? "" : " than " + name;
             if (better > 1) {
-                mse = "reaches " + NumberText.ratio(better) + "× lower MSE" + than + " at " + n.prose();
+                mse = "reaches a " + NumberText.ratio(better) + "× lower median MSE" + than + " at " + n.prose();
             } else if (better < 1) {
-                mse = "ends at " + NumberText.ratio(1 / better) + "× higher MSE" + than + " at " + n.prose();
+                mse = "ends at a " + NumberText.ratio(1 / better) + "× higher median MSE" + than + " at " + n.prose();
             } else {
-                mse = "reaches the same MSE as " + name + " at " + n.prose();
+                mse = "reaches the same median MSE as " + name + " at " + n.prose();
             }
+            mse += pairedVerdict(a, b);
         }
         if (costed) {
             return "costs " + NumberText.ratio(cost) + "× " + name + " per step and " + mse;

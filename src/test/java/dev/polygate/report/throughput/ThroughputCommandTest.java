@@ -157,8 +157,9 @@ class ThroughputCommandTest {
         String summary = Files.readString(out.resolve("summary.md"));
         assertTrue(summary.contains("| relu | plain | 31 | 12.0 µs | 0.480 | 1.00e-02 | 2.00e-02 |"), summary);
         assertTrue(summary.contains("| relu | gated | 51 | 20.0 µs | 0.800 | 1.00e-03 | 2.00e-03 |"), summary);
-        assertTrue(summary.contains("- relu: gated costs 1.67× plain per step and reaches 10.0× lower MSE at n = 2; it "
-                + "costs 1.54× squared per step and reaches 4.00× lower MSE at n = 2."), summary);
+        assertTrue(summary.contains("- relu: gated costs 1.67× plain per step and reaches a 10.0× lower median MSE at "
+                + "n = 2 (paired test at α = 0.0500: not distinguishable, p ≈ 0.149); it costs 1.54× squared per step "
+                + "and reaches a 4.00× lower median MSE at n = 2"), summary);
         assertTrue(summary.contains("- silu: gated costs 1.11× plain per step"), summary);
 
         BufferedImage png = ImageIO.read(out.resolve("summary.png").toFile());
