@@ -74,6 +74,14 @@ public final class ChartStyle {
         return Math.max(minimum, widest + TITLE_ALLOWANCE);
     }
 
+    /**
+     * A figure's width: its panels side by side, or wider where its legend's note line (drawn in
+     * {@link #AXIS_FONT} from x = 12) would not fit — a one-panel figure cut it off.
+     */
+    public static int figureWidth(int panelsWidth, String legendNote) {
+        return Math.max(panelsWidth, textWidth(AXIS_FONT, legendNote) + 24);
+    }
+
     /** The width in pixels of {@code text} drawn in {@code font} on a report PNG. */
     public static int textWidth(Font font, String text) {
         Graphics2D g = whiteCanvas(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB));

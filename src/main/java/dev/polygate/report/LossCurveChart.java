@@ -52,12 +52,13 @@ final class LossCurveChart {
         List<Config> rows = sweep.configs();
         List<Target> columns = sweep.targets();
         int panelWidth = panelWidth(sweep);
-        int width = Math.max(1, columns.size()) * panelWidth;
+        String note = legendNote(sweep.result().grid().seeds());
+        int width = ChartStyle.figureWidth(Math.max(1, columns.size()) * panelWidth, note);
         int height = LEGEND_HEIGHT + Math.max(1, rows.size()) * PANEL_HEIGHT;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ChartStyle.whiteCanvas(image);
         try {
-            drawLegend(g, sweep.kinds(), sweep.result().grid().seeds());
+            drawLegend(g, sweep.kinds(), note);
             for (int row = 0; row < rows.size(); row++) {
                 Config config = rows.get(row);
                 for (int col = 0; col < columns.size(); col++) {
@@ -198,7 +199,12 @@ final class LossCurveChart {
     }
 
     /** One legend for all panels: a swatch per kind on the first line, what line and band mean below. */
-    private static void drawLegend(Graphics2D g, List<LayerKind> kinds, int seeds) {
+    private static String legendNote(int seeds) {
+        return "line: median over " + seeds + (seeds == 1 ? " seed" : " seeds")
+                + "; band: min–max over seeds; y log scale, losses below 1E-12 drawn at 1E-12";
+    }
+
+    private static void drawLegend(Graphics2D g, List<LayerKind> kinds, String note) {
         g.setFont(ChartStyle.LEGEND_FONT);
         FontMetrics metrics = g.getFontMetrics();
         int firstBaseline = LEGEND_LINE_HEIGHT / 2 + metrics.getAscent() / 2;
@@ -218,7 +224,6 @@ final class LossCurveChart {
         }
         g.setColor(Color.DARK_GRAY);
         g.setFont(ChartStyle.AXIS_FONT);
-        g.drawString("line: median over " + seeds + (seeds == 1 ? " seed" : " seeds")
-                + "; band: min–max over seeds; y log scale, losses below 1E-12 drawn at 1E-12", 12, firstBaseline + LEGEND_LINE_HEIGHT - 4);
+        g.drawString(note, 12, firstBaseline + LEGEND_LINE_HEIGHT - 4);
     }
 }

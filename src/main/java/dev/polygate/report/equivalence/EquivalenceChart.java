@@ -59,11 +59,12 @@ final class EquivalenceChart {
         int cols = d.gates().size();
         int rows = d.sizings().size();
         int panelWidth = panelWidth(d);
-        BufferedImage image = new BufferedImage(cols * panelWidth, LEGEND_HEIGHT + rows * PANEL_HEIGHT,
-                BufferedImage.TYPE_INT_RGB);
+        String note = legendNote(d.seeds());
+        BufferedImage image = new BufferedImage(ChartStyle.figureWidth(cols * panelWidth, note),
+                LEGEND_HEIGHT + rows * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ChartStyle.whiteCanvas(image);
         try {
-            drawLegend(g, d.seeds());
+            drawLegend(g, note);
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
                     Activation gate = d.gates().get(c);
@@ -172,7 +173,13 @@ final class EquivalenceChart {
         return Math.min(Math.max(ratio, 1e-6), 1e6);
     }
 
-    private static void drawLegend(Graphics2D g, int seeds) {
+    /** The legend's second line, which sets the figure's least width. */
+    static String legendNote(int seeds) {
+        return "marker: median over " + seeds + " seeds of the per-seed ratio; bar: its order-statistic "
+                + "interval; dashed: 1 (a tie); below 1 the numerator fits better; log scale";
+    }
+
+    private static void drawLegend(Graphics2D g, String note) {
         g.setFont(ChartStyle.LEGEND_FONT);
         FontMetrics metrics = g.getFontMetrics();
         int baseline = 18;
@@ -189,7 +196,6 @@ final class EquivalenceChart {
         }
         g.setColor(Color.DARK_GRAY);
         g.setFont(ChartStyle.AXIS_FONT);
-        g.drawString("marker: median over " + seeds + " seeds of the per-seed ratio; bar: its order-statistic "
-                + "interval; dashed: 1 (a tie); below 1 the numerator fits better; log scale", 12, baseline + 20);
+        g.drawString(note, 12, baseline + 20);
     }
 }

@@ -53,11 +53,12 @@ final class ScalingChart {
         List<Activation> rows = results.design().activations();
         List<Integer> columns = results.design().degrees();
         int panelWidth = panelWidth(results);
-        BufferedImage image = new BufferedImage(columns.size() * panelWidth,
+        String note = legendNote(results);
+        BufferedImage image = new BufferedImage(ChartStyle.figureWidth(columns.size() * panelWidth, note),
                 LEGEND_HEIGHT + rows.size() * PANEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = ChartStyle.whiteCanvas(image);
         try {
-            drawLegend(g, results);
+            drawLegend(g, results, note);
             for (int row = 0; row < rows.size(); row++) {
                 for (int col = 0; col < columns.size(); col++) {
                     List<Series> kinds = results.series(rows.get(row), columns.get(col));
@@ -193,7 +194,14 @@ final class ScalingChart {
     }
 
     /** One legend for all panels: a colour per kind, then what the dots, markers and lines are. */
-    private static void drawLegend(Graphics2D g, ScalingResults results) {
+    private static String legendNote(ScalingResults results) {
+        int seeds = results.design().seeds();
+        return String.format(Locale.ROOT, "dots: each run's lowest training MSE up to step %,d; diamonds: "
+                + "median over %d %s per width; line: least-squares power law, slope [95 %% CI]; log-log",
+                results.design().longSteps(), seeds, seeds == 1 ? "seed" : "seeds");
+    }
+
+    private static void drawLegend(Graphics2D g, ScalingResults results, String note) {
         g.setFont(ChartStyle.LEGEND_FONT);
         FontMetrics metrics = g.getFontMetrics();
         int middle = LEGEND_LINE_HEIGHT / 2 + 2;
@@ -209,12 +217,8 @@ final class ScalingChart {
             g.drawString(kind.cliName(), x, baseline);
             x += metrics.stringWidth(kind.cliName()) + 18;
         }
-        int seeds = results.design().seeds();
         g.setColor(Color.DARK_GRAY);
         g.setFont(ChartStyle.AXIS_FONT);
-        g.drawString(String.format(Locale.ROOT, "dots: each run's lowest training MSE up to step %,d; diamonds: "
-                + "median over %d %s per width; line: least-squares power law, slope [95 %% CI]; log-log",
-                results.design().longSteps(), seeds, seeds == 1 ? "seed" : "seeds"), 12,
-                baseline + LEGEND_LINE_HEIGHT - 4);
+        g.drawString(note, 12, baseline + LEGEND_LINE_HEIGHT - 4);
     }
 }

@@ -38,4 +38,25 @@ class EquivalenceChartTest {
             }
         }
     }
+
+    /** One gate is one column of panels, narrower than the legend's note: the figure widens to hold it. */
+    @Test
+    void aOneGateFigureIsWideEnoughForItsLegend() {
+        EquivalenceDesign design = new EquivalenceDesign(List.of(Activation.SILU), List.of(2, 4), 4, 1, 0.01, 50, 10,
+                2, 0);
+        List<TrainingResult> runs = new ArrayList<>();
+        for (RunSpec spec : design.grid().runs()) {
+            double mse = 1e-3 * (1 + spec.seed());
+            runs.add(new TrainingResult(spec, spec.model().layout().size(), mse, new float[] {1f, (float) mse}, false,
+                    -1, 0.1, new float[0]));
+        }
+        java.awt.image.BufferedImage image = EquivalenceChart.render(new EquivalenceCells(design,
+                new SweepResult(design.grid(), runs, SyntheticSweeps.ENVIRONMENT, 2, 3.5)));
+        int note = dev.polygate.report.ChartStyle.textWidth(dev.polygate.report.ChartStyle.AXIS_FONT,
+                EquivalenceChart.legendNote(2));
+        org.junit.jupiter.api.Assertions.assertTrue(image.getWidth() >= 12 + note,
+                "figure " + image.getWidth() + " px, legend note " + note + " px from x = 12");
+        org.junit.jupiter.api.Assertions.assertTrue(EquivalenceChart.panelWidth(design) < 12 + note,
+                "the case is one where one panel alone is narrower than the note");
+    }
 }
