@@ -1,6 +1,6 @@
 package dev.polygate.cli;
 
-import dev.polygate.report.InvalidInputException;
+import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.jdk.JdkComparison;
 import dev.polygate.report.jdk.JdkComparisonReport;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
 import dev.polygate.model.Target;
-import dev.polygate.report.AccuracyReport;
+import dev.polygate.report.accuracy.AccuracyReport;
 import dev.polygate.train.Trainer;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;

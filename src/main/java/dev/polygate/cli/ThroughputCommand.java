@@ -1,7 +1,7 @@
 package dev.polygate.cli;
 
 import dev.polygate.experiment.Environment;
-import dev.polygate.report.InvalidInputException;
+import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.throughput.TargetResult;
 import dev.polygate.report.throughput.TargetResult.Status;
 import dev.polygate.report.throughput.Targets;

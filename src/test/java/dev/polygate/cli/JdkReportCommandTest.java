@@ -191,7 +191,7 @@ class JdkReportCommandTest {
     private static String ratioCells(double b, double a) {
         HodgesLehmannRatio r = HodgesLehmannRatio.of95(medians(b), medians(a));
         return String.format(java.util.Locale.ROOT, "%.3f [%.3f, %.3f] | %s", r.ratio(), r.low(), r.high(),
-                dev.polygate.report.NumberText.pValue(r.pValue()));
+                dev.polygate.report.format.NumberText.pValue(r.pValue()));
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.polygate.experiment.Sizing;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.Target;
-import dev.polygate.report.CellStats;
+import dev.polygate.report.accuracy.CellStats;
 import dev.polygate.report.stats.PairedTest;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.polygate.report.equivalence;
 
-import dev.polygate.report.FailedRuns;
+import dev.polygate.report.format.FailedRuns;
 import dev.polygate.experiment.EquivalenceDesign;
 import dev.polygate.experiment.EquivalenceDesign.Arm;
 import dev.polygate.experiment.Sizing;
@@ -8,9 +8,9 @@ import dev.polygate.experiment.SweepResult;
 import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.ModelSpec;
-import dev.polygate.report.CellStats;
-import dev.polygate.report.EnvironmentText;
-import dev.polygate.report.NumberText;
+import dev.polygate.report.accuracy.CellStats;
+import dev.polygate.report.format.EnvironmentText;
+import dev.polygate.report.format.NumberText;
 import dev.polygate.report.equivalence.EquivalenceCells.Row;
 import dev.polygate.report.stats.PairedTest;
 import dev.polygate.train.TrainingResult;

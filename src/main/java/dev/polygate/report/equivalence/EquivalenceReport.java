@@ -3,7 +3,7 @@ package dev.polygate.report.equivalence;
 import dev.polygate.experiment.EquivalenceDesign;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.io.AtomicFiles;
-import dev.polygate.report.AccuracyCsv;
+import dev.polygate.report.accuracy.AccuracyCsv;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package dev.polygate.report.jdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.polygate.report.JsonInput;
+import dev.polygate.report.input.JsonInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.polygate.report.JsonInput;
+import dev.polygate.report.input.JsonInput;
 import dev.polygate.text.FloatText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

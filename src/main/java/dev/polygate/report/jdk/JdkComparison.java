@@ -1,6 +1,6 @@
 package dev.polygate.report.jdk;
 
-import dev.polygate.report.NumberText;
+import dev.polygate.report.format.NumberText;
 import java.util.Optional;
 
 /**

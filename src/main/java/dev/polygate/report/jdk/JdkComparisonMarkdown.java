@@ -1,7 +1,7 @@
 package dev.polygate.report.jdk;
 
-import dev.polygate.report.NumberText;
-import dev.polygate.report.NumberText.TimeUnit;
+import dev.polygate.report.format.NumberText;
+import dev.polygate.report.format.NumberText.TimeUnit;
 import dev.polygate.report.jdk.AccuracyRuns.RunKey;
 import dev.polygate.report.jdk.SpeedRow.Difference;
 import dev.polygate.report.jmh.BenchmarkId;

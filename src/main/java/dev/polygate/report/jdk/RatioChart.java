@@ -1,6 +1,6 @@
 package dev.polygate.report.jdk;
 
-import dev.polygate.report.ChartStyle;
+import dev.polygate.report.format.ChartStyle;
 import dev.polygate.report.jdk.SpeedRow.Difference;
 import java.awt.BasicStroke;
 import java.awt.Color;

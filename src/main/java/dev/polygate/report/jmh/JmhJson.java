@@ -1,8 +1,8 @@
 package dev.polygate.report.jmh;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.polygate.report.InvalidInputException;
-import dev.polygate.report.JsonInput;
+import dev.polygate.report.input.InvalidInputException;
+import dev.polygate.report.input.JsonInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

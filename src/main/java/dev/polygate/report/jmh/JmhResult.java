@@ -1,6 +1,6 @@
 package dev.polygate.report.jmh;
 
-import dev.polygate.report.InvalidInputException;
+import dev.polygate.report.input.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +59,7 @@ public record JmhResult(Path source, int index, BenchmarkId id, String mode, Str
      * fork share its JIT decisions and memory layout, so they are not independent samples.
      */
     public double[] forkMediansNanosPerOp() {
-        return forks.stream().mapToDouble(dev.polygate.report.Stats::median).toArray();
+        return forks.stream().mapToDouble(dev.polygate.report.stats.Stats::median).toArray();
     }
 
     /** Where it is, for messages: {@code JMH result file F: result 3 (dev.polygate.bench.ExpBenchmark.mathExp)}. */

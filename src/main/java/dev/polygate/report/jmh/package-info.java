@@ -9,7 +9,7 @@
  * <p>Nothing here knows about a particular report: every report that reads JMH output (the JDK
  * comparison in {@code report.jdk}, the throughput report in {@code report.throughput}) uses these
  * classes rather than keeping its own reader or interval code. Bad input is an
- * {@link dev.polygate.report.InvalidInputException} with a one-line message naming the file, fit
+ * {@link dev.polygate.report.input.InvalidInputException} with a one-line message naming the file, fit
  * to show a user.
  */
 package dev.polygate.report.jmh;

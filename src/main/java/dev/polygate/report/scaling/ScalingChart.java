@@ -2,9 +2,9 @@ package dev.polygate.report.scaling;
 
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
-import dev.polygate.report.ChartStyle;
-import dev.polygate.report.KindColours;
-import dev.polygate.report.NumberText;
+import dev.polygate.report.format.ChartStyle;
+import dev.polygate.report.format.KindColours;
+import dev.polygate.report.format.NumberText;
 import dev.polygate.report.stats.PowerLawFit;
 import java.awt.BasicStroke;
 import java.awt.Color;

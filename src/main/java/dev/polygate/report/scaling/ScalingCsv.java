@@ -3,7 +3,7 @@ package dev.polygate.report.scaling;
 import dev.polygate.experiment.ScalingDesign;
 import dev.polygate.text.FloatText;
 import dev.polygate.model.RunSpec;
-import dev.polygate.report.CsvText;
+import dev.polygate.report.format.CsvText;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,14 @@
 package dev.polygate.report.scaling;
 
-import dev.polygate.report.FailedRuns;
+import dev.polygate.report.format.FailedRuns;
 import dev.polygate.experiment.ScalingDesign;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.Target;
-import dev.polygate.report.EnvironmentText;
-import dev.polygate.report.NumberText;
+import dev.polygate.report.format.EnvironmentText;
+import dev.polygate.report.format.NumberText;
 import dev.polygate.report.stats.PowerLawFit;
 import java.util.List;
 import java.util.Locale;

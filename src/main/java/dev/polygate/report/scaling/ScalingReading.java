@@ -2,7 +2,7 @@ package dev.polygate.report.scaling;
 
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
-import dev.polygate.report.NumberText;
+import dev.polygate.report.format.NumberText;
 import dev.polygate.report.stats.PowerLawFit;
 import java.util.ArrayList;
 import java.util.List;

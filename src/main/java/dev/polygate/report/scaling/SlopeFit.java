@@ -1,6 +1,6 @@
 package dev.polygate.report.scaling;
 
-import dev.polygate.report.Stats;
+import dev.polygate.report.stats.Stats;
 import dev.polygate.report.stats.PowerLawFit;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package dev.polygate.report.stats;
 
-import dev.polygate.report.Stats;
 import dev.polygate.text.FloatText;
 import java.util.Arrays;
 import org.apache.commons.statistics.inference.AlternativeHypothesis;

@@ -1,7 +1,6 @@
 package dev.polygate.report.stats;
 
 import dev.polygate.text.FloatText;
-import dev.polygate.report.Stats;
 import java.util.Arrays;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.BinomialDistribution;

@@ -2,9 +2,9 @@ package dev.polygate.report.throughput;
 
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
-import dev.polygate.report.CellStats;
-import dev.polygate.report.ChartStyle;
-import dev.polygate.report.KindColours;
+import dev.polygate.report.accuracy.CellStats;
+import dev.polygate.report.format.ChartStyle;
+import dev.polygate.report.format.KindColours;
 import dev.polygate.report.throughput.CostVersusAccuracy.Row;
 import java.awt.Color;
 import java.awt.FontMetrics;

@@ -1,8 +1,10 @@
 package dev.polygate.report.throughput;
 
+import dev.polygate.report.format.MarkdownTable;
+
 import dev.polygate.model.Activation;
-import dev.polygate.report.CellStats;
-import dev.polygate.report.NumberText;
+import dev.polygate.report.accuracy.CellStats;
+import dev.polygate.report.format.NumberText;
 import dev.polygate.report.throughput.CostVersusAccuracy.Row;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.polygate.report.throughput;
 
 import dev.polygate.bench.Shape;
 import dev.polygate.model.Activation;
-import dev.polygate.report.NumberText;
+import dev.polygate.report.format.NumberText;
 import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import dev.polygate.report.throughput.TargetCheck.Quantity;

@@ -1,8 +1,10 @@
 package dev.polygate.report.throughput;
 
+import dev.polygate.report.format.MarkdownTable;
+
 import dev.polygate.experiment.Environment;
 import dev.polygate.model.ModelSpec;
-import dev.polygate.report.NumberText;
+import dev.polygate.report.format.NumberText;
 import dev.polygate.report.jmh.Jvm;
 import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.stats.MedianInterval;

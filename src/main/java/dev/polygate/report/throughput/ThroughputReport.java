@@ -3,8 +3,8 @@ package dev.polygate.report.throughput;
 import dev.polygate.experiment.Environment;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.io.AtomicFiles;
-import dev.polygate.report.AccuracyJsonReader;
-import dev.polygate.report.ChartStyle;
+import dev.polygate.report.accuracy.AccuracyJsonReader;
+import dev.polygate.report.format.ChartStyle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ public final class ThroughputReport {
 
     /**
      * Reads the JMH files and the accuracy sweep and computes the report. Any problem with either
-     * is an {@link dev.polygate.report.InvalidInputException} naming the file.
+     * is an {@link dev.polygate.report.input.InvalidInputException} naming the file.
      *
      * @param machine where the report is written: its CPU and lane count go into the report
      */

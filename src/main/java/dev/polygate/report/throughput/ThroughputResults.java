@@ -1,6 +1,6 @@
 package dev.polygate.report.throughput;
 
-import dev.polygate.report.InvalidInputException;
+import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.jmh.JmhJson;
 import dev.polygate.report.jmh.JmhResult;
 import dev.polygate.report.jmh.Jvm;

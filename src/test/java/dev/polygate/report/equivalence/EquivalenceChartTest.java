@@ -7,8 +7,8 @@ import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.RunSpec;
-import dev.polygate.report.ChartChecks;
-import dev.polygate.report.SyntheticSweeps;
+import dev.polygate.report.format.ChartChecks;
+import dev.polygate.report.accuracy.SyntheticSweeps;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ class EquivalenceChartTest {
         }
         java.awt.image.BufferedImage image = EquivalenceChart.render(new EquivalenceCells(design,
                 new SweepResult(design.grid(), runs, SyntheticSweeps.ENVIRONMENT, 2, 3.5)));
-        int note = dev.polygate.report.ChartStyle.textWidth(dev.polygate.report.ChartStyle.AXIS_FONT,
+        int note = dev.polygate.report.format.ChartStyle.textWidth(dev.polygate.report.format.ChartStyle.AXIS_FONT,
                 EquivalenceChart.legendNote(2));
         org.junit.jupiter.api.Assertions.assertTrue(image.getWidth() >= 12 + note,
                 "figure " + image.getWidth() + " px, legend note " + note + " px from x = 12");

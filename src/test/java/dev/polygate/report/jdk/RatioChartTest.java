@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.polygate.report.ChartChecks;
+import dev.polygate.report.format.ChartChecks;
 import dev.polygate.report.jmh.BenchmarkId;
 import java.awt.Color;
 import java.awt.image.BufferedImage;

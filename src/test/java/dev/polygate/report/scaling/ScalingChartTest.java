@@ -3,7 +3,7 @@ package dev.polygate.report.scaling;
 import dev.polygate.experiment.ScalingDesign;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
-import dev.polygate.report.ChartChecks;
+import dev.polygate.report.format.ChartChecks;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

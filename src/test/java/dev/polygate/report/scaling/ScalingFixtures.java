@@ -5,7 +5,7 @@ import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.RunSpec;
-import dev.polygate.report.SyntheticSweeps;
+import dev.polygate.report.accuracy.SyntheticSweeps;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -91,7 +91,7 @@ class ScalingReportTest {
         assertTrue(md.contains("No published slope is given for squared layers"), md);
         assertTrue(md.contains("Not scaling slopes: relu squared, n = 2; relu gated, n = 2."), md);
         // Medians: plain width 4 has 13 parameters, median over seeds 0.5·13^-4 (seed 1's value).
-        assertTrue(md.contains("| 4 | 13 / 13 / 21 | " + dev.polygate.report.NumberText.loss((float) (0.5
+        assertTrue(md.contains("| 4 | 13 / 13 / 21 | " + dev.polygate.report.format.NumberText.loss((float) (0.5
                 * Math.pow(13, -4))) + " (×1.00) |"), md);
         assertTrue(md.contains("(×1.00; 1 of 3 diverged)"), md);
         assertTrue(md.contains("`polygate scaling --activations relu --kinds plain,squared,gated --degrees 2,3 "

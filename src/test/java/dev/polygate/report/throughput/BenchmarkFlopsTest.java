@@ -14,7 +14,7 @@ import dev.polygate.kernel.FlopCount;
 import dev.polygate.kernel.VectorMath;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.ParameterMatch;
-import dev.polygate.report.InvalidInputException;
+import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.jmh.BenchmarkId;
 import dev.polygate.report.jmh.JmhResult;
 import dev.polygate.report.throughput.BenchmarkFlops.Known;

@@ -1,0 +1,148 @@
+package dev.polygate.report.accuracy;
+
+import dev.polygate.report.input.InvalidInputException;
+import dev.polygate.report.input.JsonInput;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.polygate.experiment.Environment;
+import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.experiment.SweepResult;
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import dev.polygate.model.ModelSpec;
+import dev.polygate.model.RunSpec;
+import dev.polygate.model.Target;
+import dev.polygate.train.TrainingResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Reads an accuracy.json (what {@link AccuracyJson} writes) back into a {@link SweepResult}, so
+ * later reports can use a sweep without re-running it. Nulls the writer puts for non-finite
+ * numbers come back as NaN; the final parameters are not in the file and come back empty.
+ */
+public final class AccuracyJsonReader {
+    private AccuracyJsonReader() {
+    }
+
+    // The file's shape, as AccuracyJson writes it; boxed types so that a missing field is null.
+    record FileNode(EnvironmentNode environment, SweepNode sweep, List<RunNode> runs) {
+    }
+
+    record EnvironmentNode(String polygateVersion, String javaVersion, String javaVmName, String javaVendor,
+                           String os, String cpu, Integer cores, Integer vectorBits) {
+    }
+
+    record SweepNode(Integer threads, Double wallSeconds, GridNode grid) {
+    }
+
+    record GridNode(List<String> activations, List<String> kinds, List<String> targets, List<String> sizings,
+                    List<Integer> depths, List<Double> lrs, Integer samples, Integer steps, Integer seeds,
+                    Long firstSeed) {
+    }
+
+    record RunNode(String activation, String kind, Integer width, Integer depth, String target, Double lr,
+                   Integer samples, Integer steps, Long seed, Integer parameterCount, Double finalMse,
+                   Boolean diverged, Integer divergedAt, Double wallSeconds, List<Float> curve, String failure) {
+    }
+
+    /** The sweep in the file; an {@link InvalidInputException} naming the file and the field otherwise. */
+    public static SweepResult read(Path file) {
+        JsonNode root = JsonInput.tree(file);
+        if (!root.isObject()) {
+            throw new InvalidInputException(file + " is not a polygate accuracy.json (the top level is "
+                    + JsonInput.describe(root) + ", expected an object with \"sweep\" and \"runs\")");
+        }
+        FileNode node = JsonInput.bind(file, "", root, FileNode.class);
+        Environment environment = environment(file, JsonInput.required(file, "environment", node.environment()));
+        SweepNode sweep = JsonInput.required(file, "sweep", node.sweep());
+        Grid grid = grid(file, JsonInput.required(file, "sweep.grid", sweep.grid()));
+        List<RunNode> runNodes = JsonInput.required(file, "runs", node.runs());
+        List<TrainingResult> runs = new ArrayList<>();
+        for (int i = 0; i < runNodes.size(); i++) {
+            runs.add(run(file, "runs[" + i + "]", JsonInput.required(file, "runs[" + i + "]", runNodes.get(i))));
+        }
+        return new SweepResult(grid, runs, environment, JsonInput.required(file, "sweep.threads", sweep.threads()),
+                orNaN(sweep.wallSeconds()));
+    }
+
+    private static Environment environment(Path file, EnvironmentNode e) {
+        String at = "environment.";
+        return new Environment(JsonInput.required(file, at + "polygateVersion", e.polygateVersion()),
+                JsonInput.required(file, at + "javaVersion", e.javaVersion()),
+                JsonInput.required(file, at + "javaVmName", e.javaVmName()),
+                JsonInput.required(file, at + "javaVendor", e.javaVendor()),
+                JsonInput.required(file, at + "os", e.os()),
+                JsonInput.required(file, at + "cpu", e.cpu()),
+                JsonInput.required(file, at + "cores", e.cores()),
+                JsonInput.required(file, at + "vectorBits", e.vectorBits()));
+    }
+
+    private static Grid grid(Path file, GridNode g) {
+        String at = "sweep.grid.";
+        try {
+            return new Grid(
+                    names(file, at + "activations", g.activations(), Activation::parse),
+                    names(file, at + "kinds", g.kinds(), LayerKind::parse),
+                    names(file, at + "targets", g.targets(), Target::parse),
+                    names(file, at + "sizings", g.sizings(), Sizing::parse),
+                    JsonInput.required(file, at + "depths", g.depths()),
+                    JsonInput.required(file, at + "lrs", g.lrs()),
+                    JsonInput.required(file, at + "samples", g.samples()),
+                    JsonInput.required(file, at + "steps", g.steps()),
+                    JsonInput.required(file, at + "seeds", g.seeds()),
+                    JsonInput.required(file, at + "firstSeed", g.firstSeed()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            // List.copyOf rejects null entries; Grid rejects a bad seed count.
+            throw new InvalidInputException(file + ": sweep.grid: " + (e.getMessage() == null
+                    ? "a list holds null" : e.getMessage()));
+        }
+    }
+
+    private static <T> List<T> names(Path file, String where, List<String> names, Function<String, T> parse) {
+        List<T> out = new ArrayList<>();
+        for (String name : JsonInput.required(file, where, names)) {
+            try {
+                out.add(parse.apply(JsonInput.required(file, where + " entry", name)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(file + ": " + where + ": " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    private static TrainingResult run(Path file, String at, RunNode r) {
+        RunSpec spec;
+        try {
+            ModelSpec model = new ModelSpec(
+                    Activation.parse(JsonInput.required(file, at + ".activation", r.activation())),
+                    LayerKind.parse(JsonInput.required(file, at + ".kind", r.kind())),
+                    JsonInput.required(file, at + ".width", r.width()),
+                    JsonInput.required(file, at + ".depth", r.depth()));
+            spec = new RunSpec(model, Target.parse(JsonInput.required(file, at + ".target", r.target())),
+                    JsonInput.required(file, at + ".lr", r.lr()),
+                    JsonInput.required(file, at + ".samples", r.samples()),
+                    JsonInput.required(file, at + ".steps", r.steps()),
+                    JsonInput.required(file, at + ".seed", r.seed()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(file + ": " + at + ": " + e.getMessage());
+        }
+        List<Float> curveNode = JsonInput.required(file, at + ".curve", r.curve());
+        float[] curve = new float[curveNode.size()];
+        for (int t = 0; t < curve.length; t++) {
+            Float loss = curveNode.get(t);
+            curve[t] = loss == null ? Float.NaN : loss;
+        }
+        boolean diverged = JsonInput.required(file, at + ".diverged", r.diverged());
+        return new TrainingResult(spec, JsonInput.required(file, at + ".parameterCount", r.parameterCount()),
+                orNaN(r.finalMse()), curve, diverged, r.divergedAt() == null ? -1 : r.divergedAt(),
+                orNaN(r.wallSeconds()), new float[0], r.failure());   // failure: absent in files before it existed
+    }
+
+    private static double orNaN(Double value) {
+        return value == null ? Double.NaN : value;
+    }
+}
