@@ -71,8 +71,8 @@ public final class VectorKernels {
      * {@link GateIntegral}) and σ′ = g, the gate's closed form. knots: {@link #activationScratch}.
      * FLOPs per sample and unit: {@link #activationFlops}.
      */
-    static void activateRows(Activation act, LayerKind kind, int width, float[] z, int zStride, float[] p, int wAt,
-                             int bAt, float[] f, float[] h, int ld, int from, int to, int[] knots) {
+    static void activateRows(float[] h, float[] f, float[] z, int zStride, float[] p, int wAt, int bAt,
+                             Activation act, LayerKind kind, int width, int ld, int from, int to, int[] knots) {
         // C2 (JDK 17) falls back to boxed vectors, 20–60× slower, wherever it does not inline a vector
         // operation as an intrinsic. What keeps this body clear of that:
         // - vectors never cross a call C2 might not inline: everything is in this body or in whole-row
@@ -86,14 +86,14 @@ public final class VectorKernels {
         // - an integrated activation's table (four gathers) runs in a pass of its own, integralRows.
         boolean integrated = act.isIntegrated() && kind != LayerKind.BILINEAR;
         if (integrated) {
-            integralRows(GateIntegral.of(act), width, z, zStride, p, wAt, bAt, h, ld, from, to, knots);
+            integralRows(h, z, zStride, p, wAt, bAt, GateIntegral.of(act), width, ld, from, to, knots);
         }
         // The closed form's σ goes to h, its σ′ to f; an integrated activation keeps A in h and
         // takes the gate's σ as its σ′.
         float[] sigmaTo = integrated ? f : h;
         Activation gate = act.closedForm();
         if (gate != Activation.RELU && kind != LayerKind.BILINEAR) {
-            sigmoidRows(gate, !integrated, width, z, zStride, p, wAt, bAt, sigmaTo, f, ld, from, to);
+            sigmoidRows(sigmaTo, f, z, zStride, p, wAt, bAt, gate, !integrated, width, ld, from, to);
         }
         int vRowShift = kind.branches() == 2 ? width : 0;
         for (int j = 0; j < width; j++) {
@@ -146,8 +146,8 @@ public final class VectorKernels {
      * meet Inf·0 = NaN; clamping z (and z·c′, which overflows from |z| ≈ 1e12 for GELU) to the finite
      * range gives the limits instead: σ(−Inf) = 0, σ(+Inf) = +Inf, σ′(±Inf) = 0 and 1. NaN stays NaN.
      */
-    private static void sigmoidRows(Activation gate, boolean slopes, int width, float[] z, int zStride, float[] p,
-                                    int wAt, int bAt, float[] sigma, float[] f, int ld, int from, int to) {
+    private static void sigmoidRows(float[] sigma, float[] f, float[] z, int zStride, float[] p, int wAt, int bAt,
+                                    Activation gate, boolean slopes, int width, int ld, int from, int to) {
         boolean silu = gate == Activation.SILU;
         for (int j = 0; j < width; j++) {
             float wg = p == null ? 1f : p[wAt + j];
@@ -181,8 +181,8 @@ public final class VectorKernels {
      * an integrated activation's value from its table (see {@link GateIntegral}), cubic Hermite
      * inside, the asymptote's integral outside. Shapes: h [width][ld]; knots [LANES].
      */
-    private static void integralRows(GateIntegral table, int width, float[] z, int zStride, float[] p, int wAt,
-                                     int bAt, float[] h, int ld, int from, int to, int[] knots) {
+    private static void integralRows(float[] h, float[] z, int zStride, float[] p, int wAt, int bAt,
+                                     GateIntegral table, int width, int ld, int from, int to, int[] knots) {
         float[] tableA = table.aFloat;
         float[] tableSlope = table.slopeFloat;
         FloatVector gRight = FloatVector.broadcast(S, table.gRightFloat);
@@ -240,9 +240,9 @@ public final class VectorKernels {
      * knots: {@link #activationScratch}(act).
      * FLOPs per sample: rows·2 + width·activationFlops(act, kind).
      */
-    public static void firstLayerForward(Activation act, LayerKind kind, int width, float[] p, int wAt, int bAt,
-                                         float[] x, float[] h, float[] f, int ld, int[] knots) {
-        activateRows(act, kind, width, x, 0, p, wAt, bAt, f, h, ld, 0, ld, knots);
+    public static void firstLayerForward(float[] h, float[] f, float[] x, float[] p, int wAt, int bAt,
+                                         Activation act, LayerKind kind, int width, int ld, int[] knots) {
+        activateRows(h, f, x, 0, p, wAt, bAt, act, kind, width, ld, 0, ld, knots);
     }
 
     /**
@@ -250,8 +250,8 @@ public final class VectorKernels {
      * gradient (x is data). Shapes: dh [width][ld]; f [rows][ld]; x [ld].
      * FLOPs per sample: rows·4.
      */
-    public static void firstLayerBackward(int width, int branches, float[] dh, float[] f, float[] x,
-                                          float[] g, int wAt, int bAt, int ld) {
+    public static void firstLayerBackward(float[] g, int wAt, int bAt, float[] dh, float[] f, float[] x,
+                                          int width, int branches, int ld) {
         int rows = branches * width;
         for (int r = 0; r < rows; r++) {
             int hRow = (r % width) * ld;
@@ -285,8 +285,8 @@ public final class VectorKernels {
      * knots: {@link #activationScratch}(act).
      * FLOPs per sample: rows·K·2 + rows + width·activationFlops(act, kind).
      */
-    public static void denseForward(Activation act, LayerKind kind, int width, int fanIn, float[] p, int wAt, int bAt,
-                                    float[] hIn, float[] h, float[] f, int ld, int[] knots) {
+    public static void denseForward(float[] h, float[] f, float[] hIn, float[] p, int wAt, int bAt,
+                                    Activation act, LayerKind kind, int width, int fanIn, int ld, int[] knots) {
         int rows = kind.branches() * width;
         // The epilogue runs once per span of several panels: per 32-sample panel its per-unit
         // loop overhead cost as much as the activation; a span's z (rows × 256 floats) stays in L2.
@@ -294,9 +294,9 @@ public final class VectorKernels {
         for (int s0 = 0; s0 < ld; s0 += span) {
             int s1 = Math.min(s0 + span, ld);
             for (int i0 = s0; i0 < s1; i0 += BLOCK) {
-                matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, f, 0, rows, ld, i0);
+                matmulPanel(f, 0, p, wAt, fanIn, 1, hIn, fanIn, p, bAt, rows, ld, i0);
             }
-            activateRows(act, kind, width, f, ld, null, 0, 0, f, h, ld, s0, s1, knots);
+            activateRows(h, f, f, ld, null, 0, 0, act, kind, width, ld, s0, s1, knots);
         }
     }
 
@@ -331,9 +331,9 @@ public final class VectorKernels {
      * scratch: {@link #denseBackwardScratch} floats.
      * FLOPs per sample: rows·2 + rows·K·2 (dW) + rows·K·2 (dh_in).
      */
-    public static void denseBackward(int width, int branches, int fanIn, float[] p, float[] g, int wAt, int bAt,
-                                     float[] dh, float[] f, float[] dz, float[] hIn, float[] dhIn, float[] scratch,
-                                     int ld) {
+    public static void denseBackward(float[] g, float[] dz, float[] dhIn, float[] dh, float[] f, float[] hIn,
+                                     float[] p, int wAt, int bAt, int width, int branches, int fanIn, int ld,
+                                     float[] scratch) {
         int rows = branches * width;
         for (int r = 0; r < rows; r++) {
             int hRow = (r % width) * ld;
@@ -351,13 +351,13 @@ public final class VectorKernels {
             g[bAt + r] = VectorMath.sumLanes(b0.add(b1));
         }
         if (fanIn >= TRANSPOSED_GRADIENT_MIN_FAN_IN) {
-            transposedGradWeights(dz, rows, hIn, fanIn, g, wAt, scratch, ld);
+            transposedGradWeights(g, wAt, dz, rows, hIn, fanIn, ld, scratch);
         } else {
-            gradWeights(dz, rows, hIn, fanIn, g, wAt, ld);
+            gradWeights(g, wAt, dz, rows, hIn, fanIn, ld);
         }
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
             // Wᵀ: element (k, r) of the transposed matrix sits at wAt + r·K + k.
-            matmulPanel(p, wAt, 1, fanIn, null, 0, dz, rows, dhIn, 0, fanIn, ld, i0);
+            matmulPanel(dhIn, 0, p, wAt, 1, fanIn, dz, rows, null, 0, fanIn, ld, i0);
         }
     }
 
@@ -368,8 +368,8 @@ public final class VectorKernels {
      * h_inᵀ panel streams through cache once per 8 rows, where the batch reduction re-read all of
      * h_in (megabytes) for every pair of rows.
      */
-    private static void transposedGradWeights(float[] dz, int rows, float[] hIn, int fanIn, float[] g, int gAt,
-                                              float[] scratch, int ld) {
+    private static void transposedGradWeights(float[] g, int gAt, float[] dz, int rows, float[] hIn, int fanIn,
+                                              int ld, float[] scratch) {
         int kp = paddedBatch(fanIn);
         // Blocked transpose: 16 rows × 256 samples at a time keep both sides in L1.
         for (int k0 = 0; k0 < fanIn; k0 += 16) {
@@ -387,7 +387,7 @@ public final class VectorKernels {
         float[] out = direct ? g : scratch;
         int outAt = direct ? gAt : ld * kp;
         for (int k0 = 0; k0 < kp; k0 += BLOCK) {
-            matmulPanel(dz, 0, ld, 1, null, 0, scratch, ld, out, outAt, rows, kp, k0);
+            matmulPanel(out, outAt, dz, 0, ld, 1, scratch, ld, null, 0, rows, kp, k0);
         }
         if (!direct) {
             for (int r = 0; r < rows; r++) {
@@ -401,9 +401,9 @@ public final class VectorKernels {
      * dense layer without its activation, for benchmarks against the FMA roof and for tests.
      * Shapes: h_in [K][ld]; W [rows][K]; z [rows][ld]. FLOPs per sample: rows·K·2.
      */
-    public static void denseProduct(int rows, int fanIn, float[] p, int wAt, int bAt, float[] hIn, float[] z, int ld) {
+    public static void denseProduct(float[] z, float[] hIn, float[] p, int wAt, int bAt, int rows, int fanIn, int ld) {
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
-            matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, z, 0, rows, ld, i0);
+            matmulPanel(z, 0, p, wAt, fanIn, 1, hIn, fanIn, p, bAt, rows, ld, i0);
         }
     }
 
@@ -416,8 +416,8 @@ public final class VectorKernels {
      * Shapes: h [width][ld]; t, valid, y, dy [ld]. Returns the MSE (n real samples).
      * FLOPs per sample: width·2 + 5.
      */
-    public static double readoutLoss(int width, float[] p, int woAt, int boAt, float[] h, float[] t, float[] valid,
-                                     float[] y, float[] dy, int n, int ld) {
+    public static double readoutLoss(float[] y, float[] dy, float[] h, float[] t, float[] valid, float[] p, int woAt,
+                                     int boAt, int width, int n, int ld) {
         float bo = p[boAt];
         float scale = 2f / n;
         FloatVector loss0 = FloatVector.zero(S);
@@ -447,8 +447,8 @@ public final class VectorKernels {
      * pass that reads h. Shapes: h, dh [width][ld]; dy [ld].
      * FLOPs per sample: width·3 + 1.
      */
-    public static void readoutBackward(int width, float[] p, float[] g, int woAt, int boAt, float[] h, float[] dy,
-                                       float[] dh, int ld) {
+    public static void readoutBackward(float[] g, float[] dh, float[] dy, float[] h, float[] p, int woAt, int boAt,
+                                       int width, int ld) {
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = FloatVector.zero(S);
         for (int i = 0; i < ld; i += BLOCK) {
@@ -482,8 +482,8 @@ public final class VectorKernels {
      * bias may be null (zero). Shapes: b [inner][ld]; c [outRows][ld].
      * FLOPs per sample: outRows·inner·2.
      */
-    static void matmulPanel(float[] a, int aAt, int aRow, int aCol, float[] bias, int biasAt,
-                            float[] b, int inner, float[] c, int cAt, int outRows, int ld, int i0) {
+    static void matmulPanel(float[] c, int cAt, float[] a, int aAt, int aRow, int aCol, float[] b, int inner,
+                            float[] bias, int biasAt, int outRows, int ld, int i0) {
         // Register tile 8 rows × 2 vectors: 16 independent FMA chains (latency 4 × 2 pipes needs at
         // least 8; 16 leaves room for load latency), fed per step by 2 vector loads + 8 broadcasts.
         for (int m = 0; m < outRows; m += 8) {
@@ -568,7 +568,7 @@ public final class VectorKernels {
      * g[gAt + r·K + k] = Σ_i a[r][i]·b[k][i] for r &lt; rows, k &lt; K: weight gradients, a reduction
      * over the batch. Shapes: a [rows][ld]; b [K][ld]. FLOPs per sample: rows·K·2.
      */
-    static void gradWeights(float[] a, int rows, float[] b, int fanIn, float[] g, int gAt, int ld) {
+    static void gradWeights(float[] g, int gAt, float[] a, int rows, float[] b, int fanIn, int ld) {
         // Tile 2 rows × 4 columns: 8 independent chains, 6 loads per 8 FMAs. Each chain keeps its
         // lanes apart and sumLanes adds them in a fixed order, so the bits do not depend on the JDK's
         // reduceLanes order.
