@@ -9,16 +9,18 @@ import dev.polygate.model.ParameterLayout;
  * Every FLOP count of polygate, each made once, here: the kernels' comments, the benchmarks and
  * the reports (GFLOP/s, FLOPs per step, the equal-FLOPs sizing) all take theirs from this class.
  *
- * <p>How they are counted, from the code as written: every float operation per lane that the
- * source executes for the element it produces, on the path the activation and kind take. add,
- * subtract, multiply, divide, sqrt, negate, min, max, compare and blend are 1; a fused
- * multiply-add is 2 (two roundings' worth of arithmetic in one); integer and bit work (the
- * exponent tricks, index clamps), loads, stores, broadcasts, gathers and lane reinterprets are 0.
- * Work done again counts again (the epilogue passes each re-derive z_g from its input: they
- * run); so does the stand-in z_v of one-branch kinds (written without a branch: it runs). Not
- * counted: per-call scalar work (Adam's bias corrections, a lane sum per output), and the rows or
- * columns a register tile repeats past a matrix edge (matmulPanel, gradWeights) or K padded to a
- * block in the transposed dW: that work produces nothing and depends on the shape's rounding.
+ * <p>How they are counted, from the code as written: the float operations per lane that make
+ * each value the math needs, once. add, subtract, multiply, divide, sqrt, negate, min, max,
+ * compare and blend are 1; a fused multiply-add is 2 (two roundings' worth of arithmetic in
+ * one); integer and bit work (the exponent tricks, index clamps), loads, stores, broadcasts,
+ * gathers and lane reinterprets are 0. The affine maps z = W·h + b are counted once, where the
+ * math has them (the first layer's rows, a dense layer's product); work an implementation does
+ * again or as a stand-in is not counted — the epilogue passes re-deriving z from their input,
+ * the z_v a one-branch kind computes without a branch, a dense layer's identity fma on the
+ * product's z — so that recomputing more can never look faster. Not counted either: per-call
+ * scalar work (Adam's bias corrections, a lane sum per output), and the rows or columns a
+ * register tile repeats past a matrix edge (matmulPanel, gradWeights) or K padded to a block in
+ * the transposed dW: that work produces nothing and depends on the shape's rounding.
  * FlopCountTest holds the counts below to scalar mirrors of the code that count as they compute.
  */
 public final class FlopCount {
@@ -38,24 +40,19 @@ public final class FlopCount {
      */
     public static final int ADAM_PER_PARAMETER = 3 + 4 + 3 + 3;
     /**
-     * The activation epilogue's main loop, every kind ({@link VectorKernels#activateRows}): z_g and
-     * z_v re-derived from the input, one fma each, 4 (the first layer's z = w·x + b is these; a
-     * dense layer's are identity fmas on the product's z, which run too).
-     */
-    static final int EPILOGUE_Z = 2 + 2;
-    /**
-     * An integrated activation's table pass ({@code integralRows}) per element: z_g (fma) 2; clamp
+     * An integrated activation's table pass ({@code integralRows}) per element: clamp
      * to the table (max, min) 2; interval by the magic add (fma, min, add) 4; t = (z − k·h)/h
      * (subtract, multiply, subtract, multiply) 4; gathers 0; Hermite: a1 − a0 1, c2 (multiply,
      * fma, subtract) 4, c3 (add, fma) 3, Horner three fmas 6; past the table: z − zc, max 2, two
-     * fmas 4. Total 32.
+     * fmas 4 (z_g re-derived: not counted). Total 30.
      */
-    public static final int TABLE = 2 + 2 + 4 + 4 + 1 + 4 + 3 + 6 + 2 + 4;
+    public static final int TABLE = 2 + 4 + 4 + 1 + 4 + 3 + 6 + 2 + 4;
     /**
-     * The sigmoid pass ({@code sigmoidRows}) per element, σ only: z_g (fma) 2; sigmoid
-     * {@link #SIGMOID}; z clamped to finite (max), ·sg 2. SiLU's sigmoid argument is z itself: 0.
+     * The sigmoid pass ({@code sigmoidRows}) per element, σ only: sigmoid {@link #SIGMOID}; z
+     * clamped to finite (max), ·sg 2. SiLU's sigmoid argument is z itself: 0 (the pass re-derives
+     * z_g from its input: not counted, the affine map is counted once, see above).
      */
-    static final int SILU_SIGMA = 2 + SIGMOID + 2;
+    static final int SILU_SIGMA = SIGMOID + 2;
     /**
      * GELU's pass adds its argument c = z(2c₁ + 2c₁a·z²) and z·c′ = z(2c₁ + 6c₁a·z²), both computed
      * whether σ′ is wanted or not: z² 1, (fma, multiply) 3 each. Total {@link #SILU_SIGMA} + 7.
@@ -75,11 +72,12 @@ public final class FlopCount {
      * and the backward factors f of one unit. An integrated activation computes its table and its
      * gate's σ (which is its σ′), never the gate's own σ′. Kinds on top of σ and σ′: squared σ²,
      * 2σσ′ (three multiplies) 3; gated σ·z_v, σ′·z_v 2; plain 0. Bilinear computes no σ at all:
-     * z_g, z_v and one product.
+     * one product. The affine maps that make z_g and z_v are not part of it (first layer:
+     * {@link #firstLayerForward}; dense layers: {@link #denseProduct}).
      */
     public static int epilogue(Activation act, LayerKind kind) {
         if (kind == LayerKind.BILINEAR) {
-            return EPILOGUE_Z + 1;
+            return 1;
         }
         boolean integrated = act.isIntegrated();
         int sigma = switch (act.closedForm()) {
@@ -94,7 +92,7 @@ public final class FlopCount {
             case GATED -> 2;
             default -> throw new IllegalStateException(kind.toString());
         };
-        return EPILOGUE_Z + (integrated ? TABLE : 0) + sigma + kindProducts;
+        return (integrated ? TABLE : 0) + sigma + kindProducts;
     }
 
     /**
@@ -130,7 +128,7 @@ public final class FlopCount {
     public static long forward(ModelSpec spec, long n) {
         ParameterLayout layout = spec.layout();
         long epilogue = (long) spec.width() * epilogue(spec.activation(), spec.kind());
-        long perSample = epilogue;                                        // first layer: the epilogue is all
+        long perSample = layout.rows() * 2L + epilogue;                   // first layer: z = w·x + b, epilogue
         for (int l = 1; l < spec.depth(); l++) {
             perSample += layout.rows() * (long) layout.fanIn(l) * 2 + epilogue;   // product, epilogue
         }
@@ -158,9 +156,9 @@ public final class FlopCount {
         return forward(spec, n) + backward(spec, n) + adam(spec);
     }
 
-    /** The first hidden layer's fused forward ({@link VectorKernels#firstLayerForward}): the epilogue, z = w·x + b included. */
+    /** The first hidden layer's fused forward ({@link VectorKernels#firstLayerForward}): z = w·x + b per row (a fma), and the epilogue. */
     public static long firstLayerForward(ModelSpec spec, long n) {
-        return (long) spec.width() * epilogue(spec.activation(), spec.kind()) * n;
+        return ((long) spec.layout().rows() * 2 + (long) spec.width() * epilogue(spec.activation(), spec.kind())) * n;
     }
 
     /** The hidden×hidden product z = W·h + b of one dense layer ({@link VectorKernels#denseProduct}): a fma per row and input; the bias starts the sum (0). */

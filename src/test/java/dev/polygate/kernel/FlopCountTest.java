@@ -126,7 +126,8 @@ class FlopCountTest {
     private static final float GELU_A = 0.044715f;
 
     /**
-     * The epilogue of one unit of a first layer (x with weights, so z = w·x + b is real), every
+     * The epilogue of one unit of a first layer (x with weights; the affine z = w·x + b is done
+     * uncounted in the mirror, FlopCount counts it once outside the epilogue), every
      * closed-form activation and every kind, mirrored from activateRows and sigmoidRows: h and f
      * bit for bit, and the operations per sample equal to {@link FlopCount#epilogue}. The
      * integrated activations differ from their closed form by {@link FlopCount#TABLE} (counted
@@ -179,7 +180,7 @@ class FlopCountTest {
         float sigma = 0f;
         float slope = 0f;
         if (act != Activation.RELU && kind != LayerKind.BILINEAR) {   // sigmoidRows
-            float zg = o.fma(x, wg, bg);
+            float zg = Math.fma(x, wg, bg);   // the affine map, re-derived: counted once, outside the epilogue
             float c = zg;
             float zdc = zg;
             if (act == Activation.GELU) {
@@ -192,8 +193,10 @@ class FlopCountTest {
             float zdcFinite = o.min(o.max(zdc, -Float.MAX_VALUE), Float.MAX_VALUE);
             slope = o.fma(o.mul(o.add(o.neg(sg), 1f), sg), zdcFinite, sg);
         }
-        float zg = o.fma(x, wg, bg);   // the main loop: z_g and (a stand-in for one branch) z_v
-        float zv = o.fma(x, wv, bv);
+        // The main loop re-derives z_g and (a stand-in for one branch) z_v: the affine maps, which
+        // FlopCount counts once outside the epilogue (first layer's rows, a dense layer's product).
+        float zg = Math.fma(x, wg, bg);
+        float zv = Math.fma(x, wv, bv);
         if (kind == LayerKind.BILINEAR) {
             return new float[] {o.mul(zg, zv), zv, zg};
         }

@@ -35,14 +35,14 @@ class BenchmarkFlopsTest {
     @Test
     void trainingStepByHandForTheStudysReluModel() {
         // relu plain, width 10, depth 1, 31 parameters, 1000 samples. Per sample: forward = first
-        // layer's epilogue 10·(z_g, z_v 4 + max 1 + step 2) + read-out and loss 10·2 + 5 = 95;
-        // backward = read-out 10·3 + 1 + first layer 10·4 = 71. Adam: 31 · 13 = 403 per step.
+        // layer 10·2 + activation 10·3 + read-out and loss 10·2 + 5 = 75; backward = read-out
+        // 10·3 + 1 + first layer 10·4 = 71. Adam: 31 · 13 = 403 per step.
         Workload step = workload("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"));
 
-        assertEquals(OptionalLong.of(95_000 + 71_000 + 403), step.flops());
+        assertEquals(OptionalLong.of(75_000 + 71_000 + 403), step.flops());
         assertEquals(1000, step.items());
         assertEquals(new ModelSpec(RELU, PLAIN, 10, 1), step.model().orElseThrow());
-        assertEquals(OptionalLong.of(95_000), workload("TrainingStepBenchmark.forward",
+        assertEquals(OptionalLong.of(75_000), workload("TrainingStepBenchmark.forward",
                 SyntheticJmh.model("relu", "plain", "1000x10x1")).flops());
         assertEquals(OptionalLong.of(71_000), workload("TrainingStepBenchmark.backward",
                 SyntheticJmh.model("relu", "plain", "1000x10x1")).flops());
@@ -89,16 +89,15 @@ class BenchmarkFlopsTest {
         Map<String, String> params = Map.of("activation", "int-silu", "kind", "plain", "width", "256", "samples", "4096");
         ModelSpec spec = new ModelSpec(INT_SILU, PLAIN, 256, 1);
 
-        // By hand: 256 rows · (z_g, z_v: 4; SiLU's σ: z_g 2 + sigmoid 28 (negate, exp 25, add, divide)
-        // + z clamped 1 + z·s 1; the table 32) · 4096 samples.
-        assertEquals(OptionalLong.of(256L * (4 + 2 + 28 + 1 + 1 + 32) * 4096), workload("ActivationEpilogueBenchmark.forward", params).flops());
+        // By hand: 256 rows · (w·x + b: 2, SiLU's σ: sigmoid 28 (negate, exp 25, add, divide) + z clamped 1
+        // + z·s 1, the table 30) · 4096 samples.
+        assertEquals(OptionalLong.of(256L * (2 + 28 + 1 + 1 + 30) * 4096), workload("ActivationEpilogueBenchmark.forward", params).flops());
         assertEquals(OptionalLong.of(FlopCount.firstLayerForward(spec, 4096)),
                 workload("ActivationEpilogueBenchmark.forward", params).flops());
         assertEquals(spec, workload("ActivationEpilogueBenchmark.forward", params).model().orElseThrow());
         assertEquals(4096, workload("ActivationEpilogueBenchmark.forward", params).items());
-        // The closed form: z_g, z_v 4, σ 32 (z_g 2, sigmoid 28, clamp, ·s) and σ′ 7 (z clamped 2,
-        // s(1 − s) 3, fma 2) per unit.
-        assertEquals(OptionalLong.of(256L * (4 + 32 + 7) * 4096), workload("ActivationEpilogueBenchmark.forward",
+        // The closed form: σ 30 and σ′ 7 (z clamped 2, s(1 − s) 3, fma 2) per unit.
+        assertEquals(OptionalLong.of(256L * (2 + 30 + 7) * 4096), workload("ActivationEpilogueBenchmark.forward",
                 Map.of("activation", "silu", "kind", "plain", "width", "256", "samples", "4096")).flops());
     }
 

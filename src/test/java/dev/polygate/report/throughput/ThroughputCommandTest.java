@@ -108,9 +108,9 @@ class ThroughputCommandTest {
         assertTrue(md.contains("- FMA roof: " + NumberText.threeDigits(roofGflops) + " GFLOP/s"), md);
         assertTrue(md.contains("JDK 17.0.15, OpenJDK 64-Bit Server VM 17.0.15+6-test, JVM args: "
                 + "--add-modules=jdk.incubator.vector"), md);
-        // Median 12 µs, interval x(2)–x(9) = 12 µs / 1.2 … 12 µs · 7/6; 166 403 FLOPs / 12 000 ns.
-        assertTrue(md.contains("| step | relu | plain | 1000x10x1 | 10 | 31 | 12.0 µs [10.0–14.0] | 83.3 M | 13.9 | "
-                + NumberText.percent(166_403 / 12_000.0 / roofGflops) + " |"), md);
+        // Median 12 µs, interval x(2)–x(9) = 12 µs / 1.2 … 12 µs · 7/6; 146 403 FLOPs / 12 000 ns.
+        assertTrue(md.contains("| step | relu | plain | 1000x10x1 | 10 | 31 | 12.0 µs [10.0–14.0] | 83.3 M | 12.2 | "
+                + NumberText.percent(146_403 / 12_000.0 / roofGflops) + " |"), md);
         // One fork of three iterations: one fork median, so no interval at all (min–max of one value), marked.
         assertTrue(md.contains("| mathExp | 4096 | 20.5 µs [20.5–20.5] † | 5.00 | 0.200 | — | — |"), md);
         assertTrue(md.contains("| handWritten | 4096 | 4.10 µs [3.41–4.78] | 1.00 | 1.00 | "
@@ -140,7 +140,7 @@ class ThroughputCommandTest {
         assertEquals(10_000, step.get("nsPerOp").get("low").asDouble(), 1e-9);
         assertEquals(14_000, step.get("nsPerOp").get("high").asDouble(), 1e-9);
         assertEquals("order-statistics", step.get("nsPerOp").get("interval").asText());
-        assertEquals(166_403, step.get("flopsPerOp").asLong());
+        assertEquals(146_403, step.get("flopsPerOp").asLong());
         assertEquals(31, step.get("model").get("parameters").asInt());
         JsonNode speedUp = json.get("vectorVersusScalar").get(0).get("speedUp");
         assertEquals(8, speedUp.get("ratio").asDouble(), 1e-12);
@@ -264,10 +264,10 @@ class ThroughputCommandTest {
         String md = Files.readString(out.resolve("throughput.md"));
         String section = md.substring(md.indexOf("## Activation epilogue (ActivationEpilogueBenchmark)"),
                 md.indexOf("## exp"));
-        // 2.10 ms over 4096 samples · 256 units = 2.00 ns; FLOPs 256 · (4 + 32 + 32) · 4096 over 2.10 ms:
-        // z_g and z_v, SiLU's σ (z_g, sigmoid 28, z clamped, z·s), the table.
+        // 2.10 ms over 4096 samples · 256 units = 2.00 ns; FLOPs 256 · (2 + 30 + 30) · 4096 over 2.10 ms:
+        // w·x + b, SiLU's σ (sigmoid 28, z clamped, z·s), the table.
         assertTrue(section.contains("| int-silu | plain | 256 | 4096 | 2.10 ms [1.75–2.45] | 2.00 | "
-                + NumberText.threeDigits(256.0 * 68 * 4096 / 2_097_152) + " | n/a (no roof result) |"), section);
+                + NumberText.threeDigits(256.0 * 62 * 4096 / 2_097_152) + " | n/a (no roof result) |"), section);
     }
 
     @Test
