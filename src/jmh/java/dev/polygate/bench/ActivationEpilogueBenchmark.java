@@ -97,8 +97,8 @@ public class ActivationEpilogueBenchmark {
 
     @Benchmark
     public float[] forward() {
-        VectorKernels.firstLayerForward(spec.activation(), spec.kind(), width, p, layout.weightOffset(0),
-                layout.biasOffset(0), x, h, f, ld, knots);
+        VectorKernels.firstLayerForward(h, f, x, p, layout.weightOffset(0), layout.biasOffset(0), spec.activation(),
+                spec.kind(), width, ld, knots);
         return h;
     }
 }

@@ -53,7 +53,7 @@ final class BenchModels {
         VectorMlp mlp = new VectorMlp(spec, x, t);
         double loss = mlp.forwardLoss(p);
         float[] g = new float[p.length];
-        mlp.backward(p, g);
+        mlp.backward(g, p);
         double[] xd = new double[n];
         double[] td = new double[n];
         for (int i = 0; i < n; i++) {

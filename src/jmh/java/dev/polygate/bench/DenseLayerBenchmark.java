@@ -100,21 +100,21 @@ public class DenseLayerBenchmark {
 
     @Benchmark
     public float[] product() {
-        VectorKernels.denseProduct(layout.rows(), width, p, layout.weightOffset(1), layout.biasOffset(1), hIn, f, ld);
+        VectorKernels.denseProduct(f, hIn, p, layout.weightOffset(1), layout.biasOffset(1), layout.rows(), width, ld);
         return f;
     }
 
     @Benchmark
     public float[] forward() {
-        VectorKernels.denseForward(spec.activation(), spec.kind(), width, width, p, layout.weightOffset(1),
-                layout.biasOffset(1), hIn, h, f, ld, knots);
+        VectorKernels.denseForward(h, f, hIn, p, layout.weightOffset(1), layout.biasOffset(1), spec.activation(),
+                spec.kind(), width, width, ld, knots);
         return h;
     }
 
     @Benchmark
     public float[] backward() {
-        VectorKernels.denseBackward(width, layout.branches(), width, p, g, layout.weightOffset(1), layout.biasOffset(1),
-                dh, f, dz, hIn, dhIn, scratch, ld);
+        VectorKernels.denseBackward(g, dz, dhIn, dh, f, hIn, p, layout.weightOffset(1), layout.biasOffset(1), width,
+                layout.branches(), width, ld, scratch);
         return dhIn;
     }
 }

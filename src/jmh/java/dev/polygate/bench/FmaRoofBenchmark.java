@@ -1,6 +1,7 @@
 package dev.polygate.bench;
 
 import dev.polygate.text.FloatText;
+import dev.polygate.kernel.FlopCount;
 import dev.polygate.kernel.VectorMath;
 import java.util.concurrent.TimeUnit;
 import jdk.incubator.vector.FloatVector;
@@ -32,7 +33,7 @@ public class FmaRoofBenchmark {
     private static final VectorSpecies<Float> S = VectorMath.SPECIES;
     public static final int CHAINS = 12;
     public static final int ITERATIONS = 4096;
-    public static final long FLOPS = 2L * CHAINS * ITERATIONS * VectorMath.LANES;
+    public static final long FLOPS = FlopCount.fmaRoof(CHAINS, ITERATIONS, VectorMath.LANES);
 
     private float[] seed;
 

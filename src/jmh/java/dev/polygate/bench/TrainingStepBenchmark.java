@@ -57,14 +57,14 @@ public class TrainingStepBenchmark {
 
     @Benchmark
     public float[] backward() {
-        mlp.backward(p, g);
+        mlp.backward(g, p);
         return g;
     }
 
     @Benchmark
     public double step() {
         double loss = mlp.forwardLoss(p);
-        mlp.backward(p, g);
+        mlp.backward(g, p);
         adam.step(p, g);
         return loss;
     }

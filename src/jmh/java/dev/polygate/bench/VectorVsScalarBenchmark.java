@@ -67,7 +67,7 @@ public class VectorVsScalarBenchmark {
     @Benchmark
     public float[] vector() {
         mlp.forwardLoss(p);
-        mlp.backward(p, g);
+        mlp.backward(g, p);
         return g;
     }
 

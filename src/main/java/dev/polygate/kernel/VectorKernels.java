@@ -9,15 +9,84 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The float32 kernels of one MLP, each layer's forward beside its backward, vectorized over the
- * batch.
+ * batch. {@link VectorMlp} calls them in this order: forward {@link #firstLayerForward},
+ * {@link #denseForward} per layer l ≥ 1, {@link #readoutLoss}; backward {@link #readoutBackward},
+ * {@link #denseBackward} from the last layer down, {@link #firstLayerBackward}; then Adam.
  *
- * <p>Layout: activations are hidden-major, {@code [unit][ld]} with the batch contiguous, so every
- * kernel vectorizes over the batch (long, the same for every kind) rather than over a width of 10.
- * {@code ld} is the batch padded to {@link #BLOCK}: no loop needs a tail or a mask (masked tails
- * are slow on JDK 17). Padded samples carry x = 0 and a loss weight of 0, so their gradient is 0.
+ * <p>Layout: activations are hidden-major, {@code [unit][ld]} with the batch contiguous (element
+ * (r, i) at r·ld + i), so every kernel vectorizes over the batch (long, the same for every kind)
+ * rather than over a width of 10. {@code ld} is the batch n padded to {@link #BLOCK}: no loop needs
+ * a tail or a mask (masked tails are slow on JDK 17). Padded samples carry x = 0 and a loss weight
+ * of 0, so their gradient is 0. rows = branches × width (branches: 2 for gated and bilinear, gate
+ * rows 0..width-1 then value rows width..2·width-1; 1 for plain and squared); K = a layer's fan-in
+ * (1 for layer 0, width after). p and g have the {@link dev.polygate.model.ParameterLayout}.
  *
- * <p>FLOP counts (multiply-add = 2, exp = 14, divide = 1) are per real sample; the benchmark
- * report turns ns/op into GFLOP/s with them. "rows" = branches × width.
+ * <p>The buffers of one training step, per hidden layer l (as named in {@link VectorMlp}):
+ * <pre>
+ * buffer      shape         written by                              read by
+ * ----------  ------------  --------------------------------------  --------------------------------------
+ * x           [ld]          VectorMlp (data, 0 past n)              firstLayerForward, firstLayerBackward
+ * t, valid    [ld]          VectorMlp (data; valid 1, 0 past n)     readoutLoss
+ * p           layout        Adam.step                               every forward; denseBackward (W),
+ *                                                                   readoutBackward (w_o)
+ * f[0]        [rows][ld]    firstLayerForward: the epilogue         firstLayerBackward: dz = dh * f
+ *                           (activateRows), derivative factors
+ * f[l], l≥1   [rows][ld]    denseForward: z = W h_in + b            denseBackward: dz = dh * f
+ *                           (matmulPanel), then overwritten in
+ *                           place by the epilogue's factors
+ * h[l]        [width][ld]   forward epilogue (activateRows)         denseForward of l+1 (h_in),
+ *                                                                   denseBackward of l+1 (dW), readoutLoss,
+ *                                                                   readoutBackward (dw_o)
+ * y           [ld]          readoutLoss                             VectorMlp.outputs
+ * dy          [ld]          readoutLoss (fused: 2(y - t)valid/n)    readoutBackward
+ * dh          [width][ld]   readoutBackward (last layer);           denseBackward, firstLayerBackward
+ *                           denseBackward of l+1 (its dh_in)
+ * dz          [rows][ld]    denseBackward                           denseBackward (dW, dh_in); layer 0
+ *                                                                   fuses dz and never stores it
+ * g           layout        readoutBackward, denseBackward,         Adam.step
+ *                           firstLayerBackward (every entry)
+ * scratch     [ld][kp] (1)  denseBackward: h_in transposed           denseBackward (dW)
+ * knots       int [LANES]   integralRows (table indices)            integralRows (gathers)
+ * (1) fan-in K ≥ 64 only, kp = K padded to BLOCK: {@link #denseBackwardScratch}.
+ * </pre>
+ * What the epilogue leaves (row j of h; gate row j and value row width + j of f), by kind:
+ * <pre>
+ * kind       h               f, gate row         f, value row     backward (dh * f)
+ * plain      σ(z)            σ'(z)               -                dz = dh σ'
+ * squared    σ(z)²           2 σ(z) σ'(z)        -                dz = dh 2σσ'
+ * gated      σ(z_g) z_v      σ'(z_g) z_v         σ(z_g)           dz_g = dh σ' z_v, dz_v = dh σ
+ * bilinear   z_g z_v         z_v                 z_g              dz_g = dh z_v, dz_v = dh z_g
+ * </pre>
+ * <b>Every derivative factor is made in the forward epilogue</b> ({@link #activateRows}, run by
+ * firstLayerForward and denseForward), never in a backward kernel: the backward kernels only
+ * multiply dh by f. σ and σ′ per activation family:
+ * <ul>
+ * <li>relu: σ = max(z, 0), σ′ = step(z &gt; 0), inline in activateRows.
+ * <li>silu, gelu: σ = z·sigmoid(c), σ′ = sg + z·c′·sg(1 − sg), in {@link #sigmoidRows}.
+ * <li>int-relu, int-silu, int-gelu (integrated): σ = A(z) from the table in {@link #integralRows};
+ *     σ′ = the gate itself (A′ = g), the closed form's σ: sigmoidRows without slopes, or relu's max.
+ * </ul>
+ * Where to look, by kind and direction (grep for these):
+ * <ul>
+ * <li>gated SiLU backward, gated GELU backward, gated ReLU backward: the factors σ′(z_g)·z_v and
+ *     σ(z_g) in activateRows ("gated: backward factors"), σ′ from sigmoidRows; applied in
+ *     firstLayerBackward and denseBackward.
+ * <li>squared backward: 2σσ′ in activateRows ("squared: backward factor").
+ * <li>plain backward (SiLU, GELU, ReLU): f = σ′ as sigmoidRows or activateRows leave it.
+ * <li>bilinear backward: z_v and z_g in activateRows ("bilinear: backward factors").
+ * <li>integrated (int-*) backward: σ′ = the gate, activateRows ("integrated: backward factor").
+ * <li>read-out and MSE backward: dy in readoutLoss, dw_o, db_o, dh in readoutBackward.
+ * </ul>
+ *
+ * <p>Argument order, the same in every kernel: outputs first, then inputs, then the parameters p
+ * with their offsets into it (wAt, bAt: the same offsets index g), then what to compute (activation,
+ * kind), then sizes (width, branches, fanIn, n, ld, a sample range), scratch last. An array's own
+ * offset or stride follows it (c, cAt; z, zStride). Forward outputs are (h, f) or (y, dy); backward
+ * outputs are (g, dz, dh_in), g first. As llm.c's {@code matmul_forward(out, inp, weight, bias, …)}:
+ * two float[] of one shape can no longer be swapped by a call that reads naturally.
+ *
+ * <p>FLOP counts, per real sample, are in {@link FlopCount} only (how each is counted is written
+ * there); the benchmark report turns ns/op into GFLOP/s with them.
  */
 public final class VectorKernels {
     private static final VectorSpecies<Float> S = VectorMath.SPECIES;
@@ -69,10 +138,10 @@ public final class VectorKernels {
      * σ′(z_g)·z_v (gate rows) and σ(z_g) (value rows); bilinear z_v and z_g; h [width][ld] holds
      * σ, σ², σ(z_g)·z_v or z_g·z_v. An integrated activation has σ = A (its table, see
      * {@link GateIntegral}) and σ′ = g, the gate's closed form. knots: {@link #activationScratch}.
-     * FLOPs per sample and unit: {@link #activationFlops}.
+     * FLOPs: {@link FlopCount#epilogue}.
      */
-    static void activateRows(Activation act, LayerKind kind, int width, float[] z, int zStride, float[] p, int wAt,
-                             int bAt, float[] f, float[] h, int ld, int from, int to, int[] knots) {
+    static void activateRows(float[] h, float[] f, float[] z, int zStride, float[] p, int wAt, int bAt,
+                             Activation act, LayerKind kind, int width, int ld, int from, int to, int[] knots) {
         // C2 (JDK 17) falls back to boxed vectors, 20–60× slower, wherever it does not inline a vector
         // operation as an intrinsic. What keeps this body clear of that:
         // - vectors never cross a call C2 might not inline: everything is in this body or in whole-row
@@ -86,14 +155,14 @@ public final class VectorKernels {
         // - an integrated activation's table (four gathers) runs in a pass of its own, integralRows.
         boolean integrated = act.isIntegrated() && kind != LayerKind.BILINEAR;
         if (integrated) {
-            integralRows(GateIntegral.of(act), width, z, zStride, p, wAt, bAt, h, ld, from, to, knots);
+            integralRows(h, z, zStride, p, wAt, bAt, GateIntegral.of(act), width, ld, from, to, knots);
         }
         // The closed form's σ goes to h, its σ′ to f; an integrated activation keeps A in h and
         // takes the gate's σ as its σ′.
         float[] sigmaTo = integrated ? f : h;
         Activation gate = act.closedForm();
         if (gate != Activation.RELU && kind != LayerKind.BILINEAR) {
-            sigmoidRows(gate, !integrated, width, z, zStride, p, wAt, bAt, sigmaTo, f, ld, from, to);
+            sigmoidRows(sigmaTo, f, z, zStride, p, wAt, bAt, gate, !integrated, width, ld, from, to);
         }
         int vRowShift = kind.branches() == 2 ? width : 0;
         for (int j = 0; j < width; j++) {
@@ -110,25 +179,32 @@ public final class VectorKernels {
                 int at = j * ld + i;
                 int vAt = vj * ld + i;
                 if (kind == LayerKind.BILINEAR) {
-                    // The identity in place of σ: no activation at all.
+                    // The identity in place of σ: no activation at all. bilinear: backward factors
+                    // z_v (gate row) and z_g (value row), as for a product.
                     zg.mul(zv).intoArray(h, at);
                     zv.intoArray(f, at);
                     zg.intoArray(f, vAt);
                     continue;
                 }
                 // σ and σ′ of the closed form, into h (or f) and f; the sigmoid forms are there already.
+                // integrated: backward factor σ′ = A′ = the gate, which is the closed form's σ: it
+                // goes to f (sigmaTo), and the closed form's own σ′ is never made.
                 if (gate == Activation.RELU) {
                     zg.max(0f).intoArray(sigmaTo, at);
                     if (!integrated) {
+                        // ReLU backward factor: the step, 1 where z > 0 (0 at 0 and for NaN).
                         ZERO.blend(1f, zg.compare(VectorOperators.GT, 0f)).intoArray(f, at);
                     }
                 }
                 // h = σ and f = σ′ now; the other kinds build on them.
                 if (kind == LayerKind.SQUARED) {
+                    // squared: backward factor of σ² is 2σσ′, made here from the σ and σ′ just stored.
                     FloatVector s = FloatVector.fromArray(S, h, at);
                     s.mul(s).intoArray(h, at);
                     s.mul(FloatVector.fromArray(S, f, at)).mul(2f).intoArray(f, at);
                 } else if (kind == LayerKind.GATED) {
+                    // gated: backward factors of σ(z_g)·z_v: σ′(z_g)·z_v for the gate row, σ(z_g)
+                    // for the value row (gated SiLU/GELU/ReLU backward is dh times these).
                     FloatVector s = FloatVector.fromArray(S, h, at);
                     s.mul(zv).intoArray(h, at);
                     FloatVector.fromArray(S, f, at).mul(zv).intoArray(f, at);
@@ -146,8 +222,8 @@ public final class VectorKernels {
      * meet Inf·0 = NaN; clamping z (and z·c′, which overflows from |z| ≈ 1e12 for GELU) to the finite
      * range gives the limits instead: σ(−Inf) = 0, σ(+Inf) = +Inf, σ′(±Inf) = 0 and 1. NaN stays NaN.
      */
-    private static void sigmoidRows(Activation gate, boolean slopes, int width, float[] z, int zStride, float[] p,
-                                    int wAt, int bAt, float[] sigma, float[] f, int ld, int from, int to) {
+    private static void sigmoidRows(float[] sigma, float[] f, float[] z, int zStride, float[] p, int wAt, int bAt,
+                                    Activation gate, boolean slopes, int width, int ld, int from, int to) {
         boolean silu = gate == Activation.SILU;
         for (int j = 0; j < width; j++) {
             float wg = p == null ? 1f : p[wAt + j];
@@ -169,6 +245,7 @@ public final class VectorKernels {
                 int at = j * ld + i;
                 zg.max(-Float.MAX_VALUE).mul(sg).intoArray(sigma, at);
                 if (slopes) {
+                    // SiLU backward, GELU backward: σ′ made here, in the forward (see the class table).
                     FloatVector zdcFinite = zdc.max(-Float.MAX_VALUE).min(Float.MAX_VALUE);
                     sg.neg().add(1f).mul(sg).fma(zdcFinite, sg).intoArray(f, at);
                 }
@@ -181,8 +258,8 @@ public final class VectorKernels {
      * an integrated activation's value from its table (see {@link GateIntegral}), cubic Hermite
      * inside, the asymptote's integral outside. Shapes: h [width][ld]; knots [LANES].
      */
-    private static void integralRows(GateIntegral table, int width, float[] z, int zStride, float[] p, int wAt,
-                                     int bAt, float[] h, int ld, int from, int to, int[] knots) {
+    private static void integralRows(float[] h, float[] z, int zStride, float[] p, int wAt, int bAt,
+                                     GateIntegral table, int width, int ld, int from, int to, int[] knots) {
         float[] tableA = table.aFloat;
         float[] tableSlope = table.slopeFloat;
         FloatVector gRight = FloatVector.broadcast(S, table.gRightFloat);
@@ -201,7 +278,7 @@ public final class VectorKernels {
                 // the gathers inside the table; t is NaN then, and so is the result.
                 r.reinterpretAsInts().sub(ROUND_MAGIC_BITS).max(FIRST_INTERVAL).min(LAST_INTERVAL_INDEX)
                         .intoArray(knots, 0);
-                // Gathers (0 FLOPs): A and h·g at knots K0 + k and K0 + k + 1. They come first: C2's
+                // Gathers: A and h·g at knots K0 + k and K0 + k + 1. They come first: C2's
                 // node-count cutoff hit the fourth when t was computed before them.
                 FloatVector a0 = FloatVector.fromArray(S, tableA, GateIntegral.ZERO_KNOT, knots, 0);
                 FloatVector a1 = FloatVector.fromArray(S, tableA, GateIntegral.ZERO_KNOT + 1, knots, 0);
@@ -238,20 +315,20 @@ public final class VectorKernels {
      * Forward, fused in one pass: z = w·x + b per branch, σ, the square or gate product, and the
      * backward factors. Shapes: x [ld]; w, b [rows]; h [width][ld]; f [rows][ld];
      * knots: {@link #activationScratch}(act).
-     * FLOPs per sample: rows·2 + width·activationFlops(act, kind).
+     * FLOPs: {@link FlopCount#firstLayerForward}.
      */
-    public static void firstLayerForward(Activation act, LayerKind kind, int width, float[] p, int wAt, int bAt,
-                                         float[] x, float[] h, float[] f, int ld, int[] knots) {
-        activateRows(act, kind, width, x, 0, p, wAt, bAt, f, h, ld, 0, ld, knots);
+    public static void firstLayerForward(float[] h, float[] f, float[] x, float[] p, int wAt, int bAt,
+                                         Activation act, LayerKind kind, int width, int ld, int[] knots) {
+        activateRows(h, f, x, 0, p, wAt, bAt, act, kind, width, ld, 0, ld, knots);
     }
 
     /**
      * Backward, fused in one pass per row: dz = dh ⊙ factor, dw = Σ dz·x, db = Σ dz. No input
      * gradient (x is data). Shapes: dh [width][ld]; f [rows][ld]; x [ld].
-     * FLOPs per sample: rows·4.
+     * FLOPs: {@link FlopCount#backward}.
      */
-    public static void firstLayerBackward(int width, int branches, float[] dh, float[] f, float[] x,
-                                          float[] g, int wAt, int bAt, int ld) {
+    public static void firstLayerBackward(float[] g, int wAt, int bAt, float[] dh, float[] f, float[] x,
+                                          int width, int branches, int ld) {
         int rows = branches * width;
         for (int r = 0; r < rows; r++) {
             int hRow = (r % width) * ld;
@@ -283,10 +360,10 @@ public final class VectorKernels {
      * the epilogue runs on z while it is still in cache.
      * Shapes: h_in [K][ld]; W [rows][K]; h [width][ld]; f [rows][ld] (holds z, then the factors);
      * knots: {@link #activationScratch}(act).
-     * FLOPs per sample: rows·K·2 + rows + width·activationFlops(act, kind).
+     * FLOPs: {@link FlopCount#denseForward}.
      */
-    public static void denseForward(Activation act, LayerKind kind, int width, int fanIn, float[] p, int wAt, int bAt,
-                                    float[] hIn, float[] h, float[] f, int ld, int[] knots) {
+    public static void denseForward(float[] h, float[] f, float[] hIn, float[] p, int wAt, int bAt,
+                                    Activation act, LayerKind kind, int width, int fanIn, int ld, int[] knots) {
         int rows = kind.branches() * width;
         // The epilogue runs once per span of several panels: per 32-sample panel its per-unit
         // loop overhead cost as much as the activation; a span's z (rows × 256 floats) stays in L2.
@@ -294,9 +371,9 @@ public final class VectorKernels {
         for (int s0 = 0; s0 < ld; s0 += span) {
             int s1 = Math.min(s0 + span, ld);
             for (int i0 = s0; i0 < s1; i0 += BLOCK) {
-                matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, f, 0, rows, ld, i0);
+                matmulPanel(f, 0, p, wAt, fanIn, 1, hIn, fanIn, p, bAt, rows, ld, i0);
             }
-            activateRows(act, kind, width, f, ld, null, 0, 0, f, h, ld, s0, s1, knots);
+            activateRows(h, f, f, ld, null, 0, 0, act, kind, width, ld, s0, s1, knots);
         }
     }
 
@@ -329,11 +406,11 @@ public final class VectorKernels {
      * dh_in = Wᵀ·dz. Leaves the forward state (f, h_in) intact, so backward can be repeated.
      * Shapes: dh [width][ld]; f, dz [rows][ld]; h_in, dh_in [K][ld]; W [rows][K];
      * scratch: {@link #denseBackwardScratch} floats.
-     * FLOPs per sample: rows·2 + rows·K·2 (dW) + rows·K·2 (dh_in).
+     * FLOPs: {@link FlopCount#denseBackward}.
      */
-    public static void denseBackward(int width, int branches, int fanIn, float[] p, float[] g, int wAt, int bAt,
-                                     float[] dh, float[] f, float[] dz, float[] hIn, float[] dhIn, float[] scratch,
-                                     int ld) {
+    public static void denseBackward(float[] g, float[] dz, float[] dhIn, float[] dh, float[] f, float[] hIn,
+                                     float[] p, int wAt, int bAt, int width, int branches, int fanIn, int ld,
+                                     float[] scratch) {
         int rows = branches * width;
         for (int r = 0; r < rows; r++) {
             int hRow = (r % width) * ld;
@@ -351,13 +428,13 @@ public final class VectorKernels {
             g[bAt + r] = VectorMath.sumLanes(b0.add(b1));
         }
         if (fanIn >= TRANSPOSED_GRADIENT_MIN_FAN_IN) {
-            transposedGradWeights(dz, rows, hIn, fanIn, g, wAt, scratch, ld);
+            transposedGradWeights(g, wAt, dz, rows, hIn, fanIn, ld, scratch);
         } else {
-            gradWeights(dz, rows, hIn, fanIn, g, wAt, ld);
+            gradWeights(g, wAt, dz, rows, hIn, fanIn, ld);
         }
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
             // Wᵀ: element (k, r) of the transposed matrix sits at wAt + r·K + k.
-            matmulPanel(p, wAt, 1, fanIn, null, 0, dz, rows, dhIn, 0, fanIn, ld, i0);
+            matmulPanel(dhIn, 0, p, wAt, 1, fanIn, dz, rows, null, 0, fanIn, ld, i0);
         }
     }
 
@@ -368,8 +445,8 @@ public final class VectorKernels {
      * h_inᵀ panel streams through cache once per 8 rows, where the batch reduction re-read all of
      * h_in (megabytes) for every pair of rows.
      */
-    private static void transposedGradWeights(float[] dz, int rows, float[] hIn, int fanIn, float[] g, int gAt,
-                                              float[] scratch, int ld) {
+    private static void transposedGradWeights(float[] g, int gAt, float[] dz, int rows, float[] hIn, int fanIn,
+                                              int ld, float[] scratch) {
         int kp = paddedBatch(fanIn);
         // Blocked transpose: 16 rows × 256 samples at a time keep both sides in L1.
         for (int k0 = 0; k0 < fanIn; k0 += 16) {
@@ -387,7 +464,7 @@ public final class VectorKernels {
         float[] out = direct ? g : scratch;
         int outAt = direct ? gAt : ld * kp;
         for (int k0 = 0; k0 < kp; k0 += BLOCK) {
-            matmulPanel(dz, 0, ld, 1, null, 0, scratch, ld, out, outAt, rows, kp, k0);
+            matmulPanel(out, outAt, dz, 0, ld, 1, scratch, ld, null, 0, rows, kp, k0);
         }
         if (!direct) {
             for (int r = 0; r < rows; r++) {
@@ -399,11 +476,11 @@ public final class VectorKernels {
     /**
      * The matrix product alone, z = W·h_in + b over the whole batch: the hidden×hidden work of a
      * dense layer without its activation, for benchmarks against the FMA roof and for tests.
-     * Shapes: h_in [K][ld]; W [rows][K]; z [rows][ld]. FLOPs per sample: rows·K·2.
+     * Shapes: h_in [K][ld]; W [rows][K]; z [rows][ld]. FLOPs: {@link FlopCount#denseProduct}.
      */
-    public static void denseProduct(int rows, int fanIn, float[] p, int wAt, int bAt, float[] hIn, float[] z, int ld) {
+    public static void denseProduct(float[] z, float[] hIn, float[] p, int wAt, int bAt, int rows, int fanIn, int ld) {
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
-            matmulPanel(p, wAt, fanIn, 1, p, bAt, hIn, fanIn, z, 0, rows, ld, i0);
+            matmulPanel(z, 0, p, wAt, fanIn, 1, hIn, fanIn, p, bAt, rows, ld, i0);
         }
     }
 
@@ -414,10 +491,10 @@ public final class VectorKernels {
      * Forward and loss, fused: y = w_o·h + b_o, d = (y − t)·valid, MSE = Σ d² / n, dy = 2d / n.
      * valid is 1 for real samples and 0 for padding, so padding contributes nothing downstream.
      * Shapes: h [width][ld]; t, valid, y, dy [ld]. Returns the MSE (n real samples).
-     * FLOPs per sample: width·2 + 5.
+     * FLOPs: {@link FlopCount#forward}.
      */
-    public static double readoutLoss(int width, float[] p, int woAt, int boAt, float[] h, float[] t, float[] valid,
-                                     float[] y, float[] dy, int n, int ld) {
+    public static double readoutLoss(float[] y, float[] dy, float[] h, float[] t, float[] valid, float[] p, int woAt,
+                                     int boAt, int width, int n, int ld) {
         float bo = p[boAt];
         float scale = 2f / n;
         FloatVector loss0 = FloatVector.zero(S);
@@ -445,10 +522,10 @@ public final class VectorKernels {
     /**
      * Backward: dw_o[j] = Σ dy·h[j], db_o = Σ dy, dh[j] = w_o[j]·dy, the last two fused into the
      * pass that reads h. Shapes: h, dh [width][ld]; dy [ld].
-     * FLOPs per sample: width·3 + 1.
+     * FLOPs: {@link FlopCount#backward}.
      */
-    public static void readoutBackward(int width, float[] p, float[] g, int woAt, int boAt, float[] h, float[] dy,
-                                       float[] dh, int ld) {
+    public static void readoutBackward(float[] g, float[] dh, float[] dy, float[] h, float[] p, int woAt, int boAt,
+                                       int width, int ld) {
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = FloatVector.zero(S);
         for (int i = 0; i < ld; i += BLOCK) {
@@ -480,10 +557,10 @@ public final class VectorKernels {
      * c[cAt + m·ld + i] = bias[m] + Σ_k A(m,k)·b[k·ld + i] for m &lt; outRows and i in [i0, i0 + BLOCK), where
      * A(m,k) = a[aAt + m·aRow + k·aCol]: (aRow, aCol) = (K, 1) reads W, (1, K) reads Wᵀ.
      * bias may be null (zero). Shapes: b [inner][ld]; c [outRows][ld].
-     * FLOPs per sample: outRows·inner·2.
+     * FLOPs: a fma per output and inner index (see {@link FlopCount}).
      */
-    static void matmulPanel(float[] a, int aAt, int aRow, int aCol, float[] bias, int biasAt,
-                            float[] b, int inner, float[] c, int cAt, int outRows, int ld, int i0) {
+    static void matmulPanel(float[] c, int cAt, float[] a, int aAt, int aRow, int aCol, float[] b, int inner,
+                            float[] bias, int biasAt, int outRows, int ld, int i0) {
         // Register tile 8 rows × 2 vectors: 16 independent FMA chains (latency 4 × 2 pipes needs at
         // least 8; 16 leaves room for load latency), fed per step by 2 vector loads + 8 broadcasts.
         for (int m = 0; m < outRows; m += 8) {
@@ -566,9 +643,9 @@ public final class VectorKernels {
 
     /**
      * g[gAt + r·K + k] = Σ_i a[r][i]·b[k][i] for r &lt; rows, k &lt; K: weight gradients, a reduction
-     * over the batch. Shapes: a [rows][ld]; b [K][ld]. FLOPs per sample: rows·K·2.
+     * over the batch. Shapes: a [rows][ld]; b [K][ld]. FLOPs: as matmulPanel.
      */
-    static void gradWeights(float[] a, int rows, float[] b, int fanIn, float[] g, int gAt, int ld) {
+    static void gradWeights(float[] g, int gAt, float[] a, int rows, float[] b, int fanIn, int ld) {
         // Tile 2 rows × 4 columns: 8 independent chains, 6 loads per 8 FMAs. Each chain keeps its
         // lanes apart and sumLanes adds them in a fixed order, so the bits do not depend on the JDK's
         // reduceLanes order.
@@ -623,57 +700,4 @@ public final class VectorKernels {
             g[rowAt + k + 3] = VectorMath.sumLanes(c3);
         }
     }
-
-    /**
-     * FLOPs per sample and unit of the activation epilogue: σ and σ′ (sigmoid:
-     * {@link FlopCount#SIGMOID}), plus the kind's products. Identity FMAs that only stand in for a
-     * missing z_v are not counted. An integrated activation counts its gate's σ (which is its σ′;
-     * the gate's own σ′ is not computed) and the table: {@link #TABLE_FLOPS}.
-     * Bilinear computes no σ at all: one product, z_g·z_v.
-     */
-    public static int activationFlops(Activation act, LayerKind kind) {
-        if (kind == LayerKind.BILINEAR) {
-            return 1;
-        }
-        int value;   // σ of the closed form
-        int slope;   // its σ′, given what σ computed
-        switch (act.closedForm()) {
-            case RELU:
-                value = 1;   // max
-                slope = 2;   // compare + blend (step)
-                break;
-            case SILU:
-                value = FlopCount.SIGMOID + 2;   // sigmoid, z clamped to finite, z·s
-                slope = 2 + 3 + 2;               // z clamped (max, min), s(1 − s) (negate, add, ·s), fma
-                break;
-            case GELU:
-                value = 5 + FlopCount.SIGMOID + 2;   // 2u (z², fma, ·z, ·2c), sigmoid, z clamped, z·s
-                slope = 3 + 2 + 3 + 2;               // z·2u′ (fma, ·z), clamped (max, min), s(1 − s), fma
-                break;
-            default:
-                throw new IllegalStateException(act.toString());
-        }
-        int sigma = act.isIntegrated() ? value + TABLE_FLOPS : value + slope;
-        switch (kind) {
-            case PLAIN:
-                return sigma;
-            case SQUARED:
-                return sigma + 3;   // s², s·d, ·2
-            case GATED:
-                return sigma + 2;   // s·z_v, d·z_v
-            default:
-                throw new IllegalStateException(kind.toString());
-        }
-    }
-
-    /**
-     * FLOPs per element of an integrated activation's table evaluation, a pass of its own: z_g
-     * again 2 (in dense layers an identity stand-in, counted anyway: it runs); clamp 2; interval
-     * by the magic add: fma 2, min 1, add 1 (the integer subtract is not counted); t: subtract,
-     * ·h, subtract, ·(1/h) 4; four gathers 0 (loads, no arithmetic); Hermite: a1 − a0 1, c2 4
-     * (·3, fma, subtract), c3 3 (add, fma), Horner 3 FMAs 6; past the table: z − zc 1, max 1,
-     * two FMAs 4 (the integer clamp of the index is not counted). Total 32. The gate's σ′ is not
-     * computed.
-     */
-    public static final int TABLE_FLOPS = 2 + 2 + 4 + 4 + 1 + 4 + 3 + 6 + 1 + 1 + 4;
 }

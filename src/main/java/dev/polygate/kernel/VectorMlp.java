@@ -73,33 +73,33 @@ public final class VectorMlp {
     /** Runs the forward pass and returns the MSE; keeps what {@link #backward} needs. */
     public double forwardLoss(float[] p) {
         int width = spec.width();
-        VectorKernels.firstLayerForward(spec.activation(), spec.kind(), width, p,
-                layout.weightOffset(0), layout.biasOffset(0), x, h[0], f[0], ld, knots);
+        VectorKernels.firstLayerForward(h[0], f[0], x, p, layout.weightOffset(0), layout.biasOffset(0),
+                spec.activation(), spec.kind(), width, ld, knots);
         for (int l = 1; l < spec.depth(); l++) {
-            VectorKernels.denseForward(spec.activation(), spec.kind(), width, layout.fanIn(l), p,
-                    layout.weightOffset(l), layout.biasOffset(l), h[l - 1], h[l], f[l], ld, knots);
+            VectorKernels.denseForward(h[l], f[l], h[l - 1], p, layout.weightOffset(l), layout.biasOffset(l),
+                    spec.activation(), spec.kind(), width, layout.fanIn(l), ld, knots);
         }
-        return VectorKernels.readoutLoss(width, p, layout.readoutWeightOffset(), layout.readoutBiasOffset(),
-                h[spec.depth() - 1], t, valid, y, dy, n, ld);
+        return VectorKernels.readoutLoss(y, dy, h[spec.depth() - 1], t, valid, p, layout.readoutWeightOffset(),
+                layout.readoutBiasOffset(), width, n, ld);
     }
 
     /** Gradient of the last {@link #forwardLoss} into g (every entry overwritten). */
-    public void backward(float[] p, float[] g) {
+    public void backward(float[] g, float[] p) {
         int width = spec.width();
         int last = spec.depth() - 1;
         float[] dh = dhA;
         float[] dhIn = dhB;
-        VectorKernels.readoutBackward(width, p, g, layout.readoutWeightOffset(), layout.readoutBiasOffset(),
-                h[last], dy, dh, ld);
+        VectorKernels.readoutBackward(g, dh, dy, h[last], p, layout.readoutWeightOffset(), layout.readoutBiasOffset(),
+                width, ld);
         for (int l = last; l >= 1; l--) {
-            VectorKernels.denseBackward(width, layout.branches(), layout.fanIn(l), p, g,
-                    layout.weightOffset(l), layout.biasOffset(l), dh, f[l], dz, h[l - 1], dhIn, scratch, ld);
+            VectorKernels.denseBackward(g, dz, dhIn, dh, f[l], h[l - 1], p, layout.weightOffset(l),
+                    layout.biasOffset(l), width, layout.branches(), layout.fanIn(l), ld, scratch);
             float[] swap = dh;
             dh = dhIn;
             dhIn = swap;
         }
-        VectorKernels.firstLayerBackward(width, layout.branches(), dh, f[0], x, g,
-                layout.weightOffset(0), layout.biasOffset(0), ld);
+        VectorKernels.firstLayerBackward(g, layout.weightOffset(0), layout.biasOffset(0), dh, f[0], x,
+                width, layout.branches(), ld);
     }
 
     /** The model's outputs from the last {@link #forwardLoss}, first n entries. */

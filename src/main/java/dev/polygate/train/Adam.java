@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * beyond the last bit: g·g overflows float for |g| &gt; 1.8e19, where ((1−β2)·g)·g stays finite up
  * to |g| ≈ 5.8e20, so a large but finite gradient still moves the parameter instead of freezing it
  * (v = +Inf makes every later update 0).
- * FLOPs per parameter: 12 (the sqrt and the divide counted as 1 each).
+ * FLOPs per parameter: {@link dev.polygate.kernel.FlopCount#ADAM_PER_PARAMETER}.
  */
 public final class Adam {
     public static final double BETA1 = 0.9;

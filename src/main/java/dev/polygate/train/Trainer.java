@@ -29,7 +29,7 @@ public final class Trainer {
                 double wall = (System.nanoTime() - start) * 1e-9;
                 return new TrainingResult(spec, p.length, loss, curve, false, -1, wall, p);
             }
-            mlp.backward(p, g);
+            mlp.backward(g, p);
             adam.step(p, g);
         }
     }

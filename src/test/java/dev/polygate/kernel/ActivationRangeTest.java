@@ -67,7 +67,7 @@ class ActivationRangeTest {
         float[] in = java.util.Arrays.copyOf(z, ld);
         float[] h = new float[ld];
         float[] f = new float[ld];
-        VectorKernels.activateRows(act, LayerKind.PLAIN, 1, in, 0, null, 0, 0, f, h, ld, 0, ld,
+        VectorKernels.activateRows(h, f, in, 0, null, 0, 0, act, LayerKind.PLAIN, 1, ld, 0, ld,
                 VectorKernels.activationScratch(act));
         DoubleUnaryOperator value = closedForm(act);
         DoubleUnaryOperator slope = closedFormSlope(act);
@@ -234,8 +234,8 @@ class ActivationRangeTest {
         float[] z = {-100f, -1e30f, -3e38f};
         int ld = VectorKernels.paddedBatch(z.length);
         float[] h = new float[ld];
-        VectorKernels.activateRows(Activation.SILU, LayerKind.PLAIN, 1, java.util.Arrays.copyOf(z, ld), 0, null, 0, 0,
-                new float[ld], h, ld, 0, ld, null);
+        VectorKernels.activateRows(h, new float[ld], java.util.Arrays.copyOf(z, ld), 0, null, 0, 0,
+                Activation.SILU, LayerKind.PLAIN, 1, ld, 0, ld, null);
         // −3.72e-42 exactly; the float sigmoid there is a subnormal (see the class comment).
         assertTrue(Math.abs(h[0] - (-100 / (1 + Math.exp(100)))) <= subnormalSigmoidFloor(Activation.SILU, -100),
                 "silu(-100) = " + h[0]);

@@ -167,7 +167,7 @@ class GradientTest {
         }
         assertEquals(refLoss, loss, 1e-3 * refLoss, "loss");
         float[] g = new float[pf.length];
-        mlp.backward(pf, g);
+        mlp.backward(g, pf);
         double scale = 0;
         for (double v : refGrad) {
             scale = Math.max(scale, Math.abs(v));

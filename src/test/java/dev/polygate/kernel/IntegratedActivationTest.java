@@ -130,7 +130,7 @@ class IntegratedActivationTest {
         for (Activation act : integrated()) {
             float[] f = new float[ld];
             float[] h = new float[ld];
-            VectorKernels.activateRows(act, LayerKind.PLAIN, 1, z, 0, null, 0, 0, f, h, ld, 0, ld,
+            VectorKernels.activateRows(h, f, z, 0, null, 0, 0, act, LayerKind.PLAIN, 1, ld, 0, ld,
                     VectorKernels.activationScratch(act));
             for (int i = 0; i < xs.length; i++) {
                 double v = GateIntegral.of(act).value(z[i]);

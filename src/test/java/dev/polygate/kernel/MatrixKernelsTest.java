@@ -23,7 +23,7 @@ class MatrixKernelsTest {
                     float[] b = random(r, inner * ld);
                     float[] c = new float[rows * ld];
                     for (int i0 = 0; i0 < ld; i0 += VectorKernels.BLOCK) {
-                        VectorKernels.matmulPanel(w, 3, inner, 1, bias, 2, b, inner, c, 0, rows, ld, i0);
+                        VectorKernels.matmulPanel(c, 0, w, 3, inner, 1, b, inner, bias, 2, rows, ld, i0);
                     }
                     for (int m = 0; m < rows; m++) {
                         for (int i = 0; i < n; i++) {
@@ -37,7 +37,7 @@ class MatrixKernelsTest {
                     // Transposed: out[k][i] = Σ_m W[m][k] · c[m][i], no bias.
                     float[] t = new float[inner * ld];
                     for (int i0 = 0; i0 < ld; i0 += VectorKernels.BLOCK) {
-                        VectorKernels.matmulPanel(w, 3, 1, inner, null, 0, c, rows, t, 0, inner, ld, i0);
+                        VectorKernels.matmulPanel(t, 0, w, 3, 1, inner, c, rows, null, 0, inner, ld, i0);
                     }
                     for (int k = 0; k < inner; k++) {
                         for (int i = 0; i < n; i++) {
@@ -63,7 +63,7 @@ class MatrixKernelsTest {
                     float[] a = padded(r, rows, n, ld);
                     float[] b = padded(r, inner, n, ld);
                     float[] g = new float[5 + rows * inner];
-                    VectorKernels.gradWeights(a, rows, b, inner, g, 5, ld);
+                    VectorKernels.gradWeights(g, 5, a, rows, b, inner, ld);
                     for (int m = 0; m < rows; m++) {
                         for (int k = 0; k < inner; k++) {
                             double s = 0;

@@ -61,7 +61,7 @@ class NonFiniteFuzzTest {
                         VectorMlp mlp = new VectorMlp(spec, x, t);
                         double loss = mlp.forwardLoss(p);
                         float[] g = new float[p.length];
-                        mlp.backward(p, g);
+                        mlp.backward(g, p);
                         if (trial == 0) {
                             assertTrue(Double.isFinite(loss), where + ": finite data gave loss " + loss);
                         }
