@@ -10,7 +10,6 @@ import dev.polygate.text.FloatText;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,24 +27,11 @@ import picocli.CommandLine.Option;
                     + "${bundle:equivalence.defaultRuns} runs, about 2.5 minutes on 2 cores. "
                     + "Results do not depend on --threads.",
             ""})
-final class EquivalenceCommand implements Callable<Integer> {
+final class EquivalenceCommand extends StreamsCommand {
     /** The design's defaults: one place, read by the help and by the parser. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super(defaults(EquivalenceDesign.defaults()));
-        }
-
-        private static Map<String, String> defaults(EquivalenceDesign design) {
-            return Map.of(
-                    "--gates", list(design.gates(), Activation::cliName),
-                    "--degrees", list(design.degrees(), d -> Integer.toString(d)),
-                    "--width", Integer.toString(design.width()),
-                    "--depth", Integer.toString(design.depth()),
-                    "--lr", FloatText.shortest(design.lr()),
-                    "--samples", Integer.toString(design.samples()),
-                    "--steps", Integer.toString(design.steps()),
-                    "--seeds", Integer.toString(design.seeds()),
-                    "--first-seed", Long.toString(design.firstSeed()));
+            super(optionDefaults(EquivalenceDesign.defaults()));
         }
     }
 
@@ -80,10 +66,8 @@ final class EquivalenceCommand implements Callable<Integer> {
     @Mixin
     GridRunOptions run;
 
-    private final Streams io;
-
     EquivalenceCommand(Streams io) {
-        this.io = io;
+        super(io);
     }
 
     @Override
@@ -101,5 +85,19 @@ final class EquivalenceCommand implements Callable<Integer> {
         EquivalenceReport.writeAll(design, finished.result(), finished.dir());
         return finished.report(io.out(), io.err(), EquivalenceReport.MARKDOWN, EquivalenceReport.PNG,
                 EquivalenceReport.CSV);
+    }
+
+    /** The options' defaults, as typed, from the design's own. */
+    static Map<String, String> optionDefaults(EquivalenceDesign design) {
+        return Map.of(
+                "--gates", OptionDefaults.list(design.gates(), Activation::cliName),
+                "--degrees", OptionDefaults.list(design.degrees(), d -> Integer.toString(d)),
+                "--width", Integer.toString(design.width()),
+                "--depth", Integer.toString(design.depth()),
+                "--lr", FloatText.shortest(design.lr()),
+                "--samples", Integer.toString(design.samples()),
+                "--steps", Integer.toString(design.steps()),
+                "--seeds", Integer.toString(design.seeds()),
+                "--first-seed", Long.toString(design.firstSeed()));
     }
 }

@@ -1,12 +1,10 @@
 package dev.polygate.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How a sweeping command (sweep, equivalence, scaling) runs its grid and where its report goes. */
 final class GridRunOptions {
-    /** Where reports go unless --out says otherwise: the committed reports/ of a clone. */
-    static final String DEFAULT_OUT = "reports";
-
     @Option(names = "--first-seed", paramLabel = "S", converter = Converters.Seed.class,
             description = "seeds are S, S+1, ... (default: ${DEFAULT-VALUE})")
     long firstSeed;
@@ -16,9 +14,8 @@ final class GridRunOptions {
                     + "results do not depend on it")
     Integer threads;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_OUT,
-            description = "report directory, created if missing (default: ${DEFAULT-VALUE})")
-    String out;
+    @Mixin
+    OutDirOption out;
 
     @Option(names = "--quiet", description = "no progress lines on stderr")
     boolean quiet;

@@ -67,7 +67,7 @@ final class GridRunner {
     static Finished run(String command, GridRunOptions options, Grid grid, String detail, PrintStream err,
                         Function<RunSpec, TrainingResult> trainer) throws IOException {
         int threads = options.threadCount();
-        Path dir = OutputPaths.directory(command, "--out", options.out);
+        Path dir = OutputPaths.directory(command, "--out", options.out.dir);
         int total = grid.runs().size();
         MemoryCheck.requireFits(command, grid);
         // Created before the first run: a path the checks above could not rule out (/proc/x) must

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,7 +33,7 @@ import picocli.CommandLine.Spec;
                     + "false-positive count), which an A/B report in the same directory prints beside its own "
                     + "verdicts.",
             ""})
-final class JdkReportCommand implements Callable<Integer> {
+final class JdkReportCommand extends StreamsCommand {
     /** A and B: the baseline and the JDK compared with it. */
     static final List<JdkSideOptions> SIDES = List.of(new JdkSideOptions("a", "A", "JDK A (the baseline)"),
             new JdkSideOptions("b", "B", "JDK B"));
@@ -50,21 +49,18 @@ final class JdkReportCommand implements Callable<Integer> {
                     + "(default: the one in --out, if there is one)")
     Path calibration;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = GridRunOptions.DEFAULT_OUT,
-            description = "report directory, created if missing (default: ${DEFAULT-VALUE})")
-    String out;
-
-    private final Streams io;
+    @Mixin
+    OutDirOption out;
 
     JdkReportCommand(Streams io) {
-        this.io = io;
+        super(io);
     }
 
     @Override
     public Integer call() throws IOException {
         JdkComparisonReport.Side a = SIDES.get(0).read(spec);
         JdkComparisonReport.Side b = SIDES.get(1).read(spec);
-        Path dir = OutputPaths.directory("jdk-report", "--out", out);
+        Path dir = OutputPaths.directory("jdk-report", "--out", out.dir);
         JdkComparison comparison;
         try {
             comparison = JdkComparisonReport.compare(a, b);

@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -25,7 +24,7 @@ import picocli.CommandLine.Option;
             "Reads x values, one per line (blank lines skipped), from --input or stdin, and prints the saved "
                     + "model's prediction for each, one per line, in the same order.",
             ""})
-final class PredictCommand implements Callable<Integer> {
+final class PredictCommand extends StreamsCommand {
     @Mixin
     HelpOption help;
 
@@ -36,10 +35,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--input", paramLabel = "FILE", description = "x values, one per line (default: stdin)")
     String input;
 
-    private final Streams io;
-
     PredictCommand(Streams io) {
-        this.io = io;
+        super(io);
     }
 
     @Override

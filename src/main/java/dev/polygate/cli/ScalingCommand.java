@@ -11,7 +11,6 @@ import dev.polygate.text.FloatText;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,26 +38,11 @@ import picocli.CommandLine.Option;
             "The defaults (${bundle:scaling.defaultRuns} runs of ${bundle:scaling.defaultLongSteps} steps) take "
                     + "about 4.5 minutes on 2 threads. Lists are comma-separated; results do not depend on --threads.",
             ""})
-final class ScalingCommand implements Callable<Integer> {
+final class ScalingCommand extends StreamsCommand {
     /** The design's defaults: one place, read by the help and by the parser. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super(defaults(ScalingDesign.defaults()));
-        }
-
-        private static Map<String, String> defaults(ScalingDesign design) {
-            return Map.ofEntries(
-                    Map.entry("--activations", list(design.activations(), Activation::cliName)),
-                    Map.entry("--kinds", list(design.kinds(), LayerKind::cliName)),
-                    Map.entry("--degrees", list(design.degrees(), d -> Integer.toString(d))),
-                    Map.entry("--width", list(design.widths(), w -> Integer.toString(w))),
-                    Map.entry("--depth", Integer.toString(design.depth())),
-                    Map.entry("--lr", FloatText.shortest(design.lr())),
-                    Map.entry("--samples", Integer.toString(design.samples())),
-                    Map.entry("--steps", Integer.toString(design.steps())),
-                    Map.entry("--check-factor", Integer.toString(design.checkFactor())),
-                    Map.entry("--seeds", Integer.toString(design.seeds())),
-                    Map.entry("--first-seed", Long.toString(design.firstSeed())));
+            super(optionDefaults(ScalingDesign.defaults()));
         }
     }
 
@@ -91,10 +75,8 @@ final class ScalingCommand implements Callable<Integer> {
     @Mixin
     GridRunOptions run;
 
-    private final Streams io;
-
     ScalingCommand(Streams io) {
-        this.io = io;
+        super(io);
     }
 
     @Override
@@ -125,5 +107,21 @@ final class ScalingCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("scaling: " + e.getMessage());
         }
+    }
+
+    /** The options' defaults, as typed, from the design's own. */
+    static Map<String, String> optionDefaults(ScalingDesign design) {
+        return Map.ofEntries(
+                Map.entry("--activations", OptionDefaults.list(design.activations(), Activation::cliName)),
+                Map.entry("--kinds", OptionDefaults.list(design.kinds(), LayerKind::cliName)),
+                Map.entry("--degrees", OptionDefaults.list(design.degrees(), d -> Integer.toString(d))),
+                Map.entry("--width", OptionDefaults.list(design.widths(), w -> Integer.toString(w))),
+                Map.entry("--depth", Integer.toString(design.depth())),
+                Map.entry("--lr", FloatText.shortest(design.lr())),
+                Map.entry("--samples", Integer.toString(design.samples())),
+                Map.entry("--steps", Integer.toString(design.steps())),
+                Map.entry("--check-factor", Integer.toString(design.checkFactor())),
+                Map.entry("--seeds", Integer.toString(design.seeds())),
+                Map.entry("--first-seed", Long.toString(design.firstSeed())));
     }
 }

@@ -11,7 +11,6 @@ import dev.polygate.train.TrainingResult;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,26 +30,11 @@ import picocli.CommandLine.Spec;
                     + "(${bundle:sweep.defaultRuns} distinct runs). Lists are comma-separated. "
                     + "Results do not depend on --threads.",
             ""})
-final class SweepCommand implements Callable<Integer> {
+final class SweepCommand extends StreamsCommand {
     /** The grid's defaults, the study's: one place, read by the help and by the parser. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super(defaults(Grid.studyDefault()));
-        }
-
-        private static Map<String, String> defaults(Grid grid) {
-            return Map.ofEntries(
-                    Map.entry("--activations", list(grid.activations(), a -> a.cliName())),
-                    Map.entry("--kinds", list(grid.kinds(), k -> k.cliName())),
-                    Map.entry("--degrees", list(grid.targets(), t -> Integer.toString(t.degree()))),
-                    Map.entry("--width", list(grid.sizings(), s -> Integer.toString(s.width()))),
-                    Map.entry("--match", list(grid.sizings(), s -> s.match().cliName())),
-                    Map.entry("--depth", list(grid.depths(), d -> Integer.toString(d))),
-                    Map.entry("--lr", list(grid.lrs(), FloatText::shortest)),
-                    Map.entry("--samples", Integer.toString(grid.samples())),
-                    Map.entry("--steps", Integer.toString(grid.steps())),
-                    Map.entry("--seeds", Integer.toString(grid.seeds())),
-                    Map.entry("--first-seed", Long.toString(grid.firstSeed())));
+            super(optionDefaults(Grid.studyDefault()));
         }
     }
 
@@ -92,12 +76,11 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     GridRunOptions run;
 
-    private final Streams io;
     private final Function<RunSpec, TrainingResult> trainer;
 
     /** @param trainer trains each run (tests make runs throw through it) */
     SweepCommand(Streams io, Function<RunSpec, TrainingResult> trainer) {
-        this.io = io;
+        super(io);
         this.trainer = trainer;
     }
 
@@ -130,5 +113,21 @@ final class SweepCommand implements Callable<Integer> {
             String also = e.getMessage().startsWith("unknown") ? "; or power: x^n for each of --degrees" : "";
             throw new UsageException("sweep: --target: " + e.getMessage() + also);
         }
+    }
+
+    /** The options' defaults, as typed, from the design's own. */
+    static Map<String, String> optionDefaults(Grid grid) {
+        return Map.ofEntries(
+                Map.entry("--activations", OptionDefaults.list(grid.activations(), a -> a.cliName())),
+                Map.entry("--kinds", OptionDefaults.list(grid.kinds(), k -> k.cliName())),
+                Map.entry("--degrees", OptionDefaults.list(grid.targets(), t -> Integer.toString(t.degree()))),
+                Map.entry("--width", OptionDefaults.list(grid.sizings(), s -> Integer.toString(s.width()))),
+                Map.entry("--match", OptionDefaults.list(grid.sizings(), s -> s.match().cliName())),
+                Map.entry("--depth", OptionDefaults.list(grid.depths(), d -> Integer.toString(d))),
+                Map.entry("--lr", OptionDefaults.list(grid.lrs(), FloatText::shortest)),
+                Map.entry("--samples", Integer.toString(grid.samples())),
+                Map.entry("--steps", Integer.toString(grid.steps())),
+                Map.entry("--seeds", Integer.toString(grid.seeds())),
+                Map.entry("--first-seed", Long.toString(grid.firstSeed())));
     }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +27,7 @@ import picocli.CommandLine.Option;
                     + "gated versus squared, the project's targets, and the cost of a training step against the "
                     + "accuracy each kind reaches. Every input is checked before anything is written.",
             ""})
-final class ThroughputCommand implements Callable<Integer> {
+final class ThroughputCommand extends StreamsCommand {
     @Mixin
     HelpOption help;
 
@@ -37,18 +36,15 @@ final class ThroughputCommand implements Callable<Integer> {
     List<Path> jmh;
 
     @Option(names = "--accuracy", paramLabel = "FILE",
-            defaultValue = GridRunOptions.DEFAULT_OUT + "/" + AccuracyReport.JSON,
+            defaultValue = OutDirOption.DEFAULT + "/" + AccuracyReport.JSON,
             description = "accuracy.json of a sweep (default: ${DEFAULT-VALUE})")
     Path accuracy;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = GridRunOptions.DEFAULT_OUT,
-            description = "report directory, created if missing (default: ${DEFAULT-VALUE})")
-    String out;
-
-    private final Streams io;
+    @Mixin
+    OutDirOption out;
 
     ThroughputCommand(Streams io) {
-        this.io = io;
+        super(io);
     }
 
     @Override
@@ -57,7 +53,7 @@ final class ThroughputCommand implements Callable<Integer> {
             throw new UsageException("throughput: --accuracy " + accuracy + " does not exist (run polygate sweep "
                     + "first, or point --accuracy at a sweep's accuracy.json)");
         }
-        Path dir = OutputPaths.directory("throughput", "--out", out);
+        Path dir = OutputPaths.directory("throughput", "--out", out.dir);
         ThroughputReport report;
         try {
             report = ThroughputReport.build(jmh, accuracy, Environment.current());

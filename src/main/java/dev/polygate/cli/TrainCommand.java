@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,21 +27,11 @@ import picocli.CommandLine.Option;
                     + "Give exactly one of --degree and --target. The same options and seed give the same bits as "
                     + "the matching run of a sweep, whose study defaults they share.",
             ""})
-final class TrainCommand implements Callable<Integer> {
+final class TrainCommand extends StreamsCommand {
     /** The study's settings (Grid.studyDefault()): a run of the default sweep. */
     static final class Defaults extends OptionDefaults {
         Defaults() {
-            super(defaults(Grid.studyDefault()));
-        }
-
-        private static Map<String, String> defaults(Grid grid) {
-            return Map.of(
-                    "--width", Integer.toString(grid.sizings().get(0).width()),
-                    "--depth", Integer.toString(grid.depths().get(0)),
-                    "--lr", FloatText.shortest(grid.lrs().get(0)),
-                    "--samples", Integer.toString(grid.samples()),
-                    "--steps", Integer.toString(grid.steps()),
-                    "--seed", Long.toString(grid.firstSeed()));
+            super(optionDefaults(Grid.studyDefault()));
         }
     }
 
@@ -85,10 +74,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "save the trained model as JSON to FILE (see polygate predict)")
     String modelOut;
 
-    private final Streams io;
-
     TrainCommand(Streams io) {
-        this.io = io;
+        super(io);
     }
 
     @Override
@@ -119,5 +106,16 @@ final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException("train: --target: " + e.getMessage());
         }
+    }
+
+    /** The options' defaults, as typed, from the design's own. */
+    static Map<String, String> optionDefaults(Grid grid) {
+        return Map.of(
+                "--width", Integer.toString(grid.sizings().get(0).width()),
+                "--depth", Integer.toString(grid.depths().get(0)),
+                "--lr", FloatText.shortest(grid.lrs().get(0)),
+                "--samples", Integer.toString(grid.samples()),
+                "--steps", Integer.toString(grid.steps()),
+                "--seed", Long.toString(grid.firstSeed()));
     }
 }
