@@ -58,21 +58,22 @@ final class GridRunner {
     }
 
     /** @param detail what each run is, for the first progress line (e.g. "runs of 40000 steps") */
-    static Finished run(String command, Flags f, Grid grid, String detail, PrintStream err) throws IOException {
-        return run(command, f, grid, detail, err, Trainer::train);
+    static Finished run(String command, GridRunOptions options, Grid grid, String detail, PrintStream err)
+            throws IOException {
+        return run(command, options, grid, detail, err, Trainer::train);
     }
 
     /** As above, training each run with {@code trainer} (tests make runs fail through it). */
-    static Finished run(String command, Flags f, Grid grid, String detail, PrintStream err,
+    static Finished run(String command, GridRunOptions options, Grid grid, String detail, PrintStream err,
                         Function<RunSpec, TrainingResult> trainer) throws IOException {
-        int threads = f.integer("threads", Runtime.getRuntime().availableProcessors(), 1, 256);
-        Path dir = OutputPaths.directory(command, "--out", f.string("out", "reports"));
+        int threads = options.threadCount();
+        Path dir = OutputPaths.directory(command, "--out", options.out.dir);
         int total = grid.runs().size();
         MemoryCheck.requireFits(command, grid);
         // Created before the first run: a path the checks above could not rule out (/proc/x) must
         // fail now, not after the whole grid has trained. Nothing else can fail before the reports.
         OutputPaths.create(command, "--out", dir);
-        boolean quiet = f.flag("quiet");
+        boolean quiet = options.quiet;
         if (!quiet) {
             err.println(command + ": " + total + " " + detail + " on " + threads + " threads -> " + dir);
         }

@@ -1,30 +1,15 @@
 package dev.polygate.cli;
 
-import dev.polygate.experiment.Grid;
+import dev.polygate.model.RunSpec;
+import dev.polygate.train.Trainer;
+import dev.polygate.train.TrainingResult;
+import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.Arrays;
+import java.util.function.Function;
+import picocli.CommandLine;
 
-/** {@code polygate COMMAND [FLAGS]}: sweep, equivalence, scaling, train, predict, throughput, jdk-report. */
+/** {@code polygate COMMAND [OPTIONS]}: sweep, equivalence, scaling, train, predict, throughput, jdk-report. */
 public final class Main {
-    static final String USAGE = String.join("\n",
-            "polygate: gated versus plain versus squared MLPs fitting x^n, with Vector API kernels.",
-            "",
-            "usage: polygate COMMAND [FLAGS]     (polygate COMMAND --help for its flags)",
-            "",
-            "commands:",
-            "  sweep       train a grid of runs (default: the study's figure, " + Grid.studyDefault().seeds()
-                    + " seeds) and write the accuracy report",
-            "  equivalence gated with gate g against plain with activation int-g, seed by seed (equivalence.md)",
-            "  scaling     fit training MSE against parameter count over a range of widths, per kind and n,",
-            "              with an optimisation check, and write the scaling-slope report",
-            "  train       train one run and optionally save the model as JSON",
-            "  predict     evaluate a saved model at x values read from stdin or a file, one per line",
-            "  throughput  read JMH results and write the throughput report and the cost-versus-accuracy summary",
-            "  jdk-report  compare two JDKs' benchmark results and accuracy sweeps (bin/compare-jdks runs it)",
-            "",
-            "exit codes: 0 done, 1 internal error, 2 bad input (one line on stderr says what and what is allowed),",
-            "            3 a sweep finished and wrote its reports, but some runs threw (one line on stderr names them)");
-
     private Main() {
     }
 
@@ -33,38 +18,20 @@ public final class Main {
     }
 
     /** Runs a command; returns the exit code. Bad input never leaves a file half-written. */
-    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
-        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            (args.length == 0 ? err : out).println(USAGE);
-            return args.length == 0 ? 2 : 0;
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, new Streams(in, out, err), Trainer::train);
+    }
+
+    /** As above, each sweep run trained by {@code trainer} (tests make runs throw through it). */
+    static int run(String[] args, Streams io, Function<RunSpec, TrainingResult> trainer) {
+        CommandLine commandLine = PolygateCommand.commandLine(io, trainer);
+        if (args.length == 0) {   // no command: the usage, as an error
+            commandLine.usage(io.err());
+            return OneLineErrors.BAD_INPUT;
         }
-        String[] rest = Arrays.copyOfRange(args, 1, args.length);
-        try {
-            switch (args[0]) {
-                case "sweep":
-                    return SweepCommand.run(rest, out, err);
-                case "equivalence":
-                    return EquivalenceCommand.run(rest, out, err);
-                case "scaling":
-                    return ScalingCommand.run(rest, out, err);
-                case "train":
-                    return TrainCommand.run(rest, out, err);
-                case "predict":
-                    return PredictCommand.run(rest, in, out, err);
-                case "throughput":
-                    return ThroughputCommand.run(rest, out, err);
-                case "jdk-report":
-                    return JdkReportCommand.run(rest, out, err);
-                default:
-                    throw new UsageException("unknown command \'" + args[0]
-                            + "\' (allowed: sweep, equivalence, scaling, train, predict, throughput, jdk-report)");
-            }
-        } catch (UsageException e) {
-            err.println("polygate: " + e.getMessage());
-            return 2;
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            err.println("polygate: I/O error: " + e.getMessage());
-            return 1;
-        }
+        int code = commandLine.execute(args);
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
+        return code;
     }
 }

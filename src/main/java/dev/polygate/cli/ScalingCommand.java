@@ -6,107 +6,122 @@ import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
-import dev.polygate.model.Target;
 import dev.polygate.report.scaling.ScalingReport;
+import dev.polygate.text.FloatText;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code polygate scaling}: train every kind over a range of widths and write the scaling-slope report. */
-final class ScalingCommand {
-    static final String HELP = String.join("\n",
-            "usage: polygate scaling [FLAGS]",
+@Command(name = "scaling", defaultValueProvider = ScalingCommand.Defaults.class,
+        header = "fit training MSE against parameter count over widths, per kind and n, with an optimisation "
+                + "check, and write the scaling-slope report",
+        description = {
+            "How fast does the training MSE fall as the parameter count P grows? Trains every kind at every --width "
+                    + "(equal width, one hidden layer by default) on x^n for each of --degrees (x ~ N(0,1), "
+                    + "full-batch Adam on MSE at a constant learning rate), fits log MSE against log P by least "
+                    + "squares over every run that did not diverge, and writes scaling.md, scaling.csv and "
+                    + "scaling.png to --out. The MSE of a run is the lowest training MSE it reached (Adam at a "
+                    + "constant rate has loss spikes); the slope of the MSE at the last step is reported beside it, "
+                    + "and so is the fit over the larger half of the widths alone (where the two disagree, the curve "
+                    + "bends). The published 1-D slopes for plain and gated ReLU (about -2 and -3) are set against "
+                    + "ours, as MSE and as RMSE slopes.",
             "",
-            "How fast does the training MSE fall as the parameter count P grows? Trains every kind at",
-            "every --width (equal width, one hidden layer by default) on x^n for each of --degrees",
-            "(x ~ N(0,1), full-batch Adam on MSE at a constant learning rate), fits log MSE against",
-            "log P by least squares over every run that did not diverge, and writes scaling.md,",
-            "scaling.csv and scaling.png to --out. The MSE of a run is the lowest training MSE it",
-            "reached (Adam at a constant rate has loss spikes); the slope of the MSE at the last",
-            "step is reported beside it, and so is the fit over the larger half of the widths",
-            "alone (where the two disagree, the curve bends). The published 1-D slopes for plain",
-            "and gated ReLU (about -2 and -3) are set against ours, as MSE and as RMSE slopes.",
+            "Optimisation check: every run trains for --steps x --check-factor steps and is read at --steps (T) and "
+                    + "at the end; the report says whether the slope moved beyond its 95 %% interval and how much the "
+                    + "median MSE per width dropped. The slope at the end is the result. --check-factor 1 trains T "
+                    + "steps and skips the check (the report says so).",
             "",
-            "Optimisation check: every run trains for --steps x --check-factor steps and is read at",
-            "--steps (T) and at the end; the report says whether the slope moved beyond its 95 %",
-            "interval and how much the median MSE per width dropped. The slope at the end is the",
-            "result. --check-factor 1 trains T steps and skips the check (the report says so).",
-            "",
-            "The defaults (189 runs of 40,000 steps) take about 4.5 minutes on 2 threads. Lists are",
-            "comma-separated; results do not depend on --threads.",
-            "",
-            Flags.helpRow("--activations LIST", Activation.allowed(), "relu"),
-            Flags.helpRow("--kinds LIST", LayerKind.allowed(), "plain,squared,gated"),
-            Flags.helpRow("--degrees LIST", "n of the targets x^n, each in 0.." + Target.MAX_DEGREE, "2,3,4"),
-            Flags.helpRow("--width LIST", "hidden units per layer, 1.." + ModelSpec.MAX_WIDTH + ",", "4,8,16,32,64,128,256"),
-            Flags.helpRow("", "at least " + ScalingDesign.MIN_WIDTHS + " widths (a slope needs them)", null),
-            Flags.helpRow("--depth N", "hidden layers, 1.." + ModelSpec.MAX_DEPTH, "1"),
-            Flags.helpRow("--lr R", "Adam learning rate, > 0", "0.01"),
-            Flags.helpRow("--samples N", "training points, 1.." + RunSpec.MAX_SAMPLES, "1000"),
-            Flags.helpRow("--steps T", "first reading's Adam steps, 1.." + RunSpec.MAX_STEPS, "10000"),
-            Flags.helpRow("--check-factor F", "runs train F x T steps, 1.." + ScalingDesign.MAX_CHECK_FACTOR, "4"),
-            Flags.helpRow("", "(F x T at most " + RunSpec.MAX_STEPS + "; 1: no check)", null),
-            Flags.helpRow("--seeds N", "seeds per width, 1.." + Grid.MAX_SEEDS, "3"),
-            Flags.helpRow("--first-seed S", "seeds are S, S+1, ...", "0"),
-            Flags.helpRow("--threads N", "parallel runs, 1..256", "available cores"),
-            Flags.helpRow("--out DIR", "report directory, created if missing", "reports"),
-            Flags.helpRow("--quiet", "no progress lines on stderr", null));
-
-    private static final Set<String> FLAGS = Set.of("activations", "kinds", "degrees", "width", "depth", "lr",
-            "samples", "steps", "check-factor", "seeds", "first-seed", "threads", "out");
-
-    private ScalingCommand() {
+            "The defaults (${bundle:scaling.defaultRuns} runs of ${bundle:scaling.defaultLongSteps} steps) take "
+                    + "about 4.5 minutes on 2 threads. Lists are comma-separated; results do not depend on --threads.",
+            ""})
+final class ScalingCommand extends StreamsCommand {
+    /** The design's defaults: one place, read by the help and by the parser. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(optionDefaults(ScalingDesign.defaults()));
+        }
     }
 
+    @Mixin
+    HelpOption help;
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-        if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
-            out.println(HELP);
-            return 0;
-        }
-        Flags f = new Flags("scaling", args, FLAGS, Set.of("quiet", "help"));
-        if (f.flag("help")) {
-            out.println(HELP);
-            return 0;
-        }
-        ScalingDesign design = design(f);
-        GridRunner.Finished run = GridRunner.run("scaling", f, design.grid(),
-                "runs of " + design.longSteps() + " steps", err);
-        ScalingReport.writeAll(design, run.result(), run.dir());
-        return run.report(out, err, ScalingReport.MARKDOWN, ScalingReport.CSV, ScalingReport.PNG);
+    @Mixin
+    GridAxesOptions axes;
+
+    @Option(names = "--width", paramLabel = "W", split = ",", converter = Converters.Width.class,
+            description = "hidden units per layer, each in 1.." + ModelSpec.MAX_WIDTH + ", at least "
+                    + ScalingDesign.MIN_WIDTHS + " widths (a slope needs them) (default: ${DEFAULT-VALUE})")
+    List<Integer> widths;
+
+    @Mixin
+    DepthAndRateOptions shape;
+
+    @Mixin
+    TrainingLengthOptions length;
+
+    @Option(names = "--check-factor", paramLabel = "F", converter = Converters.CheckFactor.class,
+            description = "runs train F x T steps, 1.." + ScalingDesign.MAX_CHECK_FACTOR + " (F x T at most "
+                    + RunSpec.MAX_STEPS + "; 1: no check) (default: ${DEFAULT-VALUE})")
+    int checkFactor;
+
+    @Option(names = "--seeds", paramLabel = "N", converter = Converters.Seeds.class,
+            description = "seeds per width, 1.." + Grid.MAX_SEEDS + " (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Mixin
+    GridRunOptions run;
+
+    ScalingCommand(Streams io) {
+        super(io);
     }
 
-    /** The design the flags describe; any value out of range is a UsageException naming its flag. */
-    private static ScalingDesign design(Flags f) {
-        ScalingDesign d = ScalingDesign.defaults();
-        List<Integer> widths = f.integers("width", d.widths(), 1, ModelSpec.MAX_WIDTH);
+    @Override
+    public Integer call() throws IOException {
+        ScalingDesign design = design();
+        GridRunner.Finished finished = GridRunner.run("scaling", run, design.grid(),
+                "runs of " + design.longSteps() + " steps", io.err());
+        ScalingReport.writeAll(design, finished.result(), finished.dir());
+        return finished.report(io.out(), io.err(), ScalingReport.MARKDOWN, ScalingReport.CSV, ScalingReport.PNG);
+    }
+
+    /** The design the options describe; a combination out of range is a UsageException naming its options. */
+    private ScalingDesign design() {
         if (widths.size() < ScalingDesign.MIN_WIDTHS) {
             throw new UsageException("scaling: --width needs at least " + ScalingDesign.MIN_WIDTHS
-                    + " widths to fit a slope, got " + widths.size() + " (" + f.string("width", "") + ")");
+                    + " widths to fit a slope, got " + widths.size() + " (" + OptionDefaults.list(widths, String::valueOf)
+                    + ")");
         }
-        int steps = f.integer("steps", d.steps(), 1, RunSpec.MAX_STEPS);
-        int factor = f.integer("check-factor", d.checkFactor(), 1, ScalingDesign.MAX_CHECK_FACTOR);
-        if ((long) steps * factor > RunSpec.MAX_STEPS) {
+        if ((long) length.steps * checkFactor > RunSpec.MAX_STEPS) {
             throw new UsageException("scaling: --steps x --check-factor must be at most " + RunSpec.MAX_STEPS
-                    + ", got " + steps + " x " + factor);
+                    + ", got " + length.steps + " x " + checkFactor);
         }
         try {
-            ScalingDesign design = new ScalingDesign(
-                    f.names("activations", d.activations(), Activation::parse),
-                    f.names("kinds", d.kinds(), LayerKind::parse),
-                    f.integers("degrees", d.degrees(), 0, Target.MAX_DEGREE),
-                    widths,
-                    f.integer("depth", d.depth(), 1, ModelSpec.MAX_DEPTH),
-                    f.positiveNumber("lr", d.lr()),
-                    f.integer("samples", d.samples(), 1, RunSpec.MAX_SAMPLES),
-                    steps, factor,
-                    f.integer("seeds", d.seeds(), 1, Grid.MAX_SEEDS),
-                    f.longValue("first-seed", d.firstSeed()));
+            ScalingDesign design = new ScalingDesign(axes.activations, axes.kinds, axes.degrees, widths, shape.depth,
+                    shape.lr, length.samples, length.steps, checkFactor, seeds, run.firstSeed);
             design.grid();   // checks what only a grid checks (seeds), before any run starts
             return design;
         } catch (IllegalArgumentException e) {
             throw new UsageException("scaling: " + e.getMessage());
         }
+    }
+
+    /** The options' defaults, as typed, from the design's own. */
+    static Map<String, String> optionDefaults(ScalingDesign design) {
+        return Map.ofEntries(
+                Map.entry("--activations", OptionDefaults.list(design.activations(), Activation::cliName)),
+                Map.entry("--kinds", OptionDefaults.list(design.kinds(), LayerKind::cliName)),
+                Map.entry("--degrees", OptionDefaults.list(design.degrees(), d -> Integer.toString(d))),
+                Map.entry("--width", OptionDefaults.list(design.widths(), w -> Integer.toString(w))),
+                Map.entry("--depth", Integer.toString(design.depth())),
+                Map.entry("--lr", FloatText.shortest(design.lr())),
+                Map.entry("--samples", Integer.toString(design.samples())),
+                Map.entry("--steps", Integer.toString(design.steps())),
+                Map.entry("--check-factor", Integer.toString(design.checkFactor())),
+                Map.entry("--seeds", Integer.toString(design.seeds())),
+                Map.entry("--first-seed", Long.toString(design.firstSeed())));
     }
 }

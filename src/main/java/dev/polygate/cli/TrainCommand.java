@@ -1,80 +1,121 @@
 package dev.polygate.cli;
 
+import dev.polygate.experiment.Grid;
 import dev.polygate.io.ModelFile;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
 import dev.polygate.model.Target;
+import dev.polygate.text.FloatText;
 import dev.polygate.train.Trainer;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code polygate train}: one run, its result on stdout, the model optionally saved as JSON. */
-final class TrainCommand {
-    static final String HELP = String.join("\n",
-            "usage: polygate train --activation A --kind K (--degree N | --target T) [FLAGS]",
-            "",
-            "Trains one MLP on a target (x ~ N(0,1), full-batch Adam on MSE) and prints its final MSE.",
-            "The same flags and seed give the same bits as the matching run of a sweep.",
-            "",
-            "  --activation A   " + Flags.column(Activation.allowed(), 37) + "(required)",
-            "  --kind K         " + Flags.column(LayerKind.allowed(), 37) + "(required)",
-            "  --degree N       the target x^N, N in 0.." + Target.MAX_DEGREE + "         (this or --target)",
-            "  --target T       x^N, poly:c0,c1,... (c0 + c1 x + ...), sin or exp",
-            "  --width W        hidden units per layer, 1.." + ModelSpec.MAX_WIDTH + "      (default 10)",
-            "  --depth D        hidden layers, 1.." + ModelSpec.MAX_DEPTH + "                (default 1)",
-            "  --lr R           Adam learning rate, > 0              (default 0.01)",
-            "  --samples N      training points                      (default 1000)",
-            "  --steps T        Adam steps                           (default 3000)",
-            "  --seed S         seed of the data and the initialisation (default 0)",
-            "  --model-out F    save the trained model as JSON to F (see polygate predict)");
-
-    private static final Set<String> FLAGS = Set.of("activation", "kind", "degree", "target", "width", "depth", "lr",
-            "samples", "steps", "seed", "model-out");
-
-    private TrainCommand() {
+@Command(name = "train", defaultValueProvider = TrainCommand.Defaults.class,
+        customSynopsis = "polygate train --activation A --kind K (--degree N | --target T) [OPTIONS]",
+        header = "train one run and optionally save the model as JSON",
+        description = {
+            "Trains one MLP on a target (x ~ N(0,1), full-batch Adam on MSE) and prints its final MSE. "
+                    + "Give exactly one of --degree and --target. The same options and seed give the same bits as "
+                    + "the matching run of a sweep, whose study defaults they share.",
+            ""})
+final class TrainCommand extends StreamsCommand {
+    /** The study's settings (Grid.studyDefault()): a run of the default sweep. */
+    static final class Defaults extends OptionDefaults {
+        Defaults() {
+            super(optionDefaults(Grid.studyDefault()));
+        }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
-        Flags f = new Flags("train", args, FLAGS, Set.of("help"));
-        if (f.flag("help")) {
-            out.println(HELP);
-            return 0;
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--activation", paramLabel = "A", required = true, converter = Converters.ActivationName.class,
+            completionCandidates = Candidates.Activations.class,
+            description = "the activation, one of ${COMPLETION-CANDIDATES} (required)")
+    Activation activation;
+
+    @Option(names = "--kind", paramLabel = "K", required = true, converter = Converters.KindName.class,
+            completionCandidates = Candidates.Kinds.class,
+            description = "the layer kind, one of ${COMPLETION-CANDIDATES} (required)")
+    LayerKind kind;
+
+    @Option(names = "--degree", paramLabel = "N", converter = Converters.Degree.class,
+            description = "the target x^N, N in 0.." + Target.MAX_DEGREE + " (this or --target)")
+    Integer degree;
+
+    @Option(names = "--target", paramLabel = "T",
+            description = "x^N, poly:c0,c1,... (c0 + c1 x + ...), sin or exp (this or --degree)")
+    String target;
+
+    @Option(names = "--width", paramLabel = "W", converter = Converters.Width.class,
+            description = "hidden units per layer, 1.." + ModelSpec.MAX_WIDTH + " (default: ${DEFAULT-VALUE})")
+    int width;
+
+    @Mixin
+    DepthAndRateOptions shape;
+
+    @Mixin
+    TrainingLengthOptions length;
+
+    @Option(names = "--seed", paramLabel = "S", converter = Converters.Seed.class,
+            description = "seed of the data and the initialisation (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--model-out", paramLabel = "FILE",
+            description = "save the trained model as JSON to FILE (see polygate predict)")
+    String modelOut;
+
+    TrainCommand(Streams io) {
+        super(io);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        RunSpec spec = new RunSpec(new ModelSpec(activation, kind, width, shape.depth), target(), shape.lr,
+                length.samples, length.steps, seed);
+        Path file = modelOut == null ? null : OutputPaths.file("train", "--model-out", modelOut);
+        MemoryCheck.requireFits("train", spec);
+        TrainingResult r = Trainer.train(spec);
+        io.out().printf(Locale.ROOT, "%s: final MSE %s, %d parameters, %.2f us/step%s%n", spec.id(),
+                r.diverged() ? "NaN (diverged at step " + r.divergedAt() + ")"
+                        : String.format(Locale.ROOT, "%.6e", r.finalMse()),
+                r.parameterCount(), r.secondsPerStep() * 1e6, file == null ? "" : "; model saved to " + file);
+        if (file != null) {
+            ModelFile.save(file, spec, r.parameters(), r.finalMse());
         }
-        ModelSpec model = new ModelSpec(
-                f.name("activation", Activation::parse, Activation.allowed()),
-                f.name("kind", LayerKind::parse, LayerKind.allowed()),
-                f.integer("width", 10, 1, ModelSpec.MAX_WIDTH),
-                f.integer("depth", 1, 1, ModelSpec.MAX_DEPTH));
-        if (f.has("degree") == f.has("target")) {
+        return 0;
+    }
+
+    /** x^--degree or --target: exactly one of them. */
+    private Target target() {
+        if ((degree == null) == (target == null)) {
             throw new UsageException("train: give exactly one of --degree N (N in 0.." + Target.MAX_DEGREE
                     + ") and --target T (" + Target.ALLOWED + ")");
         }
-        Target target;
         try {
-            target = f.has("degree") ? Target.power(f.integer("degree", 0, 0, Target.MAX_DEGREE))
-                    : Target.parse(f.string("target", null));
+            return degree != null ? Target.power(degree) : Target.parse(target);
         } catch (IllegalArgumentException e) {
             throw new UsageException("train: --target: " + e.getMessage());
         }
-        RunSpec spec = new RunSpec(model, target, f.positiveNumber("lr", 0.01),
-                f.integer("samples", 1000, 1, RunSpec.MAX_SAMPLES), f.integer("steps", 3000, 1, RunSpec.MAX_STEPS),
-                f.longValue("seed", 0));
-        Path modelOut = f.has("model-out") ? OutputPaths.file("train", "--model-out", f.string("model-out", null)) : null;
-        MemoryCheck.requireFits("train", spec);
-        TrainingResult r = Trainer.train(spec);
-        out.printf(Locale.ROOT, "%s: final MSE %s, %d parameters, %.2f us/step%s%n", spec.id(),
-                r.diverged() ? "NaN (diverged at step " + r.divergedAt() + ")"
-                        : String.format(Locale.ROOT, "%.6e", r.finalMse()),
-                r.parameterCount(), r.secondsPerStep() * 1e6, modelOut == null ? "" : "; model saved to " + modelOut);
-        if (modelOut != null) {
-            ModelFile.save(modelOut, spec, r.parameters(), r.finalMse());
-        }
-        return 0;
+    }
+
+    /** The options' defaults, as typed, from the design's own. */
+    static Map<String, String> optionDefaults(Grid grid) {
+        return Map.of(
+                "--width", Integer.toString(grid.sizings().get(0).width()),
+                "--depth", Integer.toString(grid.depths().get(0)),
+                "--lr", FloatText.shortest(grid.lrs().get(0)),
+                "--samples", Integer.toString(grid.samples()),
+                "--steps", Integer.toString(grid.steps()),
+                "--seed", Long.toString(grid.firstSeed()));
     }
 }

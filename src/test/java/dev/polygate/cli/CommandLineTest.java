@@ -218,9 +218,9 @@ class CommandLineTest {
     @Test
     void oneValueFlagsRefuseLists() {
         run("", "train", "--activation", "relu,silu", "--kind", "gated", "--degree", "3")
-                .assertUsageError("--activation takes one value", "relu,silu", "relu, silu");
+                .assertUsageError("--activation: takes one value", "relu,silu", "relu, silu");
         run("", "train", "--activation", "relu", "--kind", "plain,gated", "--degree", "3")
-                .assertUsageError("--kind takes one value", "plain,gated");
+                .assertUsageError("--kind: takes one value", "plain,gated");
         run("", "train", "--kind", "gated", "--degree", "3").assertUsageError("--activation is required");
         run("", "train", "--activation", "relu", "--kind", "gated", "--degree", "2,3").assertUsageError("--degree");
         run("", "train", "--activation", "relu", "--kind", "gated", "--degree", "2", "--lr", "0.1,0.2")

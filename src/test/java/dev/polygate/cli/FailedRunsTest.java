@@ -50,8 +50,8 @@ class FailedRunsTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(GRID),
                 java.util.stream.Stream.of("--out", dir.toString())).toArray(String[]::new);
-        int code = SweepCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), trainer);
+        int code = Main.run(prepend("sweep", args), new Streams(null, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)), trainer);
         String stderr = err.toString(StandardCharsets.UTF_8);
         assertEquals(GridRunner.SOME_RUNS_FAILED, code, stderr);
         List<String> lines = stderr.strip().lines().toList();
@@ -78,8 +78,8 @@ class FailedRunsTest {
                 java.util.stream.Stream.of("--out", clean.toString())).toArray(String[]::new);
         assertEquals(0, CommandRun.run("", prepend("sweep", args)).code());
         args[args.length - 1] = faulty.toString();
-        int code = SweepCommand.run(args, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream()), spec -> {
+        int code = Main.run(prepend("sweep", args), new Streams(null, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream())), spec -> {
                     if (spec.seed() == 0 && spec.model().kind().cliName().equals("plain")) {
                         throw new ArithmeticException();
                     }

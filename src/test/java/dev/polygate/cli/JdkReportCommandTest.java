@@ -305,7 +305,8 @@ class JdkReportCommandTest {
     void helpAndUsage() {
         CommandRun help = run("jdk-report", "--help");
         assertEquals(0, help.code());
-        assertTrue(help.out().contains("--a-jmh FILE       a JMH -rf json result file of A; repeat for several"), help.out());
+        assertTrue(help.out().contains("--a-jmh=FILE         a JMH -rf json result file of JDK A (the baseline); repeat"),
+                help.out());
         CommandRun usage = run("--help");
         assertTrue(usage.out().contains("jdk-report"), usage.out());
     }
