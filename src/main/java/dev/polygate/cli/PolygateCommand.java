@@ -24,7 +24,7 @@ import picocli.CommandLine.RunLast;
             "            allowed; nothing written); 3 a sweep finished and wrote its reports, but some runs",
             "            threw (one line on stderr names them)",
             "",
-            "bash completion: bin/polygate generate-completion > polygate_completion; source polygate_completion"})
+            "bash completion: source <(bin/polygate generate-completion)"})
 final class PolygateCommand implements Runnable {
     /** Help lines wrap here: wide enough for the option tables, the same on every terminal. */
     private static final int HELP_WIDTH = 100;
