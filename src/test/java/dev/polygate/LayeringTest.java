@@ -58,4 +58,9 @@ class LayeringTest {
     /** {@code report} itself only groups the reports: each class lives in the package of its report. */
     @ArchTest
     static final ArchRule reportRootHoldsNoClasses = classes().should().resideOutsideOfPackage("dev.polygate.report");
+
+    /** The CLI jar carries no JMH: main code never uses a benchmark class or JMH. */
+    @ArchTest
+    static final ArchRule noBenchmarkCodeInMain = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("dev.polygate.bench..", "org.openjdk.jmh..");
 }

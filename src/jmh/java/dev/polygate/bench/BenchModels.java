@@ -6,6 +6,7 @@ import dev.polygate.kernel.VectorMlp;
 import dev.polygate.model.Initializer;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.ParameterMatch;
+import dev.polygate.model.Shape;
 import dev.polygate.model.Target;
 import dev.polygate.train.Dataset;
 import dev.polygate.train.Seeds;

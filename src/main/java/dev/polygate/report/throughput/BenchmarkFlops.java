@@ -1,16 +1,10 @@
 package dev.polygate.report.throughput;
 
-import dev.polygate.bench.ActivationEpilogueBenchmark;
-import dev.polygate.bench.DenseLayerBenchmark;
-import dev.polygate.bench.ExpBenchmark;
-import dev.polygate.bench.FmaRoofBenchmark;
-import dev.polygate.bench.Shape;
-import dev.polygate.bench.TrainingStepBenchmark;
-import dev.polygate.bench.VectorVsScalarBenchmark;
 import dev.polygate.kernel.FlopCount;
 import dev.polygate.kernel.VectorMath;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.ParameterMatch;
+import dev.polygate.model.Shape;
 import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.jmh.JmhResult;
 import java.util.Arrays;
@@ -20,8 +14,11 @@ import java.util.stream.Collectors;
 
 /**
  * The benchmarks the throughput report knows, and the work one operation of each does. The only
- * place that knows benchmark names: class names come from the classes themselves (a rename
- * breaks the build, not the report), method names are listed here once.
+ * place that knows benchmark names, as the text JMH writes (class and method, listed here once):
+ * the benchmarks are not main code (src/jmh, compiled into benchmarks.jar only), so their classes
+ * cannot be named here. BenchmarkNamesTest, which sees them, checks that every name here is a
+ * {@code @Benchmark} method and every {@code @Benchmark} method is here: a rename breaks the
+ * build, not the report.
  */
 public final class BenchmarkFlops {
     /** Float operations of one element of {@code VectorMath.exp}: the count the kernels use. */
@@ -33,35 +30,39 @@ public final class BenchmarkFlops {
     /** The layer ActivationEpilogueBenchmark times is the first (fan-in 1) of a depth-1 model. */
     public static final int EPILOGUE_DEPTH = 1;
 
+    /** The package of the benchmark classes, as JMH writes it in front of every benchmark name. */
+    public static final String BENCHMARK_PACKAGE = "dev.polygate.bench";
+
     private BenchmarkFlops() {
     }
 
     /** A benchmark class, with the parameters its results carry. */
     public enum Family {
-        TRAINING_STEP(TrainingStepBenchmark.class, "Training step", "activation", "kind", "shape"),
-        VECTOR_VS_SCALAR(VectorVsScalarBenchmark.class, "Vector versus scalar", "activation", "kind", "shape"),
-        DENSE_LAYER(DenseLayerBenchmark.class, "Dense layer", "activation", "kind", "width", "samples"),
-        ACTIVATION_EPILOGUE(ActivationEpilogueBenchmark.class, "Activation epilogue", "activation", "kind", "width",
+        TRAINING_STEP("TrainingStepBenchmark", "Training step", "activation", "kind", "shape"),
+        VECTOR_VS_SCALAR("VectorVsScalarBenchmark", "Vector versus scalar", "activation", "kind", "shape"),
+        DENSE_LAYER("DenseLayerBenchmark", "Dense layer", "activation", "kind", "width", "samples"),
+        ACTIVATION_EPILOGUE("ActivationEpilogueBenchmark", "Activation epilogue", "activation", "kind", "width",
                 "samples"),
-        EXP(ExpBenchmark.class, "exp", "size"),
-        FMA_ROOF(FmaRoofBenchmark.class, "FMA roof");
+        EXP("ExpBenchmark", "exp", "size"),
+        FMA_ROOF("FmaRoofBenchmark", "FMA roof");
 
-        private final Class<?> benchmarkClass;
+        private final String simpleName;
         private final String title;
         private final List<String> params;
 
-        Family(Class<?> benchmarkClass, String title, String... params) {
-            this.benchmarkClass = benchmarkClass;
+        Family(String simpleName, String title, String... params) {
+            this.simpleName = simpleName;
             this.title = title;
             this.params = List.of(params);
         }
 
+        /** The benchmark class's fully qualified name, e.g. dev.polygate.bench.ExpBenchmark. */
         public String className() {
-            return benchmarkClass.getName();
+            return BENCHMARK_PACKAGE + "." + simpleName;
         }
 
         public String simpleName() {
-            return benchmarkClass.getSimpleName();
+            return simpleName;
         }
 
         public String title() {
@@ -172,19 +173,19 @@ public final class BenchmarkFlops {
         };
     }
 
-    /** The SIMD lanes FmaRoofBenchmark.FLOPS assumes: this JVM's, not necessarily the benchmark machine's. */
+    /** The SIMD lanes the roof's FLOP count assumes: this JVM's, not necessarily the benchmark machine's. */
     public static int roofLanes() {
         return VectorMath.LANES;
     }
 
     /** FLOPs of one FmaRoofBenchmark.fma12 call, with this JVM's lane count. */
     public static long roofFlops() {
-        return FmaRoofBenchmark.FLOPS;
+        return FmaRoof.flops(roofLanes());
     }
 
     /** The roof's FLOP formula in words, for the report. */
     public static String roofFormula() {
-        return "2 · " + FmaRoofBenchmark.CHAINS + " chains · " + FmaRoofBenchmark.ITERATIONS + " iterations · "
+        return "2 · " + FmaRoof.CHAINS + " chains · " + FmaRoof.ITERATIONS + " iterations · "
                 + roofLanes() + " lanes = " + roofFlops() + " FLOPs per call";
     }
 

@@ -1,11 +1,11 @@
 package dev.polygate.report.throughput;
 
-import dev.polygate.bench.Shape;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
+import dev.polygate.model.Shape;
 import dev.polygate.model.Target;
 import dev.polygate.report.accuracy.CellStats;
 import dev.polygate.report.input.InvalidInputException;

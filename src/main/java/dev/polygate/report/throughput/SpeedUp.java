@@ -1,6 +1,6 @@
 package dev.polygate.report.throughput;
 
-import dev.polygate.bench.Shape;
+import dev.polygate.model.Shape;
 import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.polygate.report.throughput;
 
-import dev.polygate.bench.Shape;
 import dev.polygate.model.Activation;
+import dev.polygate.model.Shape;
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.throughput.BenchmarkFlops.Known;

@@ -73,7 +73,7 @@ class CostVersusAccuracyTest {
     void aSingleSettingIsUsedWhateverItsShape() {
         CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(32), 64), ACCURACY, steps("64x32x1"));
 
-        assertEquals(new dev.polygate.bench.Shape(64, 32, 1), c.setting().shape());
+        assertEquals(new dev.polygate.model.Shape(64, 32, 1), c.setting().shape());
         assertEquals(12_000, c.row(RELU, PLAIN).orElseThrow().nsPerStep(), "the step at the sweep's own shape");
     }
 

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.polygate.bench.FmaRoofBenchmark;
 import dev.polygate.cli.CommandRun;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.Sizing;
@@ -39,7 +38,7 @@ class ThroughputCommandTest {
     /** The roof call's median time; the dense product is timed to reach exactly 75 % of the roof. */
     private static final double ROOF_NS = 8192;
     private static final long PRODUCT_FLOPS = 256L * 256 * 2 * 4096;
-    private static final double PRODUCT_NS = PRODUCT_FLOPS * ROOF_NS / (FmaRoofBenchmark.FLOPS * 0.75);
+    private static final double PRODUCT_NS = PRODUCT_FLOPS * ROOF_NS / (BenchmarkFlops.roofFlops() * 0.75);
 
     @TempDir
     Path tmp;
@@ -104,7 +103,7 @@ class ThroughputCommandTest {
         }
 
         String md = Files.readString(out.resolve("throughput.md"));
-        double roofGflops = FmaRoofBenchmark.FLOPS / ROOF_NS;
+        double roofGflops = BenchmarkFlops.roofFlops() / ROOF_NS;
         assertTrue(md.contains("- FMA roof: " + NumberText.threeDigits(roofGflops) + " GFLOP/s"), md);
         assertTrue(md.contains("JDK 17.0.15, OpenJDK 64-Bit Server VM 17.0.15+6-test, JVM args: "
                 + "--add-modules=jdk.incubator.vector"), md);

@@ -1,8 +1,9 @@
-package dev.polygate.bench;
+package dev.polygate.model;
 
 /**
- * The {@code shape} parameter of the training benchmarks, "SAMPLESxWIDTHxDEPTH" (e.g.
- * "1000x10x1"); public because the throughput report reads it back from JMH results.
+ * A problem size, "SAMPLESxWIDTHxDEPTH" (e.g. "1000x10x1"): samples, hidden width, hidden depth.
+ * The {@code shape} parameter of the training benchmarks, and how the throughput report reads it
+ * back from their JMH results (main code: benchmarks import it, never the reverse).
  */
 public record Shape(int samples, int width, int depth) {
 
