@@ -2,7 +2,7 @@ package dev.polygate.report.jdk;
 
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.format.NumberText.TimeUnit;
-import dev.polygate.report.jdk.AccuracyRuns.RunKey;
+import dev.polygate.experiment.Environment;
 import dev.polygate.report.jdk.SpeedRow.Difference;
 import dev.polygate.report.jmh.BenchmarkId;
 import dev.polygate.report.jmh.JmhResult;
@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IntSummaryStatistics;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -86,15 +85,10 @@ final class JdkComparisonMarkdown {
     }
 
     private static String accuracyEnvironment(JdkSide side) {
-        Map<String, String> env = side.accuracy().environment();
-        String where = "`" + side.accuracy().source() + "`, " + side.accuracy().runs().size() + " runs";
-        if (env.isEmpty()) {
-            return where + "; environment not recorded";
-        }
-        return where + "; Java " + env.getOrDefault("javaVersion", "?") + " (" + env.getOrDefault("javaVmName", "?")
-                + ", " + env.getOrDefault("javaVendor", "?") + "); " + env.getOrDefault("os", "?") + "; "
-                + env.getOrDefault("cpu", "?") + ", " + env.getOrDefault("cores", "?") + " cores, "
-                + env.getOrDefault("vectorBits", "?") + "-bit vectors";
+        Environment env = side.accuracy().environment();
+        return "`" + side.accuracyFile() + "`, " + side.accuracy().runs().size() + " runs; Java " + env.javaVersion()
+                + " (" + env.javaVmName() + ", " + env.javaVendor() + "); " + env.os() + "; " + env.cpu() + ", "
+                + env.cores() + " cores, " + env.vectorBits() + "-bit vectors";
     }
 
     // --- interleaving ---------------------------------------------------------------------------
@@ -287,8 +281,8 @@ final class JdkComparisonMarkdown {
 
     private static String accuracy(AccuracyComparison acc, JdkSide a, JdkSide b) {
         StringBuilder md = new StringBuilder("## Accuracy\n\n");
-        md.append("The same sweep on both JDKs (A: `").append(a.accuracy().source()).append("`, B: `")
-                .append(b.accuracy().source()).append("`). Runs are matched by activation, kind, width, depth, ")
+        md.append("The same sweep on both JDKs (A: `").append(a.accuracyFile()).append("`, B: `")
+                .append(b.accuracyFile()).append("`). Runs are matched by activation, kind, width, depth, ")
                 .append("degree, learning rate, samples, steps and seed, and compared bit for bit.\n\n");
         md.append("- ").append(acc.matched()).append(" runs matched; ").append(acc.identicalFinalMse())
                 .append(" have a bit-identical final MSE (null = null for a diverged run) and ")
@@ -303,11 +297,11 @@ final class JdkComparisonMarkdown {
         if (acc.maxRelativeDifferenceRun() != null) {
             md.append("- Largest relative difference of the final MSE, |B − A| / |A|: ")
                     .append(NumberText.scientific(acc.maxRelativeDifference())).append(", in run ")
-                    .append(acc.maxRelativeDifferenceRun().label()).append(".\n");
+                    .append(AccuracyComparison.label(acc.maxRelativeDifferenceRun())).append(".\n");
         }
         if (!acc.finiteOnOneSideOnly().isEmpty()) {
             md.append("- Diverged (final MSE null) on one JDK only: ").append(acc.finiteOnOneSideOnly().size())
-                    .append(" runs (").append(listed(acc.finiteOnOneSideOnly().stream().map(RunKey::label).toList()))
+                    .append(" runs (").append(listed(acc.finiteOnOneSideOnly().stream().map(AccuracyComparison::label).toList()))
                     .append(").\n");
         }
         md.append('\n');
@@ -328,18 +322,18 @@ final class JdkComparisonMarkdown {
 
     /** Differences of environment the two accuracy files do show, that change the arithmetic. */
     private static String shownDifferences(JdkSide a, JdkSide b) {
-        Map<String, String> ea = a.accuracy().environment();
-        Map<String, String> eb = b.accuracy().environment();
+        Environment ea = a.accuracy().environment();
+        Environment eb = b.accuracy().environment();
         StringBuilder s = new StringBuilder();
-        String bitsA = ea.get("vectorBits");
-        String bitsB = eb.get("vectorBits");
-        if (bitsA != null && bitsB != null && !bitsA.equals(bitsB)) {
+        int bitsA = ea.vectorBits();
+        int bitsB = eb.vectorBits();
+        if (bitsA != bitsB) {
             s.append("Shown by the files: A ran with ").append(bitsA).append("-bit vectors and B with ").append(bitsB)
                     .append("-bit, so the lane count, and with it the grouping of every lane sum, differ. ");
         }
-        String cpuA = ea.get("cpu");
-        String cpuB = eb.get("cpu");
-        if (cpuA != null && cpuB != null && !cpuA.equals(cpuB)) {
+        String cpuA = ea.cpu();
+        String cpuB = eb.cpu();
+        if (!cpuA.equals(cpuB)) {
             s.append("The sweeps also ran on different CPUs (").append(cpuA).append("; ").append(cpuB).append("). ");
         }
         return s.toString();

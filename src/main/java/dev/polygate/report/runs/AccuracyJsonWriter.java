@@ -1,4 +1,4 @@
-package dev.polygate.report.accuracy;
+package dev.polygate.report.runs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -18,19 +18,22 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * accuracy.json: the whole sweep, every run with its full loss curve. Written with the streaming
- * generator so a large sweep never needs a second in-memory copy of its curves.
+ * Writes accuracy.json: the whole sweep, every run with its full loss curve; {@link
+ * AccuracyJsonReader} reads it back. Written with the streaming generator so a large sweep never
+ * needs a second in-memory copy of its curves. Non-finite numbers (a diverged run's final MSE, a
+ * curve's NaN) are written as null.
  */
-final class AccuracyJson {
+public final class AccuracyJsonWriter {
     /* AUTO_CLOSE_TARGET off: the caller owns the stream. */
     private static final ObjectMapper MAPPER = FloatText.jsonMapper()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
-    private AccuracyJson() {
+    private AccuracyJsonWriter() {
     }
 
-    static void write(SweepResult result, OutputStream out) throws IOException {
+    /** Writes {@code result} to {@code out} as UTF-8 JSON; the caller closes {@code out}. */
+    public static void write(SweepResult result, OutputStream out) throws IOException {
         try (JsonGenerator gen = MAPPER.createGenerator(out)) {
             // Default pretty printer: objects one field a line, arrays (the curves) on one line.
             gen.useDefaultPrettyPrinter();
