@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** accuracy.md: what was run, then per config the final-MSE table, the paired comparisons and a reading. */
+/** accuracy.md: what was run, then per setting the final-MSE table, the paired comparisons and a reading. */
 final class AccuracyMarkdown {
     private AccuracyMarkdown() {
     }
@@ -39,9 +39,9 @@ final class AccuracyMarkdown {
                 .append(sweep.onlyPowers() ? "xⁿ" : sweep.targets().stream().map(Target::text)
                         .collect(Collectors.joining(", "))).append("\n\n");
         md.append("## What this is\n\n").append(introduction(sweep.result())).append("\n\n");
-        for (Config config : sweep.configs()) {
-            ConfigStats stats = ConfigStats.of(sweep, config);
-            String label = sweep.label(config);
+        for (Setting setting : sweep.settings()) {
+            SettingCells stats = SettingCells.of(sweep, setting);
+            String label = sweep.label(setting);
             md.append("## ").append(label).append("\n\n");
             md.append(sizingLine(stats, sweep)).append("\n\n");
             md.append(finalMseTable(stats, sweep.result().grid().seeds(), sweep.onlyPowers())).append('\n');
@@ -97,27 +97,27 @@ final class AccuracyMarkdown {
 
     /** Rows n, columns kinds, cells "median [min–max]" over seeds, and the kind with the lowest median. */
     /** What each kind's width came out as, with its parameter count and training FLOPs per step. */
-    private static String sizingLine(ConfigStats stats, SweepCells sweep) {
-        Config config = stats.config();
+    private static String sizingLine(SettingCells stats, SweepCells sweep) {
+        Setting setting = stats.setting();
         List<String> parts = new java.util.ArrayList<>();
         for (LayerKind kind : stats.kinds()) {
-            int width = config.sizing().width(config.activation(), kind, config.depth(), config.samples());
-            ModelSpec model = new ModelSpec(config.activation(), kind, width, config.depth());
+            int width = setting.sizing().width(setting.activation(), kind, setting.depth(), setting.samples());
+            ModelSpec model = new ModelSpec(setting.activation(), kind, width, setting.depth());
             parts.add(kind.cliName() + " width " + width + " (" + model.layout().size() + " parameters, "
-                    + NumberText.si(FlopCount.trainingStep(model, config.samples())) + "FLOPs per step)");
+                    + NumberText.si(FlopCount.trainingStep(model, setting.samples())) + "FLOPs per step)");
         }
-        String what = config.sizing().match() == Sizing.Match.WIDTH
+        String what = setting.sizing().match() == Sizing.Match.WIDTH
                 ? "Every kind at the same width (the study's comparison): "
-                : "Each kind at the width whose " + (config.sizing().match() == Sizing.Match.PARAMS
+                : "Each kind at the width whose " + (setting.sizing().match() == Sizing.Match.PARAMS
                 ? "parameter count" : "training FLOPs per step") + " comes closest to "
-                + Long.toString(config.sizing().budget(config.activation(), config.depth(), config.samples()))
-                + (config.sizing().width() > 0 ? ", the gated model's at width " + config.sizing().width() : "") + ": ";
+                + Long.toString(setting.sizing().budget(setting.activation(), setting.depth(), setting.samples()))
+                + (setting.sizing().width() > 0 ? ", the gated model's at width " + setting.sizing().width() : "") + ": ";
         return what + String.join("; ", parts) + ".";
     }
 
-    private static String finalMseTable(ConfigStats stats, int seeds, boolean onlyPowers) {
+    private static String finalMseTable(SettingCells stats, int seeds, boolean onlyPowers) {
         StringBuilder t = new StringBuilder();
-        t.append("Final training MSE after ").append(stats.config().steps())
+        t.append("Final training MSE after ").append(stats.setting().steps())
                 .append(" Adam steps: median [interval] over ").append(seeds).append(seeds == 1 ? " seed" : " seeds")
                 .append(" (diverged runs counted, not included). The interval is the distribution-free ")
                 .append("order-statistic confidence interval of the median: ").append(intervalMethod(seeds))
@@ -142,7 +142,7 @@ final class AccuracyMarkdown {
 
     /** How a cell's interval is obtained when every one of its seeds finished. */
     /** Whether the paired test at ClaimReading.ALPHA puts {@code best} below every other kind that finished at n. */
-    private static boolean lowerThanEveryOther(ConfigStats stats, Target n, LayerKind best) {
+    private static boolean lowerThanEveryOther(SettingCells stats, Target n, LayerKind best) {
         return stats.kinds().stream()
                 .filter(kind -> kind != best && stats.cell(n, kind).hasFinished())
                 .allMatch(kind -> stats.compare(n, best, kind, PairedComparison.Win.STRICTLY_LOWER).test()
@@ -162,7 +162,7 @@ final class AccuracyMarkdown {
      * Every pair of kinds in every row, seed by seed: the median ratio with its interval, the seeds
      * each kind won, the exact Wilcoxon signed-rank and sign tests, and what they say at α = 0.05.
      */
-    private static String pairedTable(ConfigStats stats, int seeds) {
+    private static String pairedTable(SettingCells stats, int seeds) {
         List<LayerKind> kinds = stats.kinds();
         if (kinds.size() < 2) {
             return "No paired comparisons: the grid has one kind.\n";
@@ -224,7 +224,7 @@ final class AccuracyMarkdown {
                 + "timings and full training-loss curve (" + curvePoints
                 + " values in all; non-finite values as null).\n"
                 + "- `accuracy.csv`: one row per run with the same fields as accuracy.json but without the curves.\n"
-                + "- `loss-curves.png`: training loss against Adam step on a log scale, one panel per config and "
+                + "- `loss-curves.png`: training loss against Adam step on a log scale, one panel per setting and "
                 + "degree n; per kind the median over seeds as a line and the min–max over seeds as a band "
                 + "(curves thinned to about " + LossCurveChart.POINTS_PER_CURVE
                 + " points, keeping every window's min and max).\n\n"

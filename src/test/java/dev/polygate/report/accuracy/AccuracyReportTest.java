@@ -201,7 +201,7 @@ class AccuracyReportTest {
 
         BufferedImage image = ImageIO.read(dir.resolve("loss-curves.png").toFile());
         assertNotNull(image, "not a readable image");
-        // One config (relu) × three degrees, below the legend.
+        // One setting (relu) × three degrees, below the legend.
         assertEquals(3 * LossCurveChart.PANEL_WIDTH, image.getWidth());
         assertTrue(image.getHeight() > LossCurveChart.PANEL_HEIGHT, "height " + image.getHeight());
         assertTrue(image.getHeight() < 2 * LossCurveChart.PANEL_HEIGHT, "height " + image.getHeight());

@@ -65,9 +65,9 @@ class ClaimReadingTest {
         }));
     }
 
-    private static ConfigStats stats() {
+    private static SettingCells stats() {
         SweepCells cells = cells();
-        return ConfigStats.of(cells, cells.configs().get(0));
+        return SettingCells.of(cells, cells.settings().get(0));
     }
 
     /** The table's "best" follows the same test: unmarked only where it is lower than every other kind. */
@@ -88,7 +88,7 @@ class ClaimReadingTest {
     void claimOneFollowsTheWilcoxonVerdictNotTheMedians() {
         assertEquals(List.of(HOLDS, NOT_SHOWN, FAILS, HOLDS), outcomes(ClaimReading.GATED_BEATS_PLAIN));
         // At n = 3 the gated median is below plain's, and still the claim is not shown there.
-        ConfigStats stats = stats();
+        SettingCells stats = stats();
         Target three = Target.power(3);
         assertTrue(stats.cell(three, LayerKind.GATED).median() < stats.cell(three, LayerKind.PLAIN).median());
         assertEquals(PairedTest.Verdict.NOT_DISTINGUISHABLE, stats.compare(three, LayerKind.GATED, LayerKind.PLAIN,
@@ -103,7 +103,7 @@ class ClaimReadingTest {
     /** Every outcome agrees with the verdict the paired table prints for the same pair. */
     @Test
     void everyOutcomeAgreesWithThePairedTablesVerdict() {
-        ConfigStats stats = stats();
+        SettingCells stats = stats();
         for (Claim claim : List.of(ClaimReading.GATED_BEATS_PLAIN, ClaimReading.SQUARED_MATCHES_GATED)) {
             for (Judgement j : ClaimReading.judgements(claim, stats)) {
                 PairedTest.Verdict verdict = stats.compare(j.target(), claim.challenger(), claim.baseline(),
