@@ -2,6 +2,7 @@ package dev.polygate.report.accuracy;
 
 import dev.polygate.report.format.EnvironmentText;
 import dev.polygate.report.format.FailedRuns;
+import dev.polygate.report.format.MarkdownTable;
 import dev.polygate.report.format.NumberText;
 
 import static dev.polygate.model.LayerKind.GATED;
@@ -21,6 +22,7 @@ import dev.polygate.report.stats.MedianInterval;
 import dev.polygate.report.stats.PairedTest;
 import dev.polygate.text.FloatText;
 import dev.polygate.train.TrainingResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -99,7 +101,7 @@ final class AccuracyMarkdown {
     /** What each kind's width came out as, with its parameter count and training FLOPs per step. */
     private static String sizingLine(SettingCells stats, SweepCells sweep) {
         Setting setting = stats.setting();
-        List<String> parts = new java.util.ArrayList<>();
+        List<String> parts = new ArrayList<>();
         for (LayerKind kind : stats.kinds()) {
             int width = setting.sizing().width(setting.activation(), kind, setting.depth(), setting.samples());
             ModelSpec model = new ModelSpec(setting.activation(), kind, width, setting.depth());
@@ -124,19 +126,20 @@ final class AccuracyMarkdown {
                 .append(". Best: the kind with the lowest median, marked \"(not shown)\" unless the paired test below ")
                 .append("puts it lower than every other kind at α = ").append(NumberText.pValue(ClaimReading.ALPHA))
                 .append(".\n\n");
-        t.append(onlyPowers ? "| n |" : "| target |");
-        stats.kinds().forEach(k -> t.append(' ').append(k.cliName()).append(" |"));
-        t.append(" best |\n|---:|");
-        stats.kinds().forEach(k -> t.append("---|"));
-        t.append("---|\n");
+        List<String> columns = new ArrayList<>();
+        columns.add(onlyPowers ? "n>" : "target>");
+        stats.kinds().forEach(k -> columns.add(k.cliName()));
+        columns.add("best");
+        MarkdownTable table = new MarkdownTable(columns);
         for (Target n : stats.targets()) {
-            t.append("| ").append(n.rowLabel()).append(" |");
-            for (LayerKind kind : stats.kinds()) {
-                t.append(' ').append(stats.cell(n, kind).text()).append(" |");
-            }
-            t.append(' ').append(stats.bestKind(n).map(best -> best.cliName()
-                    + (lowerThanEveryOther(stats, n, best) ? "" : " (not shown)")).orElse("—")).append(" |\n");
+            List<String> row = new ArrayList<>();
+            row.add(n.rowLabel());
+            stats.kinds().forEach(kind -> row.add(stats.cell(n, kind).text()));
+            row.add(stats.bestKind(n).map(best -> best.cliName()
+                    + (lowerThanEveryOther(stats, n, best) ? "" : " (not shown)")).orElse("—"));
+            table.row(row);
         }
+        t.append(table.render());
         return t.toString();
     }
 
@@ -180,28 +183,28 @@ final class AccuracyMarkdown {
                     .append(NumberText.pValue(PairedTest.minimumAttainableP(seeds)))
                     .append(", so no pair can be told apart at 0.05: the verdicts here cannot say \"lower\"");
         }
-        t.append(".\n\n| ").append(stats.targets().stream().allMatch(Target::isPower) ? "n" : "target")
-                .append(" | a vs b | ratio a / b [interval] | seeds won a : b (ties) | Wilcoxon p | sign p | verdict |\n")
-                .append("|---:|---|---:|---:|---:|---:|---|\n");
+        t.append(".\n\n");
+        MarkdownTable table = new MarkdownTable(stats.targets().stream().allMatch(Target::isPower) ? "n>" : "target>",
+                "a vs b", "ratio a / b [interval]>", "seeds won a : b (ties)>", "Wilcoxon p>", "sign p>", "verdict");
         for (Target n : stats.targets()) {
             for (int j = 1; j < kinds.size(); j++) {
                 for (int i = 0; i < j; i++) {
                     LayerKind a = kinds.get(j);
                     LayerKind b = kinds.get(i);
-                    t.append("| ").append(n.rowLabel()).append(" | ").append(a.cliName()).append(" vs ")
-                            .append(b.cliName()).append(" | ")
-                            .append(pairedCells(stats.compare(n, a, b, Win.STRICTLY_LOWER), a, b)).append('\n');
+                    List<String> row = new ArrayList<>(List.of(n.rowLabel(), a.cliName() + " vs " + b.cliName()));
+                    row.addAll(pairedCells(stats.compare(n, a, b, Win.STRICTLY_LOWER), a, b));
+                    table.row(row);
                 }
             }
         }
-        return t.toString();
+        return t.append(table.render()).toString();
     }
 
-    /** "0.123 [0.05–0.4] | 5 : 0 | 0.0625 | 0.0625 | not distinguishable |". */
-    private static String pairedCells(PairedComparison c, LayerKind a, LayerKind b) {
+    /** The ratio, seeds won, Wilcoxon p, sign p and verdict cells: "0.123 [0.05–0.4]", "5 : 0", "0.0625", "0.0625", "not distinguishable". */
+    private static List<String> pairedCells(PairedComparison c, LayerKind a, LayerKind b) {
         String unpaired = c.excluded() == 0 ? "" : " (" + c.excluded() + " unpaired)";
         if (c.test().isEmpty()) {
-            return "n/a | 0 : 0" + unpaired + " | — | — | no seed finished both |";
+            return List.of("n/a", "0 : 0" + unpaired, "—", "—", "no seed finished both");
         }
         PairedTest test = c.test().get();
         String ratio = NumberText.ratioWithInterval(test.ratio().median(), test.ratio().low(), test.ratio().high());
@@ -212,7 +215,7 @@ final class AccuracyMarkdown {
             case B_LOWER -> b.cliName() + " lower";
             case NOT_DISTINGUISHABLE -> "not distinguishable";
         };
-        return ratio + " | " + won + " | " + wilcoxon + " | " + NumberText.pValue(test.signP()) + " | " + verdict + " |";
+        return List.of(ratio, won, wilcoxon, NumberText.pValue(test.signP()), verdict);
     }
 
     private static String filesSection(SweepResult result) {
