@@ -1,6 +1,6 @@
 package dev.polygate.report.accuracy;
 
-import dev.polygate.report.format.EnvironmentText;
+import dev.polygate.report.format.SweepProvenance;
 import dev.polygate.report.format.FailedRuns;
 import dev.polygate.report.format.MarkdownTable;
 import dev.polygate.report.format.NumberText;
@@ -21,7 +21,6 @@ import dev.polygate.report.accuracy.PairedComparison.Win;
 import dev.polygate.report.stats.MedianInterval;
 import dev.polygate.report.stats.PairedTest;
 import dev.polygate.text.FloatText;
-import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -57,8 +56,6 @@ final class AccuracyMarkdown {
 
     private static String introduction(SweepResult result) {
         Grid grid = result.grid();
-        long diverged = result.runs().stream().filter(TrainingResult::diverged).count();
-        long failed = result.runs().stream().filter(TrainingResult::failed).count();
         return "The study fitted xⁿ (input x ~ N(0, 1), MSE loss, full-batch Adam) with three hidden-layer kinds "
                 + "— plain σ(Wx+b), squared σ(Wx+b)², gated σ(W_g x+b_g) ⊙ (W_v x+b_v) — and claimed that "
                 + "(1) gated beats plain for every n ≥ 2 and (2) squared is as strong as gated or stronger. "
@@ -76,11 +73,7 @@ final class AccuracyMarkdown {
                 + "; " + plural("learning rate", grid.lrs(), FloatText::shortest)
                 + "; " + grid.samples() + " samples; " + grid.steps() + " Adam steps; "
                 + grid.seeds() + (grid.seeds() == 1 ? " seed" : " seeds") + " per cell (" + seedRange(grid) + "); "
-                + result.runs().size() + " runs, of which " + diverged + " diverged"
-                + (failed == 0 ? "" : " and " + failed + " failed (listed below)") + ". "
-                + "The sweep took " + NumberText.seconds(result.wallSeconds()) + " of wall time on "
-                + result.threads() + (result.threads() == 1 ? " thread" : " threads") + ". "
-                + EnvironmentText.sentence(result.environment());
+                + SweepProvenance.text(result);
     }
 
     private static String seedRange(Grid grid) {

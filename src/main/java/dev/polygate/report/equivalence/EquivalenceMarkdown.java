@@ -9,12 +9,11 @@ import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.report.accuracy.CellStats;
-import dev.polygate.report.format.EnvironmentText;
+import dev.polygate.report.format.SweepProvenance;
 import dev.polygate.report.format.MarkdownTable;
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.equivalence.EquivalenceCells.Row;
 import dev.polygate.report.stats.PairedTest;
-import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +69,6 @@ final class EquivalenceMarkdown {
     private static String introduction(EquivalenceCells cells) {
         EquivalenceDesign d = cells.design();
         SweepResult result = cells.result();
-        long diverged = result.runs().stream().filter(TrainingResult::diverged).count();
-        long failed = result.runs().stream().filter(TrainingResult::failed).count();
         return "The study argued that σ(x) ≈ x·σ′(x) — two neurons with nearby weights w and w + ε differ by "
                 + "ε·x·σ′(wx) — so a gated layer σ(W_g x + b_g) ⊙ (W_v x + b_v) with gate g behaves like a plain "
                 + "layer whose activation is ∫g, and a good gate becomes a good activation \"for free, except for "
@@ -88,10 +85,7 @@ final class EquivalenceMarkdown {
                 + "; depth " + d.depth() + "; learning rate " + FloatText.shortest(d.lr()) + "; " + d.samples()
                 + " samples; "
                 + d.steps() + " Adam steps; " + d.seeds() + " seeds per cell (seeds " + d.firstSeed() + "–"
-                + (d.firstSeed() + d.seeds() - 1) + "); " + result.runs().size() + " runs, of which " + diverged
-                + " diverged" + (failed == 0 ? "" : " and " + failed + " failed (listed below)") + ". The sweep took " + NumberText.seconds(result.wallSeconds()) + " of wall time on "
-                + result.threads() + (result.threads() == 1 ? " thread" : " threads") + ". "
-                + EnvironmentText.sentence(result.environment());
+                + (d.firstSeed() + d.seeds() - 1) + "); " + SweepProvenance.text(result);
     }
 
     private static String howToRead(EquivalenceDesign d) {

@@ -88,36 +88,37 @@ public final class AccuracyJsonReader {
                 orNaN(sweep.wallSeconds()));
     }
 
+    /** Fields below one place of the file, e.g. "sweep.grid.": a missing one is named with its place. */
+    private record Place(Path file, String prefix) {
+        <T> T required(String field, T value) {
+            return JsonInput.required(file, prefix + field, value);
+        }
+    }
+
     private static Environment environment(Path file, EnvironmentNode e) {
-        String at = "environment.";
-        return new Environment(JsonInput.required(file, at + "polygateVersion", e.polygateVersion()),
-                JsonInput.required(file, at + "javaVersion", e.javaVersion()),
-                JsonInput.required(file, at + "javaVmName", e.javaVmName()),
-                JsonInput.required(file, at + "javaVendor", e.javaVendor()),
-                JsonInput.required(file, at + "os", e.os()),
-                JsonInput.required(file, at + "cpu", e.cpu()),
-                JsonInput.required(file, at + "cores", e.cores()),
-                JsonInput.required(file, at + "vectorBits", e.vectorBits()));
+        Place at = new Place(file, "environment.");
+        return new Environment(at.required("polygateVersion", e.polygateVersion()),
+                at.required("javaVersion", e.javaVersion()), at.required("javaVmName", e.javaVmName()),
+                at.required("javaVendor", e.javaVendor()), at.required("os", e.os()), at.required("cpu", e.cpu()),
+                at.required("cores", e.cores()), at.required("vectorBits", e.vectorBits()));
     }
 
     private static Grid grid(Path file, GridNode g) {
-        String at = "sweep.grid.";
+        String where = "sweep.grid.";
+        Place at = new Place(file, where);
         try {
             return new Grid(
-                    names(file, at + "activations", g.activations(), Activation::parse),
-                    names(file, at + "kinds", g.kinds(), LayerKind::parse),
+                    names(file, where + "activations", g.activations(), Activation::parse),
+                    names(file, where + "kinds", g.kinds(), LayerKind::parse),
                     g.targets() == null && g.degrees() != null
                             ? g.degrees().stream().map(Target::power).toList()
-                            : names(file, at + "targets", g.targets(), Target::parse),
+                            : names(file, where + "targets", g.targets(), Target::parse),
                     g.sizings() == null && g.widths() != null
                             ? g.widths().stream().map(Sizing::equalWidth).toList()
-                            : names(file, at + "sizings", g.sizings(), Sizing::parse),
-                    JsonInput.required(file, at + "depths", g.depths()),
-                    JsonInput.required(file, at + "lrs", g.lrs()),
-                    JsonInput.required(file, at + "samples", g.samples()),
-                    JsonInput.required(file, at + "steps", g.steps()),
-                    JsonInput.required(file, at + "seeds", g.seeds()),
-                    JsonInput.required(file, at + "firstSeed", g.firstSeed()));
+                            : names(file, where + "sizings", g.sizings(), Sizing::parse),
+                    at.required("depths", g.depths()), at.required("lrs", g.lrs()),
+                    at.required("samples", g.samples()), at.required("steps", g.steps()),
+                    at.required("seeds", g.seeds()), at.required("firstSeed", g.firstSeed()));
         } catch (IllegalArgumentException | NullPointerException e) {
             // List.copyOf rejects null entries; Grid rejects a bad seed count.
             throw new InvalidInputException(file + ": sweep.grid: " + (e.getMessage() == null

@@ -7,7 +7,7 @@ import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.Target;
-import dev.polygate.report.format.EnvironmentText;
+import dev.polygate.report.format.SweepProvenance;
 import dev.polygate.report.format.MarkdownTable;
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.stats.PowerLawFit;
@@ -45,7 +45,6 @@ final class ScalingMarkdown {
     private static String introduction(ScalingResults results) {
         ScalingDesign d = results.design();
         SweepResult sweep = results.sweep();
-        long diverged = sweep.runs().stream().filter(r -> r.diverged()).count();
         StringBuilder s = new StringBuilder();
         s.append("How fast does the error fall as the network grows, and does a gated layer make it fall faster? ")
                 .append("For each kind of hidden layer and each target xⁿ, networks of one hidden layer are trained ")
@@ -73,11 +72,8 @@ final class ScalingMarkdown {
                 .append(parameterRange(results)).append("); depth ").append(d.depth()).append("; learning rate ")
                 .append(FloatText.shortest(d.lr())).append("; ").append(d.samples()).append(" samples; ")
                 .append(readingText(d)).append("; ").append(d.seeds()).append(d.seeds() == 1 ? " seed" : " seeds")
-                .append(" per width (").append(seedRange(d)).append("). ").append(sweep.runs().size())
-                .append(" runs, of which ").append(diverged).append(" diverged. The sweep took ")
-                .append(NumberText.seconds(sweep.wallSeconds())).append(" of wall time on ").append(sweep.threads())
-                .append(sweep.threads() == 1 ? " thread" : " threads").append(". ")
-                .append(EnvironmentText.sentence(sweep.environment())).append("\n\n");
+                .append(" per width (").append(seedRange(d)).append("). ").append(SweepProvenance.text(sweep))
+                .append("\n\n");
         return s.toString();
     }
 

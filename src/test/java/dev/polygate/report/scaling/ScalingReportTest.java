@@ -88,18 +88,8 @@ class ScalingReportTest {
         results.series().forEach(series -> assertEquals(SlopeCheck.Verdict.SETTLED,
                 results.check(series).orElseThrow().verdict(), series.toString()));
         // Published: plain -2 is inside as RMSE (-2.00) but not as MSE (-4.00); gated -3 as MSE only.
-        Map<String, String> plain = publishedRow(md, "relu plain", "all 4–32");
-        assertEquals("-2.00", plain.get("published"));
-        assertTrue(plain.get("our MSE slope").startsWith("-4.00 ["), plain.toString());
-        assertEquals("no", plain.get("inside"));
-        assertTrue(plain.get("our RMSE slope").startsWith("-2.00 ["), plain.toString());
-        assertEquals("yes", plain.get("inside#7"));
-        Map<String, String> gated = publishedRow(md, "relu gated", "all 4–32");
-        assertEquals("-3.00", gated.get("published"));
-        assertTrue(gated.get("our MSE slope").startsWith("-3.00 ["), gated.toString());
-        assertEquals("yes", gated.get("inside"));
-        assertTrue(gated.get("our RMSE slope").startsWith("-1.50 ["), gated.toString());
-        assertEquals("no", gated.get("inside#7"));
+        assertPublished(publishedRow(md, "relu plain", "all 4–32"), "-2.00", "-4.00 [", "no", "-2.00 [", "yes");
+        assertPublished(publishedRow(md, "relu gated", "all 4–32"), "-3.00", "-3.00 [", "yes", "-1.50 [", "no");
         // Widths 16 and 32 alone are too few for a fit: the larger-width rows have none.
         Map<String, String> larger = publishedRow(md, "relu plain", "16–32");
         assertEquals(List.of("—", "—", "—", "—"), List.of(larger.get("our MSE slope"), larger.get("inside"),
@@ -117,6 +107,16 @@ class ScalingReportTest {
                 + "--width 4,8,16,32 --depth 1 --lr 0.01 --samples 64 --steps 10 --check-factor 4 --seeds 3 "
                 + "--first-seed 0 --out DIR`"), md);
         assertTrue(md.contains(NumberText.seconds(12.5)), md);
+    }
+
+    /** A published-slope row: the published slope, our MSE and RMSE slopes' starts, and whether it is inside each. */
+    private static void assertPublished(Map<String, String> row, String published, String mseSlope, String insideMse,
+                                        String rmseSlope, String insideRmse) {
+        assertEquals(published, row.get("published"));
+        assertTrue(row.get("our MSE slope").startsWith(mseSlope), row.toString());
+        assertEquals(insideMse, row.get("inside"));
+        assertTrue(row.get("our RMSE slope").startsWith(rmseSlope), row.toString());
+        assertEquals(insideRmse, row.get("inside#7"));
     }
 
     /** The slope table's row for degree n and kind (as the table labels it, "gated †" where exact). */
