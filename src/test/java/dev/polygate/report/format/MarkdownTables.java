@@ -55,6 +55,17 @@ public final class MarkdownTables {
         return rows.get(0);
     }
 
+    /**
+     * The cells of the one table row, in any table, whose first cells are {@code leading}; empty
+     * if none is. Rows are compared by cell, so spacing and the prose around tables do not matter.
+     */
+    public static java.util.Optional<List<String>> rowStartingWith(String md, String... leading) {
+        List<String> start = List.of(leading);
+        return all(md).stream().flatMap(List::stream).map(row -> List.copyOf(row.values()))
+                .filter(cells -> cells.size() >= start.size() && cells.subList(0, start.size()).equals(start))
+                .findFirst();
+    }
+
     /** A predicate: the row's cell in {@code column} is {@code value}. */
     public static Predicate<Map<String, String>> where(String column, String value) {
         return r -> value.equals(r.get(column));
