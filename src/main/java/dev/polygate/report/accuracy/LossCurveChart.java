@@ -1,13 +1,13 @@
 package dev.polygate.report.accuracy;
 
 import dev.polygate.report.format.ChartStyle;
+import dev.polygate.report.format.Legend;
 import dev.polygate.report.format.KindColours;
 
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.Target;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -207,26 +207,18 @@ final class LossCurveChart {
                 + "; band: min–max over seeds; y log scale, losses below 1E-12 drawn at 1E-12";
     }
 
+    /** Per kind a band with its median line through it, as the panels draw them. */
     private static void drawLegend(Graphics2D g, List<LayerKind> kinds, String note) {
-        g.setFont(ChartStyle.LEGEND_FONT);
-        FontMetrics metrics = g.getFontMetrics();
-        int firstBaseline = LEGEND_LINE_HEIGHT / 2 + metrics.getAscent() / 2;
-        int swatchMiddle = LEGEND_LINE_HEIGHT / 2 + 2;
-        int x = 12;
-        for (LayerKind kind : kinds) {
+        int firstBaseline = LEGEND_LINE_HEIGHT / 2 + Legend.ascent(g) / 2;
+        List<Legend.Entry> entries = kinds.stream().map(kind -> new Legend.Entry(kind.cliName(), (gr, x, middle) -> {
             Color colour = KindColours.of(kind);
-            g.setColor(translucent(colour));
-            g.fillRect(x, swatchMiddle - 6, 26, 12);
-            g.setColor(colour);
-            g.setStroke(new BasicStroke(2f));
-            g.drawLine(x, swatchMiddle, x + 26, swatchMiddle);
-            x += 32;
-            g.setColor(Color.BLACK);
-            g.drawString(kind.cliName(), x, firstBaseline);
-            x += metrics.stringWidth(kind.cliName()) + 18;
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.setFont(ChartStyle.AXIS_FONT);
-        g.drawString(note, 12, firstBaseline + LEGEND_LINE_HEIGHT - 4);
+            gr.setColor(translucent(colour));
+            gr.fillRect(x, middle - 6, 26, 12);
+            gr.setColor(colour);
+            gr.setStroke(new BasicStroke(2f));
+            gr.drawLine(x, middle, x + 26, middle);
+        })).toList();
+        Legend.line(g, entries, 32, LEGEND_LINE_HEIGHT / 2 + 2, firstBaseline, Color.BLACK);
+        Legend.note(g, note, firstBaseline + LEGEND_LINE_HEIGHT - 4);
     }
 }
