@@ -33,7 +33,7 @@ public final class AccuracyJsonReader {
     private AccuracyJsonReader() {
     }
 
-    // The file's shape, as AccuracyJson writes it; boxed types so that a missing field is null.
+    // The file's shape, as AccuracyJsonWriter writes it; boxed types so that a missing field is null.
     record FileNode(EnvironmentNode environment, SweepNode sweep, List<RunNode> runs) {
     }
 
