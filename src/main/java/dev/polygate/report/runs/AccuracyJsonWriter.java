@@ -16,6 +16,8 @@ import dev.polygate.model.Target;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Writes accuracy.json: the whole sweep, every run with its full loss curve; {@link
@@ -69,26 +71,10 @@ public final class AccuracyJsonWriter {
         gen.writeNumberField("threads", result.threads());
         numberOrNullField(gen, "wallSeconds", result.wallSeconds());
         gen.writeObjectFieldStart("grid");
-        gen.writeArrayFieldStart("activations");
-        for (Activation activation : grid.activations()) {
-            gen.writeString(activation.cliName());
-        }
-        gen.writeEndArray();
-        gen.writeArrayFieldStart("kinds");
-        for (LayerKind kind : grid.kinds()) {
-            gen.writeString(kind.cliName());
-        }
-        gen.writeEndArray();
-        gen.writeArrayFieldStart("targets");
-        for (Target target : grid.targets()) {
-            gen.writeString(target.text());
-        }
-        gen.writeEndArray();
-        gen.writeArrayFieldStart("sizings");
-        for (Sizing sizing : grid.sizings()) {
-            gen.writeString(sizing.text());
-        }
-        gen.writeEndArray();
+        writeTextArray(gen, "activations", grid.activations(), Activation::cliName);
+        writeTextArray(gen, "kinds", grid.kinds(), LayerKind::cliName);
+        writeTextArray(gen, "targets", grid.targets(), Target::text);
+        writeTextArray(gen, "sizings", grid.sizings(), Sizing::text);
         writeIntArray(gen, "depths", grid.depths());
         gen.writeArrayFieldStart("lrs");
         for (double lr : grid.lrs()) {
@@ -101,6 +87,15 @@ public final class AccuracyJsonWriter {
         gen.writeNumberField("firstSeed", grid.firstSeed());
         gen.writeEndObject();
         gen.writeEndObject();
+    }
+
+    private static <T> void writeTextArray(JsonGenerator gen, String name, List<T> values, Function<T, String> text)
+            throws IOException {
+        gen.writeArrayFieldStart(name);
+        for (T value : values) {
+            gen.writeString(text.apply(value));
+        }
+        gen.writeEndArray();
     }
 
     private static void writeIntArray(JsonGenerator gen, String name, Iterable<Integer> values) throws IOException {
