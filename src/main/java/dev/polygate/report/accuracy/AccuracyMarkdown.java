@@ -1,7 +1,8 @@
 package dev.polygate.report.accuracy;
 
-import dev.polygate.report.format.EnvironmentText;
+import dev.polygate.report.format.SweepProvenance;
 import dev.polygate.report.format.FailedRuns;
+import dev.polygate.report.format.MarkdownTable;
 import dev.polygate.report.format.NumberText;
 
 import static dev.polygate.model.LayerKind.GATED;
@@ -20,12 +21,12 @@ import dev.polygate.report.accuracy.PairedComparison.Win;
 import dev.polygate.report.stats.MedianInterval;
 import dev.polygate.report.stats.PairedTest;
 import dev.polygate.text.FloatText;
-import dev.polygate.train.TrainingResult;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** accuracy.md: what was run, then per config the final-MSE table, the paired comparisons and a reading. */
+/** accuracy.md: what was run, then per setting the final-MSE table, the paired comparisons and a reading. */
 final class AccuracyMarkdown {
     private AccuracyMarkdown() {
     }
@@ -39,9 +40,9 @@ final class AccuracyMarkdown {
                 .append(sweep.onlyPowers() ? "xⁿ" : sweep.targets().stream().map(Target::text)
                         .collect(Collectors.joining(", "))).append("\n\n");
         md.append("## What this is\n\n").append(introduction(sweep.result())).append("\n\n");
-        for (Config config : sweep.configs()) {
-            ConfigStats stats = ConfigStats.of(sweep, config);
-            String label = sweep.label(config);
+        for (Setting setting : sweep.settings()) {
+            SettingCells stats = SettingCells.of(sweep, setting);
+            String label = sweep.label(setting);
             md.append("## ").append(label).append("\n\n");
             md.append(sizingLine(stats, sweep)).append("\n\n");
             md.append(finalMseTable(stats, sweep.result().grid().seeds(), sweep.onlyPowers())).append('\n');
@@ -55,8 +56,6 @@ final class AccuracyMarkdown {
 
     private static String introduction(SweepResult result) {
         Grid grid = result.grid();
-        long diverged = result.runs().stream().filter(TrainingResult::diverged).count();
-        long failed = result.runs().stream().filter(TrainingResult::failed).count();
         return "The study fitted xⁿ (input x ~ N(0, 1), MSE loss, full-batch Adam) with three hidden-layer kinds "
                 + "— plain σ(Wx+b), squared σ(Wx+b)², gated σ(W_g x+b_g) ⊙ (W_v x+b_v) — and claimed that "
                 + "(1) gated beats plain for every n ≥ 2 and (2) squared is as strong as gated or stronger. "
@@ -74,11 +73,7 @@ final class AccuracyMarkdown {
                 + "; " + plural("learning rate", grid.lrs(), FloatText::shortest)
                 + "; " + grid.samples() + " samples; " + grid.steps() + " Adam steps; "
                 + grid.seeds() + (grid.seeds() == 1 ? " seed" : " seeds") + " per cell (" + seedRange(grid) + "); "
-                + result.runs().size() + " runs, of which " + diverged + " diverged"
-                + (failed == 0 ? "" : " and " + failed + " failed (listed below)") + ". "
-                + "The sweep took " + NumberText.seconds(result.wallSeconds()) + " of wall time on "
-                + result.threads() + (result.threads() == 1 ? " thread" : " threads") + ". "
-                + EnvironmentText.sentence(result.environment());
+                + SweepProvenance.text(result);
     }
 
     private static String seedRange(Grid grid) {
@@ -97,52 +92,53 @@ final class AccuracyMarkdown {
 
     /** Rows n, columns kinds, cells "median [min–max]" over seeds, and the kind with the lowest median. */
     /** What each kind's width came out as, with its parameter count and training FLOPs per step. */
-    private static String sizingLine(ConfigStats stats, SweepCells sweep) {
-        Config config = stats.config();
-        List<String> parts = new java.util.ArrayList<>();
+    private static String sizingLine(SettingCells stats, SweepCells sweep) {
+        Setting setting = stats.setting();
+        List<String> parts = new ArrayList<>();
         for (LayerKind kind : stats.kinds()) {
-            int width = config.sizing().width(config.activation(), kind, config.depth(), config.samples());
-            ModelSpec model = new ModelSpec(config.activation(), kind, width, config.depth());
+            int width = setting.sizing().width(setting.activation(), kind, setting.depth(), setting.samples());
+            ModelSpec model = new ModelSpec(setting.activation(), kind, width, setting.depth());
             parts.add(kind.cliName() + " width " + width + " (" + model.layout().size() + " parameters, "
-                    + NumberText.si(FlopCount.trainingStep(model, config.samples())) + "FLOPs per step)");
+                    + NumberText.si(FlopCount.trainingStep(model, setting.samples())) + "FLOPs per step)");
         }
-        String what = config.sizing().match() == Sizing.Match.WIDTH
+        String what = setting.sizing().match() == Sizing.Match.WIDTH
                 ? "Every kind at the same width (the study's comparison): "
-                : "Each kind at the width whose " + (config.sizing().match() == Sizing.Match.PARAMS
+                : "Each kind at the width whose " + (setting.sizing().match() == Sizing.Match.PARAMS
                 ? "parameter count" : "training FLOPs per step") + " comes closest to "
-                + Long.toString(config.sizing().budget(config.activation(), config.depth(), config.samples()))
-                + (config.sizing().width() > 0 ? ", the gated model's at width " + config.sizing().width() : "") + ": ";
+                + Long.toString(setting.sizing().budget(setting.activation(), setting.depth(), setting.samples()))
+                + (setting.sizing().width() > 0 ? ", the gated model's at width " + setting.sizing().width() : "") + ": ";
         return what + String.join("; ", parts) + ".";
     }
 
-    private static String finalMseTable(ConfigStats stats, int seeds, boolean onlyPowers) {
+    private static String finalMseTable(SettingCells stats, int seeds, boolean onlyPowers) {
         StringBuilder t = new StringBuilder();
-        t.append("Final training MSE after ").append(stats.config().steps())
+        t.append("Final training MSE after ").append(stats.setting().steps())
                 .append(" Adam steps: median [interval] over ").append(seeds).append(seeds == 1 ? " seed" : " seeds")
                 .append(" (diverged runs counted, not included). The interval is the distribution-free ")
                 .append("order-statistic confidence interval of the median: ").append(intervalMethod(seeds))
                 .append(". Best: the kind with the lowest median, marked \"(not shown)\" unless the paired test below ")
                 .append("puts it lower than every other kind at α = ").append(NumberText.pValue(ClaimReading.ALPHA))
                 .append(".\n\n");
-        t.append(onlyPowers ? "| n |" : "| target |");
-        stats.kinds().forEach(k -> t.append(' ').append(k.cliName()).append(" |"));
-        t.append(" best |\n|---:|");
-        stats.kinds().forEach(k -> t.append("---|"));
-        t.append("---|\n");
+        List<String> columns = new ArrayList<>();
+        columns.add(onlyPowers ? "n>" : "target>");
+        stats.kinds().forEach(k -> columns.add(k.cliName()));
+        columns.add("best");
+        MarkdownTable table = new MarkdownTable(columns);
         for (Target n : stats.targets()) {
-            t.append("| ").append(n.rowLabel()).append(" |");
-            for (LayerKind kind : stats.kinds()) {
-                t.append(' ').append(stats.cell(n, kind).text()).append(" |");
-            }
-            t.append(' ').append(stats.bestKind(n).map(best -> best.cliName()
-                    + (lowerThanEveryOther(stats, n, best) ? "" : " (not shown)")).orElse("—")).append(" |\n");
+            List<String> row = new ArrayList<>();
+            row.add(n.rowLabel());
+            stats.kinds().forEach(kind -> row.add(stats.cell(n, kind).text()));
+            row.add(stats.bestKind(n).map(best -> best.cliName()
+                    + (lowerThanEveryOther(stats, n, best) ? "" : " (not shown)")).orElse("—"));
+            table.row(row);
         }
+        t.append(table.render());
         return t.toString();
     }
 
     /** How a cell's interval is obtained when every one of its seeds finished. */
     /** Whether the paired test at ClaimReading.ALPHA puts {@code best} below every other kind that finished at n. */
-    private static boolean lowerThanEveryOther(ConfigStats stats, Target n, LayerKind best) {
+    private static boolean lowerThanEveryOther(SettingCells stats, Target n, LayerKind best) {
         return stats.kinds().stream()
                 .filter(kind -> kind != best && stats.cell(n, kind).hasFinished())
                 .allMatch(kind -> stats.compare(n, best, kind, PairedComparison.Win.STRICTLY_LOWER).test()
@@ -162,7 +158,7 @@ final class AccuracyMarkdown {
      * Every pair of kinds in every row, seed by seed: the median ratio with its interval, the seeds
      * each kind won, the exact Wilcoxon signed-rank and sign tests, and what they say at α = 0.05.
      */
-    private static String pairedTable(ConfigStats stats, int seeds) {
+    private static String pairedTable(SettingCells stats, int seeds) {
         List<LayerKind> kinds = stats.kinds();
         if (kinds.size() < 2) {
             return "No paired comparisons: the grid has one kind.\n";
@@ -180,28 +176,28 @@ final class AccuracyMarkdown {
                     .append(NumberText.pValue(PairedTest.minimumAttainableP(seeds)))
                     .append(", so no pair can be told apart at 0.05: the verdicts here cannot say \"lower\"");
         }
-        t.append(".\n\n| ").append(stats.targets().stream().allMatch(Target::isPower) ? "n" : "target")
-                .append(" | a vs b | ratio a / b [interval] | seeds won a : b (ties) | Wilcoxon p | sign p | verdict |\n")
-                .append("|---:|---|---:|---:|---:|---:|---|\n");
+        t.append(".\n\n");
+        MarkdownTable table = new MarkdownTable(stats.targets().stream().allMatch(Target::isPower) ? "n>" : "target>",
+                "a vs b", "ratio a / b [interval]>", "seeds won a : b (ties)>", "Wilcoxon p>", "sign p>", "verdict");
         for (Target n : stats.targets()) {
             for (int j = 1; j < kinds.size(); j++) {
                 for (int i = 0; i < j; i++) {
                     LayerKind a = kinds.get(j);
                     LayerKind b = kinds.get(i);
-                    t.append("| ").append(n.rowLabel()).append(" | ").append(a.cliName()).append(" vs ")
-                            .append(b.cliName()).append(" | ")
-                            .append(pairedCells(stats.compare(n, a, b, Win.STRICTLY_LOWER), a, b)).append('\n');
+                    List<String> row = new ArrayList<>(List.of(n.rowLabel(), a.cliName() + " vs " + b.cliName()));
+                    row.addAll(pairedCells(stats.compare(n, a, b, Win.STRICTLY_LOWER), a, b));
+                    table.row(row);
                 }
             }
         }
-        return t.toString();
+        return t.append(table.render()).toString();
     }
 
-    /** "0.123 [0.05–0.4] | 5 : 0 | 0.0625 | 0.0625 | not distinguishable |". */
-    private static String pairedCells(PairedComparison c, LayerKind a, LayerKind b) {
+    /** The ratio, seeds won, Wilcoxon p, sign p and verdict cells: "0.123 [0.05–0.4]", "5 : 0", "0.0625", "0.0625", "not distinguishable". */
+    private static List<String> pairedCells(PairedComparison c, LayerKind a, LayerKind b) {
         String unpaired = c.excluded() == 0 ? "" : " (" + c.excluded() + " unpaired)";
         if (c.test().isEmpty()) {
-            return "n/a | 0 : 0" + unpaired + " | — | — | no seed finished both |";
+            return List.of("n/a", "0 : 0" + unpaired, "—", "—", "no seed finished both");
         }
         PairedTest test = c.test().get();
         String ratio = NumberText.ratioWithInterval(test.ratio().median(), test.ratio().low(), test.ratio().high());
@@ -212,7 +208,7 @@ final class AccuracyMarkdown {
             case B_LOWER -> b.cliName() + " lower";
             case NOT_DISTINGUISHABLE -> "not distinguishable";
         };
-        return ratio + " | " + won + " | " + wilcoxon + " | " + NumberText.pValue(test.signP()) + " | " + verdict + " |";
+        return List.of(ratio, won, wilcoxon, NumberText.pValue(test.signP()), verdict);
     }
 
     private static String filesSection(SweepResult result) {
@@ -224,7 +220,7 @@ final class AccuracyMarkdown {
                 + "timings and full training-loss curve (" + curvePoints
                 + " values in all; non-finite values as null).\n"
                 + "- `accuracy.csv`: one row per run with the same fields as accuracy.json but without the curves.\n"
-                + "- `loss-curves.png`: training loss against Adam step on a log scale, one panel per config and "
+                + "- `loss-curves.png`: training loss against Adam step on a log scale, one panel per setting and "
                 + "degree n; per kind the median over seeds as a line and the min–max over seeds as a band "
                 + "(curves thinned to about " + LossCurveChart.POINTS_PER_CURVE
                 + " points, keeping every window's min and max).\n\n"

@@ -2,6 +2,7 @@ package dev.polygate.report.accuracy;
 
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.io.AtomicFiles;
+import dev.polygate.report.runs.AccuracyJsonWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -36,7 +37,7 @@ public final class AccuracyReport {
         System.setProperty("java.awt.headless", "true");
         SweepCells cells = SweepCells.of(result);
         AtomicFiles.writeString(dir.resolve(MARKDOWN), AccuracyMarkdown.render(cells));
-        AtomicFiles.write(dir.resolve(JSON), out -> AccuracyJson.write(result, out));
+        AtomicFiles.write(dir.resolve(JSON), out -> AccuracyJsonWriter.write(result, out));
         AtomicFiles.writeString(dir.resolve(CSV), AccuracyCsv.render(result));
         AtomicFiles.write(dir.resolve(PNG), out -> LossCurveChart.write(cells, out));
     }

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The "Reading" paragraph of one config: whether the study's two claims hold in our numbers,
+ * The "Reading" paragraph of one setting: whether the study's two claims hold in our numbers,
  * judged degree by degree by the same seed-paired test the tables print, never by the medians
  * alone and never from expectations.
  *
@@ -101,13 +101,13 @@ final class ClaimReading {
     private ClaimReading() {
     }
 
-    /** The paragraph for one config; {@code label} names it in the text, e.g. "relu". */
-    static String paragraph(ConfigStats stats, String label) {
+    /** The paragraph for one setting; {@code label} names it in the text, e.g. "relu". */
+    static String paragraph(SettingCells stats, String label) {
         return read(GATED_BEATS_PLAIN, stats, label) + " " + read(SQUARED_MATCHES_GATED, stats, label);
     }
 
-    /** The sentences on one claim for one config. */
-    private static String read(Claim claim, ConfigStats stats, String label) {
+    /** The sentences on one claim for one setting. */
+    private static String read(Claim claim, SettingCells stats, String label) {
         String untestable = untestable(claim, stats);
         if (untestable != null) {
             return claim.statement() + " is not tested: " + untestable + ".";
@@ -115,8 +115,8 @@ final class ClaimReading {
         return sentence(claim, label, judgements(claim, stats));
     }
 
-    /** The claim judged at every degree n ≥ 2 of the config, in degree order. */
-    static List<Judgement> judgements(Claim claim, ConfigStats stats) {
+    /** The claim judged at every degree n ≥ 2 of the setting, in degree order. */
+    static List<Judgement> judgements(Claim claim, SettingCells stats) {
         List<Judgement> judgements = new ArrayList<>();
         for (Target n : stats.powersFrom(FIRST_CLAIMED_DEGREE)) {
             judgements.add(judge(claim, stats, n));
@@ -125,7 +125,7 @@ final class ClaimReading {
     }
 
     /** Why the claim cannot be tested on this grid, or null if it can. */
-    private static String untestable(Claim claim, ConfigStats stats) {
+    private static String untestable(Claim claim, SettingCells stats) {
         for (LayerKind kind : List.of(claim.challenger(), claim.baseline())) {
             if (!stats.hasKind(kind)) {
                 return "the grid has no " + kind.cliName() + " runs";
@@ -137,7 +137,7 @@ final class ClaimReading {
         return null;
     }
 
-    private static Judgement judge(Claim claim, ConfigStats stats, Target n) {
+    private static Judgement judge(Claim claim, SettingCells stats, Target n) {
         CellStats challenger = stats.cell(n, claim.challenger());
         CellStats baseline = stats.cell(n, claim.baseline());
         String c = claim.challenger().cliName();

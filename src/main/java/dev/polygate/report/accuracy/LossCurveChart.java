@@ -1,13 +1,13 @@
 package dev.polygate.report.accuracy;
 
 import dev.polygate.report.format.ChartStyle;
+import dev.polygate.report.format.Legend;
 import dev.polygate.report.format.KindColours;
 
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.Target;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -25,7 +25,7 @@ import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * loss-curves.png: the study's figure, our way. A grid of panels, one row per config and one
+ * loss-curves.png: the study's figure, our way. A grid of panels, one row per setting and one
  * column per degree n; in each, training loss (log scale) against Adam step, per kind a median
  * line over seeds and a translucent min–max band. XChart draws each panel; Java2D puts the
  * panels and one shared legend on a single image.
@@ -52,7 +52,7 @@ final class LossCurveChart {
     }
 
     static BufferedImage render(SweepCells sweep) {
-        List<Config> rows = sweep.configs();
+        List<Setting> rows = sweep.settings();
         List<Target> columns = sweep.targets();
         int panelWidth = panelWidth(sweep);
         String note = legendNote(sweep.result().grid().seeds());
@@ -63,11 +63,11 @@ final class LossCurveChart {
         try {
             drawLegend(g, sweep.kinds(), note);
             for (int row = 0; row < rows.size(); row++) {
-                Config config = rows.get(row);
+                Setting setting = rows.get(row);
                 for (int col = 0; col < columns.size(); col++) {
                     Target degree = columns.get(col);
-                    String title = title(sweep, config, degree);
-                    BufferedImage panel = panel(sweep, config, degree, panelWidth)
+                    String title = title(sweep, setting, degree);
+                    BufferedImage panel = panel(sweep, setting, degree, panelWidth)
                             .map(BitmapEncoder::getBufferedImage)
                             .orElseGet(() -> ChartStyle.emptyPanel(panelWidth, PANEL_HEIGHT, title,
                                     "no finite loss: every run diverged at once"));
@@ -83,28 +83,28 @@ final class LossCurveChart {
     /** One width for every panel, so columns line up: wide enough for the longest title. */
     static int panelWidth(SweepCells sweep) {
         List<String> titles = new ArrayList<>();
-        for (Config config : sweep.configs()) {
+        for (Setting setting : sweep.settings()) {
             for (Target degree : sweep.targets()) {
-                titles.add(title(sweep, config, degree));
+                titles.add(title(sweep, setting, degree));
             }
         }
         return ChartStyle.panelWidth(PANEL_WIDTH, ChartStyle.TITLE_FONT, titles);
     }
 
-    private static String title(SweepCells sweep, Config config, Target degree) {
-        return sweep.label(config) + ", " + degree.prose();
+    private static String title(SweepCells sweep, Setting setting, Target degree) {
+        return sweep.label(setting) + ", " + degree.prose();
     }
 
     /** One panel's chart; empty where no seed of the cell ever had a finite loss. */
-    static Optional<XYChart> panel(SweepCells sweep, Config config, Target degree, int panelWidth) {
-        XYChart chart = new XYChartBuilder().width(panelWidth).height(PANEL_HEIGHT).title(title(sweep, config, degree))
+    static Optional<XYChart> panel(SweepCells sweep, Setting setting, Target degree, int panelWidth) {
+        XYChart chart = new XYChartBuilder().width(panelWidth).height(PANEL_HEIGHT).title(title(sweep, setting, degree))
                 .xAxisTitle("Adam step").yAxisTitle("training MSE").build();
         List<LayerKind> kinds = sweep.kinds();
         CurveSummary[] summaries = new CurveSummary[kinds.size()];
         double lowest = Double.POSITIVE_INFINITY;
         double highest = 0;
         for (int i = 0; i < kinds.size(); i++) {
-            summaries[i] = CurveSummary.of(sweep.runs(config, degree, kinds.get(i)), POINTS_PER_CURVE);
+            summaries[i] = CurveSummary.of(sweep.runs(setting, degree, kinds.get(i)), POINTS_PER_CURVE);
             for (int k = 0; k < summaries[i].size(); k++) {
                 lowest = Math.min(lowest, plotted(summaries[i].low()[k]));
                 highest = Math.max(highest, plotted(summaries[i].high()[k]));
@@ -113,7 +113,7 @@ final class LossCurveChart {
         if (highest == 0) {
             return Optional.empty();
         }
-        style(chart, config.steps(), ChartStyle.logRange(lowest, highest, LOSS_PAD));
+        style(chart, setting.steps(), ChartStyle.logRange(lowest, highest, LOSS_PAD));
         // Bands first, so every median line is drawn on top of every band.
         for (int i = 0; i < kinds.size(); i++) {
             addBand(chart, kinds.get(i), summaries[i]);
@@ -207,26 +207,18 @@ final class LossCurveChart {
                 + "; band: min–max over seeds; y log scale, losses below 1E-12 drawn at 1E-12";
     }
 
+    /** Per kind a band with its median line through it, as the panels draw them. */
     private static void drawLegend(Graphics2D g, List<LayerKind> kinds, String note) {
-        g.setFont(ChartStyle.LEGEND_FONT);
-        FontMetrics metrics = g.getFontMetrics();
-        int firstBaseline = LEGEND_LINE_HEIGHT / 2 + metrics.getAscent() / 2;
-        int swatchMiddle = LEGEND_LINE_HEIGHT / 2 + 2;
-        int x = 12;
-        for (LayerKind kind : kinds) {
+        int firstBaseline = LEGEND_LINE_HEIGHT / 2 + Legend.ascent(g) / 2;
+        List<Legend.Entry> entries = kinds.stream().map(kind -> new Legend.Entry(kind.cliName(), (gr, x, middle) -> {
             Color colour = KindColours.of(kind);
-            g.setColor(translucent(colour));
-            g.fillRect(x, swatchMiddle - 6, 26, 12);
-            g.setColor(colour);
-            g.setStroke(new BasicStroke(2f));
-            g.drawLine(x, swatchMiddle, x + 26, swatchMiddle);
-            x += 32;
-            g.setColor(Color.BLACK);
-            g.drawString(kind.cliName(), x, firstBaseline);
-            x += metrics.stringWidth(kind.cliName()) + 18;
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.setFont(ChartStyle.AXIS_FONT);
-        g.drawString(note, 12, firstBaseline + LEGEND_LINE_HEIGHT - 4);
+            gr.setColor(translucent(colour));
+            gr.fillRect(x, middle - 6, 26, 12);
+            gr.setColor(colour);
+            gr.setStroke(new BasicStroke(2f));
+            gr.drawLine(x, middle, x + 26, middle);
+        })).toList();
+        Legend.line(g, entries, 32, LEGEND_LINE_HEIGHT / 2 + 2, firstBaseline, Color.BLACK);
+        Legend.note(g, note, firstBaseline + LEGEND_LINE_HEIGHT - 4);
     }
 }

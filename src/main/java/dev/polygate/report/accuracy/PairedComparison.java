@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One kind against another in the same (config, target), seed by seed, as the claims count it.
+ * One kind against another in the same (setting, target), seed by seed, as the claims count it.
  * Runs of one seed share their data, so per-seed ratios remove the data's luck from the
  * comparison. Seeds where either run diverged have no ratio and are left out of both counts.
  *

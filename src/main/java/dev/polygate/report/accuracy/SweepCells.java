@@ -12,31 +12,31 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A sweep's runs grouped into the grid's cells (config, target, kind), listed in the grid's order
+ * A sweep's runs by cell (setting, target, kind; a cell is the runs that differ only by seed), in the grid's order
  * so every output of the report has the same row and column order. A run that sits in two cells
  * (the same model under two sizings) is trained once and counted in both.
  */
 final class SweepCells {
     private final SweepResult result;
-    private final List<Config> configs;
+    private final List<Setting> settings;
     private final Map<CellKey, List<TrainingResult>> runsByCell = new LinkedHashMap<>();
 
-    private record CellKey(Config config, Target target, LayerKind kind) {
+    private record CellKey(Setting setting, Target target, LayerKind kind) {
     }
 
     private SweepCells(SweepResult result) {
         this.result = result;
         Grid grid = Objects.requireNonNull(result.grid(), "sweep result has no grid");
-        List<Config> ordered = new ArrayList<>();
+        List<Setting> ordered = new ArrayList<>();
         var cellRuns = result.cellRuns();
         for (Grid.Cell cell : grid.cells()) {
-            Config config = Config.of(cell, grid);
-            if (!ordered.contains(config)) {
-                ordered.add(config);
+            Setting setting = Setting.of(cell, grid);
+            if (!ordered.contains(setting)) {
+                ordered.add(setting);
             }
-            runsByCell.put(new CellKey(config, cell.target(), cell.kind()), cellRuns.apply(cell));
+            runsByCell.put(new CellKey(setting, cell.target(), cell.kind()), cellRuns.apply(cell));
         }
-        this.configs = List.copyOf(ordered);
+        this.settings = List.copyOf(ordered);
     }
 
     static SweepCells of(SweepResult result) {
@@ -47,9 +47,9 @@ final class SweepCells {
         return result;
     }
 
-    /** Configs in the grid's order. */
-    List<Config> configs() {
-        return configs;
+    /** Settings in the grid's order. */
+    List<Setting> settings() {
+        return settings;
     }
 
     List<Target> targets() {
@@ -66,23 +66,23 @@ final class SweepCells {
     }
 
     /** The seeds of one cell; empty if the sweep has no such cell. */
-    List<TrainingResult> runs(Config config, Target target, LayerKind kind) {
-        return runsByCell.getOrDefault(new CellKey(config, target, kind), List.of());
+    List<TrainingResult> runs(Setting setting, Target target, LayerKind kind) {
+        return runsByCell.getOrDefault(new CellKey(setting, target, kind), List.of());
     }
 
-    /** Whether configs differ in their sizing, so labels must name it. */
+    /** Whether settings differ in their sizing, so labels must name it. */
     boolean sizingsVary() {
         return result.grid().sizings().size() > 1;
     }
 
-    /** Whether configs differ in depth or lr, so labels must name them too. */
+    /** Whether settings differ in depth or lr, so labels must name them too. */
     boolean hyperparametersVary() {
         Grid grid = result.grid();
         return grid.depths().size() > 1 || grid.lrs().size() > 1;
     }
 
-    /** A config's label, naming as much as needed to tell the sweep's configs apart. */
-    String label(Config config) {
-        return config.label(sizingsVary(), hyperparametersVary());
+    /** A setting's label, naming as much as needed to tell the sweep's settings apart. */
+    String label(Setting setting) {
+        return setting.label(sizingsVary(), hyperparametersVary());
     }
 }

@@ -17,7 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The equivalence sweep regrouped: per (gate, sizing, n) the four arms' final-MSE statistics and
+ * The equivalence sweep by cell (a cell: the runs that differ only by seed): per (gate, sizing, n)
+ * the final-MSE statistics of its four arms' cells and
  * the two seed-paired comparisons the report reads — gated g against plain ∫g (the study's
  * equivalence) and plain g against plain ∫g (what integrating the gate buys a plain layer).
  */

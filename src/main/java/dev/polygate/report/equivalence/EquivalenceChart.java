@@ -5,12 +5,12 @@ import dev.polygate.experiment.Sizing;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.report.format.ChartStyle;
+import dev.polygate.report.format.Legend;
 import dev.polygate.report.format.KindColours;
 import dev.polygate.report.equivalence.EquivalenceCells.Row;
 import dev.polygate.report.stats.PairedTest;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -179,23 +179,16 @@ final class EquivalenceChart {
                 + "interval; dashed: 1 (a tie); below 1 the numerator fits better; log scale";
     }
 
+    /** Per series its line with a marker on it, as the panels draw them. */
     private static void drawLegend(Graphics2D g, String note) {
-        g.setFont(ChartStyle.LEGEND_FONT);
-        FontMetrics metrics = g.getFontMetrics();
         int baseline = 18;
-        int x = 12;
-        for (Series s : SERIES) {
-            g.setColor(s.colour());
-            g.setStroke(new BasicStroke(2f));
-            g.drawLine(x, baseline - 4, x + 26, baseline - 4);
-            g.fillOval(x + 10, baseline - 8, 8, 8);
-            x += 32;
-            g.setColor(Color.BLACK);
-            g.drawString(s.label(), x, baseline);
-            x += metrics.stringWidth(s.label()) + 18;
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.setFont(ChartStyle.AXIS_FONT);
-        g.drawString(note, 12, baseline + 20);
+        List<Legend.Entry> entries = SERIES.stream().map(s -> new Legend.Entry(s.label(), (gr, x, middle) -> {
+            gr.setColor(s.colour());
+            gr.setStroke(new BasicStroke(2f));
+            gr.drawLine(x, middle, x + 26, middle);
+            gr.fillOval(x + 10, middle - 4, 8, 8);
+        })).toList();
+        Legend.line(g, entries, 32, baseline - 4, baseline, Color.BLACK);
+        Legend.note(g, note, baseline + 20);
     }
 }

@@ -9,11 +9,11 @@ import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.report.accuracy.CellStats;
-import dev.polygate.report.format.EnvironmentText;
+import dev.polygate.report.format.SweepProvenance;
+import dev.polygate.report.format.MarkdownTable;
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.equivalence.EquivalenceCells.Row;
 import dev.polygate.report.stats.PairedTest;
-import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +69,6 @@ final class EquivalenceMarkdown {
     private static String introduction(EquivalenceCells cells) {
         EquivalenceDesign d = cells.design();
         SweepResult result = cells.result();
-        long diverged = result.runs().stream().filter(TrainingResult::diverged).count();
-        long failed = result.runs().stream().filter(TrainingResult::failed).count();
         return "The study argued that σ(x) ≈ x·σ′(x) — two neurons with nearby weights w and w + ε differ by "
                 + "ε·x·σ′(wx) — so a gated layer σ(W_g x + b_g) ⊙ (W_v x + b_v) with gate g behaves like a plain "
                 + "layer whose activation is ∫g, and a good gate becomes a good activation \"for free, except for "
@@ -87,10 +85,7 @@ final class EquivalenceMarkdown {
                 + "; depth " + d.depth() + "; learning rate " + FloatText.shortest(d.lr()) + "; " + d.samples()
                 + " samples; "
                 + d.steps() + " Adam steps; " + d.seeds() + " seeds per cell (seeds " + d.firstSeed() + "–"
-                + (d.firstSeed() + d.seeds() - 1) + "); " + result.runs().size() + " runs, of which " + diverged
-                + " diverged" + (failed == 0 ? "" : " and " + failed + " failed (listed below)") + ". The sweep took " + NumberText.seconds(result.wallSeconds()) + " of wall time on "
-                + result.threads() + (result.threads() == 1 ? " thread" : " threads") + ". "
-                + EnvironmentText.sentence(result.environment());
+                + (d.firstSeed() + d.seeds() - 1) + "); " + SweepProvenance.text(result);
     }
 
     private static String howToRead(EquivalenceDesign d) {
@@ -110,24 +105,20 @@ final class EquivalenceMarkdown {
 
     /** Per gate and sizing: at how many n the pair was indistinguishable, which side won elsewhere. */
     private static String summary(EquivalenceCells cells) {
-        StringBuilder t = new StringBuilder();
-        t.append("| gate | sizing | indistinguishable | gated g lower | plain ∫g lower | within ")
-                .append(NumberText.ratio(FACTOR)).append("× | gated g / plain ∫g, median ratios |\n")
-                .append("|---|---|---|---|---|---|---|\n");
+        MarkdownTable table = new MarkdownTable("gate", "sizing", "indistinguishable", "gated g lower", "plain ∫g lower",
+                "within " + NumberText.ratio(FACTOR) + "×", "gated g / plain ∫g, median ratios");
         for (Activation gate : cells.design().gates()) {
             for (Sizing sizing : cells.design().sizings()) {
                 List<Row> rows = cells.rows(gate, sizing);
-                t.append("| ").append(gate.cliName()).append(" | ").append(sizing.label()).append(" | ")
-                        .append(degrees(rows, Outcome.INDISTINGUISHABLE)).append(" | ")
-                        .append(degrees(rows, Outcome.GATED_LOWER)).append(" | ")
-                        .append(degrees(rows, Outcome.INTEGRAL_LOWER)).append(" | ")
-                        .append(listOrDash(rows.stream().filter(r -> withinFactor(r.gatedVsIntegral()))
-                                .map(r -> r.target().rowLabel()).toList())).append(" | ")
-                        .append(NumberText.ratio(ratioRange(rows)[0])).append(" to ")
-                        .append(NumberText.ratio(ratioRange(rows)[1])).append(" |\n");
+                double[] range = ratioRange(rows);
+                table.row(gate.cliName(), sizing.label(), degrees(rows, Outcome.INDISTINGUISHABLE),
+                        degrees(rows, Outcome.GATED_LOWER), degrees(rows, Outcome.INTEGRAL_LOWER),
+                        listOrDash(rows.stream().filter(r -> withinFactor(r.gatedVsIntegral()))
+                                .map(r -> r.target().rowLabel()).toList()),
+                        NumberText.ratio(range[0]) + " to " + NumberText.ratio(range[1]));
             }
         }
-        return t.toString();
+        return table.render();
     }
 
     private static double[] ratioRange(List<Row> rows) {
@@ -162,23 +153,24 @@ final class EquivalenceMarkdown {
     }
 
     private static String table(List<Row> rows) {
-        StringBuilder t = new StringBuilder();
-        t.append("| n | gated g | plain ∫g | plain g | gated ∫g | gated g / plain ∫g | won g : ∫g (ties) | Wilcoxon p "
-                + "| verdict | plain g / plain ∫g |\n|---:|---|---|---|---|---:|---:|---:|---|---:|\n");
+        MarkdownTable table = new MarkdownTable("n>", "gated g", "plain ∫g", "plain g", "gated ∫g", "gated g / plain ∫g>",
+                "won g : ∫g (ties)>", "Wilcoxon p>", "verdict", "plain g / plain ∫g>");
         for (Row row : rows) {
-            t.append("| ").append(row.target().rowLabel());
+            List<String> cells = new ArrayList<>();
+            cells.add(row.target().rowLabel());
             for (Arm arm : Arm.values()) {
-                t.append(" | ").append(row.arm(arm).text());
+                cells.add(row.arm(arm).text());
             }
-            t.append(" | ").append(ratio(row.gatedVsIntegral()));
-            t.append(" | ").append(row.gatedVsIntegral().map(p -> p.winsA() + " : " + p.winsB()
+            cells.add(ratio(row.gatedVsIntegral()));
+            cells.add(row.gatedVsIntegral().map(p -> p.winsA() + " : " + p.winsB()
                     + (p.ties() == 0 ? "" : " (" + p.ties() + ")")).orElse("—"));
-            t.append(" | ").append(row.gatedVsIntegral().map(p -> (p.wilcoxonExact() ? "" : "≈ ")
+            cells.add(row.gatedVsIntegral().map(p -> (p.wilcoxonExact() ? "" : "≈ ")
                     + NumberText.pValue(p.wilcoxonP())).orElse("—"));
-            t.append(" | ").append(verdict(row));
-            t.append(" | ").append(ratio(row.plainVsIntegral())).append(" |\n");
+            cells.add(verdict(row));
+            cells.add(ratio(row.plainVsIntegral()));
+            table.row(cells);
         }
-        return t.toString();
+        return table.render();
     }
 
     private static String verdict(Row row) {

@@ -24,10 +24,8 @@ public final class FailedRuns {
                 .append(" runs threw instead of finishing (a bug, or memory the run could not get). They have no")
                 .append(" MSE and are left out of every table and statistic above; re-run one with")
                 .append(" `polygate train` and the flags in its id to see the error again.\n\n");
-        md.append("| run | error |\n|---|---|\n");
-        for (TrainingResult run : failed) {
-            md.append("| ").append(run.spec().id()).append(" | ").append(run.failure().replace("|", "\\|")).append(" |\n");
-        }
-        return md.append('\n').toString();
+        MarkdownTable table = new MarkdownTable("run", "error");
+        failed.forEach(run -> table.row(run.spec().id(), run.failure()));
+        return md.append(table.render()).append('\n').toString();
     }
 }

@@ -1,62 +1,64 @@
 package dev.polygate.report.jdk;
 
-import dev.polygate.report.jdk.AccuracyRuns.Run;
-import dev.polygate.report.jdk.AccuracyRuns.RunKey;
+import dev.polygate.experiment.SweepResult;
+import dev.polygate.model.RunSpec;
+import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The same sweep run on two JDKs, run by run: runs are matched by their full identity
- * ({@link RunKey}), and compared bit for bit, because the question is whether the JDK changes
+ * ({@link RunSpec}), and compared bit for bit, because the question is whether the JDK changes
  * the computed numbers at all, not whether it changes them much.
  *
  * @param matched           runs present in both files
- * @param identicalFinalMse matched runs whose final MSE is the same double (or null on both sides)
- * @param identicalCurves   matched runs whose every curve entry is the same float (null = null)
+ * @param identicalFinalMse matched runs whose final MSE is the same double (or NaN, null in the
+ *                          file, on both sides)
+ * @param identicalCurves   matched runs whose every curve entry is the same float (NaN = NaN)
  * @param maxRelativeDifference largest |B − A| / |A| of the final MSE over matched runs finite on
  *                          both sides (infinite if A is 0 and B is not); 0 if none differ
  * @param maxRelativeDifferenceRun the run where that largest difference occurs; null if none differ
- * @param finiteOnOneSideOnly matched runs whose final MSE is null (diverged) on exactly one side
+ * @param finiteOnOneSideOnly matched runs whose final MSE is NaN (null in the file: diverged) on exactly one side
  * @param onlyInA           runs of A with no match in B
  * @param onlyInB           runs of B with no match in A
  */
 record AccuracyComparison(int matched, int identicalFinalMse, int identicalCurves, double maxRelativeDifference,
-                          RunKey maxRelativeDifferenceRun, List<RunKey> finiteOnOneSideOnly, List<RunKey> onlyInA,
-                          List<RunKey> onlyInB) {
+                          RunSpec maxRelativeDifferenceRun, List<RunSpec> finiteOnOneSideOnly, List<RunSpec> onlyInA,
+                          List<RunSpec> onlyInB) {
 
-    static AccuracyComparison of(AccuracyRuns a, AccuracyRuns b) {
-        Map<RunKey, Run> bByKey = new LinkedHashMap<>();
-        for (Run run : b.runs()) {
-            bByKey.put(run.key(), run);
+    static AccuracyComparison of(SweepResult a, SweepResult b) {
+        Map<RunSpec, TrainingResult> bByKey = new LinkedHashMap<>();
+        for (TrainingResult run : b.runs()) {
+            bByKey.put(run.spec(), run);
         }
         int matched = 0;
         int sameMse = 0;
         int sameCurve = 0;
         double maxRel = 0;
-        RunKey maxRun = null;
-        List<RunKey> oneSided = new ArrayList<>();
-        List<RunKey> onlyA = new ArrayList<>();
-        for (Run runA : a.runs()) {
-            Run runB = bByKey.remove(runA.key());
+        RunSpec maxRun = null;
+        List<RunSpec> oneSided = new ArrayList<>();
+        List<RunSpec> onlyA = new ArrayList<>();
+        for (TrainingResult runA : a.runs()) {
+            TrainingResult runB = bByKey.remove(runA.spec());
             if (runB == null) {
-                onlyA.add(runA.key());
+                onlyA.add(runA.spec());
                 continue;
             }
             matched++;
-            // Double.equals compares the bits (doubleToLongBits), so this is bit identity, with null = null.
-            if (Objects.equals(runA.finalMse(), runB.finalMse())) {
+            // Double.compare is 0 for the same bits only (and for NaN = NaN: the reader's null), so this is bit identity.
+            if (Double.compare(runA.finalMse(), runB.finalMse()) == 0) {
                 sameMse++;
-            } else if (runA.finalMse() == null || runB.finalMse() == null) {
-                oneSided.add(runA.key());
+            } else if (Double.isNaN(runA.finalMse()) || Double.isNaN(runB.finalMse())) {
+                oneSided.add(runA.spec());
             } else {
                 double rel = relativeDifference(runA.finalMse(), runB.finalMse());
                 if (rel > maxRel || maxRun == null) {
                     maxRel = rel;
-                    maxRun = runA.key();
+                    maxRun = runA.spec();
                 }
             }
             // Arrays.equals on float[] compares floatToIntBits: bit identity, with NaN (null in the file) = NaN.
@@ -66,6 +68,13 @@ record AccuracyComparison(int matched, int identicalFinalMse, int identicalCurve
         }
         return new AccuracyComparison(matched, sameMse, sameCurve, maxRel, maxRun, List.copyOf(oneSided),
                 List.copyOf(onlyA), List.copyOf(bByKey.keySet()));
+    }
+
+    /** A run's identity as the report names it: {@code relu gated w10 d1 x^3 lr0.01 1000 samples 3000 steps seed 2}. */
+    static String label(RunSpec run) {
+        return String.format(Locale.ROOT, "%s %s w%d d%d %s lr%s %d samples %d steps seed %d",
+                run.model().activation().cliName(), run.model().kind().cliName(), run.model().width(),
+                run.model().depth(), run.target().text(), run.lr(), run.samples(), run.steps(), run.seed());
     }
 
     /** |b − a| / |a|: how far B's value is from A's, relative to A's. */

@@ -1,8 +1,9 @@
 package dev.polygate.report.jdk;
 
+import dev.polygate.report.format.MarkdownTable;
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.format.NumberText.TimeUnit;
-import dev.polygate.report.jdk.AccuracyRuns.RunKey;
+import dev.polygate.experiment.Environment;
 import dev.polygate.report.jdk.SpeedRow.Difference;
 import dev.polygate.report.jmh.BenchmarkId;
 import dev.polygate.report.jmh.JmhResult;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IntSummaryStatistics;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -62,39 +62,33 @@ final class JdkComparisonMarkdown {
         StringBuilder md = new StringBuilder("## What ran\n\n");
         md.append("From the JMH result files (`jvm`, `jdkVersion`, `vmName`, `vmVersion`, `jvmArgs`) and the ")
                 .append("accuracy.json `environment` of each side.\n\n");
-        md.append("| | A: ").append(cell(a.label())).append(" | B: ").append(cell(b.label())).append(" |\n");
-        md.append("|---|---|---|\n");
-        row(md, "java", a, b, s -> codeList(s.distinct(JmhResult::jvm)));
-        row(md, "JDK version", a, b, s -> String.join(", ", s.distinct(JmhResult::jdkVersion)));
-        row(md, "VM", a, b, s -> String.join(", ", s.distinct(r -> r.vmName() + " " + r.vmVersion())));
-        row(md, "JVM flags of the benchmark forks", a, b,
+        MarkdownTable table = new MarkdownTable("", "A: " + a.label(), "B: " + b.label());
+        row(table, "java", a, b, s -> codeList(s.distinct(JmhResult::jvm)));
+        row(table, "JDK version", a, b, s -> String.join(", ", s.distinct(JmhResult::jdkVersion)));
+        row(table, "VM", a, b, s -> String.join(", ", s.distinct(r -> r.vmName() + " " + r.vmVersion())));
+        row(table, "JVM flags of the benchmark forks", a, b,
                 s -> codeList(s.distinct(r -> r.jvmArgs().isEmpty() ? "(none)" : String.join(" ", r.jvmArgs()))));
-        row(md, "JMH per fork", a, b, s -> String.join("; ", s.distinct(r -> r.warmupIterations() + " × "
+        row(table, "JMH per fork", a, b, s -> String.join("; ", s.distinct(r -> r.warmupIterations() + " × "
                 + r.warmupTime() + " warm-up, " + r.measurementIterations() + " × " + r.measurementTime()
                 + " measured, mode " + r.mode())));
-        row(md, "JMH result files", a, b, s -> Integer.toString(s.modified().size()));
-        row(md, "forks per benchmark (the unit compared)", a, b, s -> range(s.forks().values()));
-        row(md, "measured iterations per benchmark (all forks)", a, b, s -> range(s.iterations().values()));
-        row(md, "accuracy sweep", a, b, JdkComparisonMarkdown::accuracyEnvironment);
+        row(table, "JMH result files", a, b, s -> Integer.toString(s.modified().size()));
+        row(table, "forks per benchmark (the unit compared)", a, b, s -> range(s.forks().values()));
+        row(table, "measured iterations per benchmark (all forks)", a, b, s -> range(s.iterations().values()));
+        row(table, "accuracy sweep", a, b, JdkComparisonMarkdown::accuracyEnvironment);
+        md.append(table.render());
         md.append('\n');
         return md.toString();
     }
 
-    private static void row(StringBuilder md, String name, JdkSide a, JdkSide b, Function<JdkSide, String> value) {
-        md.append("| ").append(name).append(" | ").append(cell(value.apply(a))).append(" | ")
-                .append(cell(value.apply(b))).append(" |\n");
+    private static void row(MarkdownTable table, String name, JdkSide a, JdkSide b, Function<JdkSide, String> value) {
+        table.row(name, value.apply(a), value.apply(b));
     }
 
     private static String accuracyEnvironment(JdkSide side) {
-        Map<String, String> env = side.accuracy().environment();
-        String where = "`" + side.accuracy().source() + "`, " + side.accuracy().runs().size() + " runs";
-        if (env.isEmpty()) {
-            return where + "; environment not recorded";
-        }
-        return where + "; Java " + env.getOrDefault("javaVersion", "?") + " (" + env.getOrDefault("javaVmName", "?")
-                + ", " + env.getOrDefault("javaVendor", "?") + "); " + env.getOrDefault("os", "?") + "; "
-                + env.getOrDefault("cpu", "?") + ", " + env.getOrDefault("cores", "?") + " cores, "
-                + env.getOrDefault("vectorBits", "?") + "-bit vectors";
+        Environment env = side.accuracy().environment();
+        return "`" + side.accuracyFile() + "`, " + side.accuracy().runs().size() + " runs; Java " + env.javaVersion()
+                + " (" + env.javaVmName() + ", " + env.javaVendor() + "); " + env.os() + "; " + env.cpu() + ", "
+                + env.cores() + " cores, " + env.vectorBits() + "-bit vectors";
     }
 
     // --- interleaving ---------------------------------------------------------------------------
@@ -216,24 +210,18 @@ final class JdkComparisonMarkdown {
             md.append(calibration(c)).append("\n\n");
         }
         md.append("![time ratio B/A per benchmark](").append(pngName).append(")\n\n");
-        md.append("| benchmark | params | forks A/B | A: ").append(cell(labelA)).append(" median [95% CI] | B: ")
-                .append(cell(labelB)).append(" median [95% CI] | B/A [95% CI] | p | difference |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+        MarkdownTable table = new MarkdownTable("benchmark", "params", "forks A/B", "A: " + labelA + " median [95% CI]",
+                "B: " + labelB + " median [95% CI]", "B/A [95% CI]", "p", "difference");
         for (SpeedRow r : speed.rows()) {
             TimeUnit unit = TimeUnit.of(r.a().median());
-            md.append("| ").append(cell(r.id().simpleName())).append(" | ").append(r.id().params().isEmpty() ? "–" : cell(r.id().paramsText()))
-                    .append(" | ").append(r.a().n()).append('/').append(r.b().n())
-                    .append(" | ").append(interval(r.a(), unit)).append(" | ").append(interval(r.b(), unit))
-                    .append(" | ").append(NumberText.decimals3(r.ratio().ratio())).append(" [")
-                    .append(NumberText.decimals3(r.ratio().low())).append(", ")
-                    .append(NumberText.decimals3(r.ratio().high())).append("]")
-                    .append(r.usesFallback() ? "‡" : "").append(" | ").append(NumberText.pValue(r.ratio().pValue()))
-                    .append(" | ")
-                    .append(r.difference() == Difference.NONE ? r.difference().text()
-                            : "**" + r.difference().text() + "**")
-                    .append(" |\n");
+            table.row(r.id().simpleName(), r.id().params().isEmpty() ? "–" : r.id().paramsText(),
+                    r.a().n() + "/" + r.b().n(), interval(r.a(), unit), interval(r.b(), unit),
+                    NumberText.decimals3(r.ratio().ratio()) + " [" + NumberText.decimals3(r.ratio().low()) + ", "
+                            + NumberText.decimals3(r.ratio().high()) + "]" + (r.usesFallback() ? "‡" : ""),
+                    NumberText.pValue(r.ratio().pValue()),
+                    r.difference() == Difference.NONE ? r.difference().text() : "**" + r.difference().text() + "**");
         }
-        md.append('\n');
+        md.append(table.render()).append('\n');
         if (speed.rows().stream().anyMatch(r -> r.a().minMaxFallback() || r.b().minMaxFallback())) {
             int fewestSide = speed.rows().stream().filter(r -> r.a().minMaxFallback() || r.b().minMaxFallback())
                     .mapToInt(r -> Math.min(r.a().n(), r.b().n())).min().orElse(0);
@@ -287,8 +275,8 @@ final class JdkComparisonMarkdown {
 
     private static String accuracy(AccuracyComparison acc, JdkSide a, JdkSide b) {
         StringBuilder md = new StringBuilder("## Accuracy\n\n");
-        md.append("The same sweep on both JDKs (A: `").append(a.accuracy().source()).append("`, B: `")
-                .append(b.accuracy().source()).append("`). Runs are matched by activation, kind, width, depth, ")
+        md.append("The same sweep on both JDKs (A: `").append(a.accuracyFile()).append("`, B: `")
+                .append(b.accuracyFile()).append("`). Runs are matched by activation, kind, width, depth, ")
                 .append("degree, learning rate, samples, steps and seed, and compared bit for bit.\n\n");
         md.append("- ").append(acc.matched()).append(" runs matched; ").append(acc.identicalFinalMse())
                 .append(" have a bit-identical final MSE (null = null for a diverged run) and ")
@@ -303,11 +291,11 @@ final class JdkComparisonMarkdown {
         if (acc.maxRelativeDifferenceRun() != null) {
             md.append("- Largest relative difference of the final MSE, |B − A| / |A|: ")
                     .append(NumberText.scientific(acc.maxRelativeDifference())).append(", in run ")
-                    .append(acc.maxRelativeDifferenceRun().label()).append(".\n");
+                    .append(AccuracyComparison.label(acc.maxRelativeDifferenceRun())).append(".\n");
         }
         if (!acc.finiteOnOneSideOnly().isEmpty()) {
             md.append("- Diverged (final MSE null) on one JDK only: ").append(acc.finiteOnOneSideOnly().size())
-                    .append(" runs (").append(listed(acc.finiteOnOneSideOnly().stream().map(RunKey::label).toList()))
+                    .append(" runs (").append(listed(acc.finiteOnOneSideOnly().stream().map(AccuracyComparison::label).toList()))
                     .append(").\n");
         }
         md.append('\n');
@@ -328,18 +316,18 @@ final class JdkComparisonMarkdown {
 
     /** Differences of environment the two accuracy files do show, that change the arithmetic. */
     private static String shownDifferences(JdkSide a, JdkSide b) {
-        Map<String, String> ea = a.accuracy().environment();
-        Map<String, String> eb = b.accuracy().environment();
+        Environment ea = a.accuracy().environment();
+        Environment eb = b.accuracy().environment();
         StringBuilder s = new StringBuilder();
-        String bitsA = ea.get("vectorBits");
-        String bitsB = eb.get("vectorBits");
-        if (bitsA != null && bitsB != null && !bitsA.equals(bitsB)) {
+        int bitsA = ea.vectorBits();
+        int bitsB = eb.vectorBits();
+        if (bitsA != bitsB) {
             s.append("Shown by the files: A ran with ").append(bitsA).append("-bit vectors and B with ").append(bitsB)
                     .append("-bit, so the lane count, and with it the grouping of every lane sum, differ. ");
         }
-        String cpuA = ea.get("cpu");
-        String cpuB = eb.get("cpu");
-        if (cpuA != null && cpuB != null && !cpuA.equals(cpuB)) {
+        String cpuA = ea.cpu();
+        String cpuB = eb.cpu();
+        if (!cpuA.equals(cpuB)) {
             s.append("The sweeps also ran on different CPUs (").append(cpuA).append("; ").append(cpuB).append("). ");
         }
         return s.toString();
@@ -370,8 +358,4 @@ final class JdkComparisonMarkdown {
         return values.stream().map(v -> "`" + v + "`").collect(Collectors.joining(", "));
     }
 
-    /** A table cell: a "|" would end the cell, a line break the row. */
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
-    }
 }

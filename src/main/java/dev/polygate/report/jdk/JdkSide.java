@@ -1,8 +1,10 @@
 package dev.polygate.report.jdk;
 
+import dev.polygate.experiment.SweepResult;
 import dev.polygate.report.jmh.BenchmarkId;
 import dev.polygate.report.jmh.JmhJson;
 import dev.polygate.report.jmh.JmhResult;
+import dev.polygate.report.runs.AccuracyJsonReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +27,11 @@ import java.util.regex.Pattern;
  * @param label    the name the report uses for this JDK, e.g. jdk17.0.15
  * @param results  every JMH result of every file, in the order given
  * @param modified when each JMH file was last written, in the order given
- * @param accuracy the accuracy sweep run on this JDK
+ * @param accuracyFile the accuracy.json of the sweep run on this JDK
+ * @param accuracy     that sweep, as {@link AccuracyJsonReader} reads it
  */
-record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modified, AccuracyRuns accuracy) {
+record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modified, Path accuracyFile,
+               SweepResult accuracy) {
     /** Every benchmark a report accepts lives here; anything else is refused as unknown. */
     static final String BENCHMARK_PACKAGE = "dev.polygate.bench.";
 
@@ -35,7 +39,7 @@ record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modifi
 
     /**
      * Reads and checks one side. Refuses (one line) bad files and results (an
-     * InvalidInputException from JmhJson) and files from more than one JVM (an
+     * InvalidInputException from JmhJson or AccuracyJsonReader) and JMH files from more than one JVM (an
      * IllegalArgumentException): pooling those would mix two JDKs into one.
      */
     static JdkSide load(String label, List<Path> jmhFiles, Path accuracyFile) throws IOException {
@@ -59,7 +63,7 @@ record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modifi
             throw new IllegalArgumentException(label + ": the JMH result files come from " + jvms.size()
                     + " different JVMs (" + String.join("; ", jvms) + "); give each side the files of one JDK");
         }
-        return new JdkSide(label, List.copyOf(results), modified, AccuracyRuns.read(accuracyFile));
+        return new JdkSide(label, List.copyOf(results), modified, accuracyFile, AccuracyJsonReader.read(accuracyFile));
     }
 
     /**

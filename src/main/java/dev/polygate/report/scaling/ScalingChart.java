@@ -3,12 +3,12 @@ package dev.polygate.report.scaling;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.report.format.ChartStyle;
+import dev.polygate.report.format.Legend;
 import dev.polygate.report.format.KindColours;
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.stats.PowerLawFit;
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -201,24 +201,18 @@ final class ScalingChart {
                 results.design().longSteps(), seeds, seeds == 1 ? "seed" : "seeds");
     }
 
+    /** Per kind its fitted line with a median diamond on it, as the panels draw them. */
     private static void drawLegend(Graphics2D g, ScalingResults results, String note) {
-        g.setFont(ChartStyle.LEGEND_FONT);
-        FontMetrics metrics = g.getFontMetrics();
         int middle = LEGEND_LINE_HEIGHT / 2 + 2;
-        int baseline = middle + metrics.getAscent() / 2 - 1;
-        int x = 12;
-        for (LayerKind kind : results.design().kinds()) {
-            g.setColor(KindColours.of(kind));
-            g.setStroke(new BasicStroke(2f));
-            g.drawLine(x, middle, x + 22, middle);
-            SeriesMarkers.DIAMOND.paint(g, x + 11, middle, MARKER_SIZE + 3);
-            x += 30;
-            g.setColor(Color.BLACK);
-            g.drawString(kind.cliName(), x, baseline);
-            x += metrics.stringWidth(kind.cliName()) + 18;
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.setFont(ChartStyle.AXIS_FONT);
-        g.drawString(note, 12, baseline + LEGEND_LINE_HEIGHT - 4);
+        int baseline = middle + Legend.ascent(g) / 2 - 1;
+        List<Legend.Entry> entries = results.design().kinds().stream()
+                .map(kind -> new Legend.Entry(kind.cliName(), (gr, x, mid) -> {
+                    gr.setColor(KindColours.of(kind));
+                    gr.setStroke(new BasicStroke(2f));
+                    gr.drawLine(x, mid, x + 22, mid);
+                    SeriesMarkers.DIAMOND.paint(gr, x + 11, mid, MARKER_SIZE + 3);
+                })).toList();
+        Legend.line(g, entries, 30, middle, baseline, Color.BLACK);
+        Legend.note(g, note, baseline + LEGEND_LINE_HEIGHT - 4);
     }
 }

@@ -7,10 +7,13 @@ import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.Target;
-import dev.polygate.report.format.EnvironmentText;
+import dev.polygate.report.format.SweepProvenance;
+import dev.polygate.report.format.MarkdownTable;
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.stats.PowerLawFit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -42,7 +45,6 @@ final class ScalingMarkdown {
     private static String introduction(ScalingResults results) {
         ScalingDesign d = results.design();
         SweepResult sweep = results.sweep();
-        long diverged = sweep.runs().stream().filter(r -> r.diverged()).count();
         StringBuilder s = new StringBuilder();
         s.append("How fast does the error fall as the network grows, and does a gated layer make it fall faster? ")
                 .append("For each kind of hidden layer and each target xⁿ, networks of one hidden layer are trained ")
@@ -70,11 +72,8 @@ final class ScalingMarkdown {
                 .append(parameterRange(results)).append("); depth ").append(d.depth()).append("; learning rate ")
                 .append(FloatText.shortest(d.lr())).append("; ").append(d.samples()).append(" samples; ")
                 .append(readingText(d)).append("; ").append(d.seeds()).append(d.seeds() == 1 ? " seed" : " seeds")
-                .append(" per width (").append(seedRange(d)).append("). ").append(sweep.runs().size())
-                .append(" runs, of which ").append(diverged).append(" diverged. The sweep took ")
-                .append(NumberText.seconds(sweep.wallSeconds())).append(" of wall time on ").append(sweep.threads())
-                .append(sweep.threads() == 1 ? " thread" : " threads").append(". ")
-                .append(EnvironmentText.sentence(sweep.environment())).append("\n\n");
+                .append(" per width (").append(seedRange(d)).append("). ").append(SweepProvenance.text(sweep))
+                .append("\n\n");
         return s.toString();
     }
 
@@ -126,23 +125,25 @@ final class ScalingMarkdown {
             if (d.activations().size() > 1) {
                 s.append("### ").append(act.cliName()).append("\n\n");
             }
-            s.append("| n | kind |");
+            List<String> columns = new ArrayList<>(List.of("n>", "kind"));
             for (int steps : d.readings()) {
-                s.append(" slope at ").append(steps(steps)).append(" | R² | points |");
+                columns.addAll(List.of("slope at " + steps(steps) + ">", "R²>", "points>"));
             }
-            s.append(" widths ").append(widthRange(results.largerWidths())).append(": slope |");
-            s.append(" MSE at step ").append(steps(d.longSteps())).append(": slope |\n|---:|---|");
-            s.append("---:|---:|---:|".repeat(d.readings().size())).append("---:|---:|\n");
+            columns.add("widths " + widthRange(results.largerWidths()) + ": slope>");
+            columns.add("MSE at step " + steps(d.longSteps()) + ": slope>");
+            MarkdownTable table = new MarkdownTable(columns);
             for (int degree : d.degrees()) {
                 for (Series series : results.series(act, degree)) {
-                    s.append("| ").append(degree).append(" | ").append(kindLabel(series)).append(" |");
+                    List<String> row = new ArrayList<>(List.of(Integer.toString(degree), kindLabel(series)));
                     for (SlopeFit fit : results.readings(series)) {
-                        s.append(' ').append(slopeCells(fit)).append(" |");
+                        row.addAll(slopeCells(fit));
                     }
-                    s.append(' ').append(slopeText(results.largerWidthFit(series))).append(" |");
-                    s.append(' ').append(slopeText(results.atStep(series))).append(" |\n");
+                    row.add(slopeText(results.largerWidthFit(series)));
+                    row.add(slopeText(results.atStep(series)));
+                    table.row(row);
                 }
             }
+            s.append(table.render());
             s.append('\n');
         }
         return s.toString();
@@ -152,13 +153,13 @@ final class ScalingMarkdown {
         return series.kind().cliName() + (ExactRepresentation.exact(series) ? " †" : "");
     }
 
-    /** "-3.41 [-3.90, -2.93] | 0.97 | 20 (1 diverged)". */
-    private static String slopeCells(SlopeFit fit) {
+    /** The slope, R² and points cells: "-3.41 [-3.90, -2.93]", "0.97", "20 (1 diverged)". */
+    private static List<String> slopeCells(SlopeFit fit) {
         String points = fit.points().size() + (fit.leftOut() == 0 ? "" : " (" + leftOutText(fit) + ")");
         if (fit.fit().isEmpty()) {
-            return "no fit: fewer than 3 widths with a run | — | " + points;
+            return List.of("no fit: fewer than 3 widths with a run", "—", points);
         }
-        return slopeText(fit) + " | " + NumberText.decimals3(fit.fit().get().rSquared()) + " | " + points;
+        return List.of(slopeText(fit), NumberText.decimals3(fit.fit().get().rSquared()), points);
     }
 
     private static String leftOutText(SlopeFit fit) {
@@ -185,20 +186,21 @@ final class ScalingMarkdown {
             for (int degree : d.degrees()) {
                 List<Series> kinds = results.series(act, degree);
                 s.append("### ").append(act.cliName()).append(", ").append(Target.power(degree).prose())
-                        .append("\n\n| width | parameters |");
-                kinds.forEach(k -> s.append(' ').append(kindLabel(k)).append(" |"));
-                s.append("\n|---:|---:|").append("---:|".repeat(kinds.size())).append('\n');
+                        .append("\n\n");
+                List<String> columns = new ArrayList<>(List.of("width>", "parameters>"));
+                kinds.forEach(k -> columns.add(kindLabel(k) + ">"));
+                MarkdownTable table = new MarkdownTable(columns);
                 for (int i = 0; i < d.widths().size(); i++) {
                     int row = i;
-                    int width = results.result(kinds.get(0)).widths().get(row).width();
-                    s.append("| ").append(width).append(" | ").append(kinds.stream()
+                    List<String> cells = new ArrayList<>();
+                    cells.add(Integer.toString(results.result(kinds.get(0)).widths().get(row).width()));
+                    cells.add(kinds.stream()
                             .map(k -> Integer.toString(results.result(k).widths().get(row).parameterCount()))
-                            .collect(Collectors.joining(" / "))).append(" |");
-                    for (Series k : kinds) {
-                        s.append(' ').append(medianCell(results, k, row)).append(" |");
-                    }
-                    s.append('\n');
+                            .collect(Collectors.joining(" / ")));
+                    kinds.forEach(k -> cells.add(medianCell(results, k, row)));
+                    table.row(cells);
                 }
+                s.append(table.render());
                 s.append('\n');
             }
         }
@@ -246,23 +248,21 @@ final class ScalingMarkdown {
                 .append("wide, so a slope counts as settled only if, besides, the median at the largest width fell ")
                 .append("by less than half (ratio ≥ ").append(FloatText.shortest(SlopeCheck.STILL_IMPROVING_RATIO))
                 .append(").\n\n");
-        s.append("| n | kind | slope at ").append(steps(d.steps())).append(" | slope at ").append(steps(d.longSteps()))
-                .append(" | intervals overlap | median ratio at width ").append(smallest)
-                .append(" | median ratio at width ").append(largest).append(" | verdict |\n")
-                .append("|---:|---|---:|---:|---|---:|---:|---|\n");
+        MarkdownTable table = new MarkdownTable("n>", "kind", "slope at " + steps(d.steps()) + ">",
+                "slope at " + steps(d.longSteps()) + ">", "intervals overlap", "median ratio at width " + smallest + ">",
+                "median ratio at width " + largest + ">", "verdict");
         for (Series series : results.series()) {
             SlopeCheck c = results.check(series).orElseThrow();
-            s.append("| ").append(series.degree()).append(" | ")
-                    .append(d.activations().size() > 1 ? series.activation().cliName() + " " : "")
-                    .append(kindLabel(series)).append(" | ").append(slopeText(c.early())).append(" | ")
-                    .append(slopeText(c.late())).append(" | ")
-                    .append(c.verdict() == SlopeCheck.Verdict.NO_FIT ? "—"
+            table.row(Integer.toString(series.degree()),
+                    (d.activations().size() > 1 ? series.activation().cliName() + " " : "") + kindLabel(series),
+                    slopeText(c.early()), slopeText(c.late()),
+                    c.verdict() == SlopeCheck.Verdict.NO_FIT ? "—"
                             : c.verdict() == SlopeCheck.Verdict.SETTLED
-                            || c.verdict() == SlopeCheck.Verdict.STILL_IMPROVING ? "yes" : "no")
-                    .append(" | ").append(NumberText.ratio(c.medianRatioAt(smallest))).append(" | ")
-                    .append(NumberText.ratio(c.medianRatioAt(largest))).append(" | ").append(verdictText(c))
-                    .append(" |\n");
+                            || c.verdict() == SlopeCheck.Verdict.STILL_IMPROVING ? "yes" : "no",
+                    NumberText.ratio(c.medianRatioAt(smallest)), NumberText.ratio(c.medianRatioAt(largest)),
+                    verdictText(c));
         }
+        s.append(table.render());
         s.append('\n').append(ScalingReading.checkSummary(results)).append("\n\n");
         s.append("**What this check cannot see.** At a constant learning rate Adam's steps do not shrink as the ")
                 .append("loss does, so a run can stall at a floor set by the learning rate rather than by its width; ")
@@ -298,32 +298,37 @@ final class ScalingMarkdown {
             s.append("No published slope applies to this grid: they are for plain and gated ReLU layers.\n\n");
             return s.toString();
         }
-        s.append("| n | kind | published | widths | our MSE slope | inside | our RMSE slope | inside |\n")
-                .append("|---:|---|---:|---|---:|---|---:|---|\n");
+        MarkdownTable table = new MarkdownTable("n>", "kind", "published>", "widths", "our MSE slope>", "inside",
+                "our RMSE slope>", "inside");
         String all = "all " + widthRange(results.design().widths());
         String larger = widthRange(results.largerWidths());
         for (Series series : compared) {
             PublishedSlope p = PublishedSlope.of(series.activation(), series.kind()).orElseThrow();
-            String lead = "| " + series.degree() + " | " + series.activation().cliName() + ' ' + kindLabel(series)
-                    + " | " + NumberText.slope(p.slope()) + " | ";
-            s.append(lead).append(all).append(" | ").append(comparisonCells(p, results.result(series).fit()));
-            s.append(lead).append(larger).append(" | ")
-                    .append(comparisonCells(p, results.largerWidthFit(series).fit()));
+            List<String> lead = List.of(Integer.toString(series.degree()),
+                    series.activation().cliName() + ' ' + kindLabel(series), NumberText.slope(p.slope()));
+            for (Map.Entry<String, Optional<PowerLawFit>> fit : List.of(Map.entry(all, results.result(series).fit()),
+                    Map.entry(larger, results.largerWidthFit(series).fit()))) {
+                List<String> row = new ArrayList<>(lead);
+                row.add(fit.getKey());
+                row.addAll(comparisonCells(p, fit.getValue()));
+                table.row(row);
+            }
         }
+        s.append(table.render());
         s.append('\n').append(ScalingReading.squaredSentence(results)).append("\n\n");
         return s.toString();
     }
 
-    /** "-3.41 [-3.76, -3.05] | no | -1.70 [-1.88, -1.52] | no |", or dashes without a fit. */
-    private static String comparisonCells(PublishedSlope p, Optional<PowerLawFit> fit) {
+    /** The MSE slope, inside, RMSE slope, inside cells: "-3.41 [-3.76, -3.05]", "no", "-1.70 [-1.88, -1.52]", "no"; dashes without a fit. */
+    private static List<String> comparisonCells(PublishedSlope p, Optional<PowerLawFit> fit) {
         if (fit.isEmpty()) {
-            return "— | — | — | — |\n";
+            return List.of("—", "—", "—", "—");
         }
         PowerLawFit f = fit.get();
-        return NumberText.slopeWithInterval(f.slope(), f.slopeLow(), f.slopeHigh()) + " | "
-                + (p.insideMseInterval(f) ? "yes" : "no") + " | "
-                + NumberText.slopeWithInterval(f.slope() / 2, f.slopeLow() / 2, f.slopeHigh() / 2) + " | "
-                + (p.insideRmseInterval(f) ? "yes" : "no") + " |\n";
+        return List.of(NumberText.slopeWithInterval(f.slope(), f.slopeLow(), f.slopeHigh()),
+                p.insideMseInterval(f) ? "yes" : "no",
+                NumberText.slopeWithInterval(f.slope() / 2, f.slopeLow() / 2, f.slopeHigh() / 2),
+                p.insideRmseInterval(f) ? "yes" : "no");
     }
 
     /** "32–256": the span of a list of widths. */

@@ -4,12 +4,13 @@ import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.report.accuracy.CellStats;
 import dev.polygate.report.format.ChartStyle;
+import dev.polygate.report.format.Legend;
 import dev.polygate.report.format.KindColours;
 import dev.polygate.report.throughput.CostVersusAccuracy.Row;
 import java.awt.Color;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.knowm.xchart.BitmapEncoder;
@@ -127,29 +128,22 @@ final class SummaryChart {
 
     /** First line: a colour per kind; second line: a marker shape per degree n. */
     private static void drawLegend(Graphics2D g, CostVersusAccuracy summary) {
-        g.setFont(ChartStyle.LEGEND_FONT);
-        FontMetrics metrics = g.getFontMetrics();
-        int x = 12;
         int middle = LEGEND_LINE_HEIGHT / 2 + 2;
-        int baseline = middle + metrics.getAscent() / 2 - 1;
-        for (LayerKind kind : summary.kinds()) {
-            g.setColor(KindColours.of(kind));
-            SeriesMarkers.CIRCLE.paint(g, x + 6, middle, MARKER_SIZE + 2);
-            x += 16;
-            g.setColor(Color.BLACK);
-            g.drawString(kind.cliName(), x, baseline);
-            x += metrics.stringWidth(kind.cliName()) + 18;
-        }
-        x = 12;
-        middle += LEGEND_LINE_HEIGHT;
-        baseline += LEGEND_LINE_HEIGHT;
+        int baseline = middle + Legend.ascent(g) / 2 - 1;
+        List<Legend.Entry> kinds = summary.kinds().stream().map(kind -> new Legend.Entry(kind.cliName(),
+                (gr, x, mid) -> {
+                    gr.setColor(KindColours.of(kind));
+                    SeriesMarkers.CIRCLE.paint(gr, x + 6, mid, MARKER_SIZE + 2);
+                })).toList();
+        Legend.line(g, kinds, 16, middle, baseline, Color.BLACK);
+        List<Legend.Entry> degrees = new ArrayList<>();
         for (int d = 0; d < summary.degrees().size(); d++) {
-            g.setColor(Color.DARK_GRAY);
-            marker(d).paint(g, x + 6, middle, MARKER_SIZE + 2);
-            x += 16;
-            String label = summary.degrees().get(d).prose();
-            g.drawString(label, x, baseline);
-            x += metrics.stringWidth(label) + 18;
+            Marker shape = marker(d);
+            degrees.add(new Legend.Entry(summary.degrees().get(d).prose(), (gr, x, mid) -> {
+                gr.setColor(Color.DARK_GRAY);
+                shape.paint(gr, x + 6, mid, MARKER_SIZE + 2);
+            }));
         }
+        Legend.line(g, degrees, 16, middle + LEGEND_LINE_HEIGHT, baseline + LEGEND_LINE_HEIGHT, Color.DARK_GRAY);
     }
 }

@@ -3,7 +3,7 @@ package dev.polygate.report.throughput;
 import dev.polygate.experiment.Environment;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.io.AtomicFiles;
-import dev.polygate.report.accuracy.AccuracyJsonReader;
+import dev.polygate.report.runs.AccuracyJsonReader;
 import dev.polygate.report.format.ChartStyle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;

@@ -1,6 +1,16 @@
 package dev.polygate.report.accuracy;
 
+import static dev.polygate.report.accuracy.ClaimReading.Outcome.FAILS;
+import static dev.polygate.report.accuracy.ClaimReading.Outcome.HOLDS_AS_BASELINE_DIVERGED;
+import static dev.polygate.report.accuracy.ClaimReading.Outcome.HOLDS_WITHIN_MARGIN;
+import static dev.polygate.report.accuracy.ClaimReading.Outcome.NOT_SHOWN;
+import static dev.polygate.report.accuracy.ClaimReading.Outcome.UNDECIDED;
+import static dev.polygate.report.format.MarkdownTables.where;
+
 import dev.polygate.report.format.KindColours;
+import dev.polygate.report.format.MarkdownTables;
+import dev.polygate.report.format.NumberText;
+import dev.polygate.report.stats.PairedTest;
 
 import static dev.polygate.model.LayerKind.GATED;
 import static dev.polygate.model.LayerKind.PLAIN;
@@ -26,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -145,63 +156,73 @@ class AccuracyReportTest {
     void markdownCellShowsMedianAndItsIntervalOverSeeds(@TempDir Path dir) throws IOException {
         String md = markdown(dir, AccuracyReportTest::gatedWinsEverywhere, ALL_KINDS);
 
-        // n = 2: plain 2e-3, 1e-3, 5e-3; gated a tenth; squared a twentieth; best is squared.
-        assertTrue(md.contains("| 2 | 2.00e-03 [1.00e-03–5.00e-03] | 1.00e-04 [5.00e-05–2.50e-04] "
-                + "| 2.00e-04 [1.00e-04–5.00e-04] | squared (not shown) |"), md);
+        // n = 2: plain 2e-3, 1e-3, 5e-3; gated a tenth; squared a twentieth; best is squared, not shown by the test.
+        Map<String, String> two = MarkdownTables.row(md, "best", where("n", "2"));
+        assertEquals("2.00e-03 [1.00e-03–5.00e-03]", two.get("plain"));
+        assertEquals("1.00e-04 [5.00e-05–2.50e-04]", two.get("squared"));
+        assertEquals("2.00e-04 [1.00e-04–5.00e-04]", two.get("gated"));
+        assertEquals("squared (not shown)", two.get("best"));
         // n = 1, squared: seeds 0 and 2 finished (5e-4, 1.5e-3), seed 1 diverged.
-        assertTrue(md.contains("| 1.00e-03 [5.00e-04–1.50e-03] (1 diverged) |"), md);
+        assertEquals("1.00e-03 [5.00e-04–1.50e-03] (1 diverged)", MarkdownTables.row(md, "best", where("n", "1")).get("squared"));
         // Paired: gated / plain is 0.1 on every seed, squared / gated 0.5.
         // The log ratios tie in size, so the library's Wilcoxon p is its normal approximation (≈).
-        assertTrue(md.contains("| 2 | gated vs plain | 0.100 [0.100–0.100] | 3 : 0 | ≈ "), md);
-        assertTrue(md.contains("| 2 | gated vs squared | 2.00 [2.00–2.00] | 0 : 3 | ≈ "), md);
-        assertTrue(md.contains("| 0.250 | not distinguishable |"), md);   // sign test: 2 · (1/2)³
-        assertTrue(md.contains("With 3 seeds the smallest exact p is 0.250, so no pair can be told apart at 0.05"), md);
-        assertTrue(md.contains("seeds 0–2"), md);
-        assertTrue(md.contains("Test CPU @ 1 GHz"), md);
-        assertTrue(md.contains("12.5 s of wall time on 2 threads"), md);
-        assertTrue(md.contains("## Files"), md);
-        assertTrue(md.contains("`polygate sweep`"), md);
+        Map<String, String> gatedPlain = paired(md, "2", "gated vs plain");
+        assertEquals("0.100 [0.100–0.100]", gatedPlain.get("ratio a / b [interval]"));
+        assertEquals("3 : 0", gatedPlain.get("seeds won a : b (ties)"));
+        assertTrue(gatedPlain.get("Wilcoxon p").startsWith("≈ "), gatedPlain.toString());
+        assertEquals("0.250", gatedPlain.get("sign p"));   // sign test: 2 · (1/2)³
+        assertEquals("not distinguishable", gatedPlain.get("verdict"));
+        Map<String, String> gatedSquared = paired(md, "2", "gated vs squared");
+        assertEquals("2.00 [2.00–2.00]", gatedSquared.get("ratio a / b [interval]"));
+        assertEquals("0 : 3", gatedSquared.get("seeds won a : b (ties)"));
+        // The smallest exact p with 3 seeds, which the table's note gives.
+        assertEquals(0.25, PairedTest.minimumAttainableP(3), 1e-12);
+        assertTrue(md.contains(NumberText.pValue(0.25)), md);
+        // Seeds, CPU and wall time: the numbers of the sweep, wherever the introduction puts them.
+        assertTrue(md.contains("0–2"), md);
+        assertTrue(md.contains(SyntheticSweeps.ENVIRONMENT.cpu()), md);
+        assertTrue(md.contains(NumberText.seconds(12.5)), md);
     }
 
     /**
      * Three seeds cannot reach p < 0.05 (the smallest exact p is 0.25): gated 10× below plain on
-     * every seed is still not shown, and the reading says why. The rules themselves, with 8 seeds,
-     * are in ClaimReadingTest.
+     * every seed is still not shown. The rules themselves, with 8 seeds, are in ClaimReadingTest.
      */
     @Test
-    void readingWithThreeSeedsShowsNoClaimAndSaysWhy(@TempDir Path dir) throws IOException {
-        String reading = reading(markdown(dir, AccuracyReportTest::gatedWinsEverywhere, ALL_KINDS));
+    void readingWithThreeSeedsShowsNoClaim() {
+        SettingCells stats = settingCells(SyntheticSweeps.sweep(SyntheticSweeps.smallGrid(ALL_KINDS),
+                AccuracyReportTest::gatedWinsEverywhere), 0);
 
-        assertTrue(reading.contains(ClaimReading.CLAIM_1 + " is not shown for relu at n = 2, 3: the paired test "
-                + "cannot tell the two apart at α = 0.0500, whichever way the medians point (at n = 2, gated median "
-                + "2.00e-04 vs plain 2.00e-03, per-seed ratio 0.100 [0.100–0.100]; gated < plain on 3/3 paired seeds "
-                + "(Wilcoxon p ≈ "), reading);
-        assertTrue(reading.contains("; with 3 seeds p cannot go below 0.250)"), reading);
-        assertFalse(reading.contains(ClaimReading.CLAIM_1 + " holds"), reading);
-        assertFalse(reading.contains("does not hold"), reading);
+        assertEquals(List.of(NOT_SHOWN, NOT_SHOWN), outcomes(ClaimReading.GATED_BEATS_PLAIN, stats));
+        PairedTest two = stats.compare(Target.power(2), GATED, PLAIN, PairedComparison.Win.STRICTLY_LOWER).test()
+                .orElseThrow();
+        assertEquals(0.1, two.ratio().median(), 1e-12);
+        assertEquals(3, two.winsA());
+        assertEquals(PairedTest.Verdict.NOT_DISTINGUISHABLE, two.verdict(ClaimReading.ALPHA));
         // Squared at half of gated on every seed: the test cannot tell, the interval is within the margin.
-        assertTrue(reading.contains(ClaimReading.CLAIM_2 + " holds for relu: n = 2 (squared median"), reading);
-        assertTrue(reading.contains("the test cannot tell squared from gated, and the interval of the ratio squared "
-                + "/ gated lies at or below 2.00, our margin for \"as strong\"."), reading);
+        assertEquals(List.of(HOLDS_WITHIN_MARGIN, HOLDS_WITHIN_MARGIN), outcomes(ClaimReading.SQUARED_MATCHES_GATED, stats));
     }
 
     @Test
     void readingSkipsAClaimWhoseKindIsNotInTheGrid(@TempDir Path dir) throws IOException {
-        String reading = reading(markdown(dir, AccuracyReportTest::gatedWinsEverywhere, List.of(PLAIN, GATED)));
+        SettingCells stats = settingCells(SyntheticSweeps.sweep(SyntheticSweeps.smallGrid(List.of(PLAIN, GATED)),
+                AccuracyReportTest::gatedWinsEverywhere), 0);
 
-        assertTrue(reading.contains(ClaimReading.CLAIM_2 + " is not tested: the grid has no squared runs."),
-                reading);
-        assertTrue(reading.contains(ClaimReading.CLAIM_1 + " is not shown for relu"), reading);
+        assertFalse(stats.hasKind(SQUARED), "claim 2 cannot be tested");
+        assertEquals(List.of(NOT_SHOWN, NOT_SHOWN), outcomes(ClaimReading.GATED_BEATS_PLAIN, stats));
+        // The report is still written, with a reading for claim 1 only.
+        String reading = reading(markdown(dir, AccuracyReportTest::gatedWinsEverywhere, List.of(PLAIN, GATED)));
+        assertTrue(reading.contains(ClaimReading.CLAIM_1), reading);
     }
 
     @Test
-    void pngDecodesWithOnePanelPerConfigAndDegree(@TempDir Path dir) throws IOException {
+    void pngDecodesWithOnePanelPerSettingAndDegree(@TempDir Path dir) throws IOException {
         AccuracyReport.writeAll(SyntheticSweeps.sweep(SyntheticSweeps.smallGrid(ALL_KINDS),
                 AccuracyReportTest::gatedWinsEverywhere), dir);
 
         BufferedImage image = ImageIO.read(dir.resolve("loss-curves.png").toFile());
         assertNotNull(image, "not a readable image");
-        // One config (relu) × three degrees, below the legend.
+        // One setting (relu) × three degrees, below the legend.
         assertEquals(3 * LossCurveChart.PANEL_WIDTH, image.getWidth());
         assertTrue(image.getHeight() > LossCurveChart.PANEL_HEIGHT, "height " + image.getHeight());
         assertTrue(image.getHeight() < 2 * LossCurveChart.PANEL_HEIGHT, "height " + image.getHeight());
@@ -214,7 +235,7 @@ class AccuracyReportTest {
      * where every run diverged: gated at n = 2 (plain finished), every kind at n = 3 at step 0.
      */
     @Test
-    void severalConfigsAndCellsWhereEveryRunDiverged(@TempDir Path dir) throws IOException {
+    void severalSettingsAndCellsWhereEveryRunDiverged(@TempDir Path dir) throws IOException {
         Grid grid = new Grid(List.of(Activation.RELU, Activation.SILU), ALL_KINDS, Target.powers(List.of(1, 2, 3)),
                 List.of(Sizing.equalWidth(10), Sizing.equalWidth(20)),
                 List.of(1), List.of(0.01), 64, 40, 3, 7);
@@ -232,20 +253,26 @@ class AccuracyReportTest {
         AccuracyReport.writeAll(sweep, dir);
 
         String md = Files.readString(dir.resolve("accuracy.md"), StandardCharsets.UTF_8);
-        assertTrue(md.contains("## relu, equal width 10\n"), md);
-        assertTrue(md.contains("## silu, equal width 20\n"), md);
-        assertTrue(md.contains("seeds 7–9"), md);
+        SweepCells cells = SweepCells.of(sweep);
+        assertEquals(List.of("relu, equal width 10", "relu, equal width 20", "silu, equal width 10",
+                "silu, equal width 20"), cells.settings().stream().map(cells::label).toList());
+        cells.settings().forEach(setting -> assertTrue(md.contains("## " + cells.label(setting) + "\n"), md));
+        assertTrue(md.contains("7–9"), "the seeds: " + md);
         String troubled = md.substring(md.indexOf("## silu, equal width 20"));
-        assertTrue(troubled.contains("| 3 | all 3 diverged | all 3 diverged | all 3 diverged | — |"), troubled);
-        assertTrue(troubled.contains("| 2 | gated vs plain | n/a | 0 : 0 (3 unpaired) | — | — | no seed finished both |"),
-                troubled);
-        String reading = reading(troubled);
-        assertTrue(reading.contains(ClaimReading.CLAIM_1 + " does not hold for n = 2 (silu, "
-                + "equal width 20): every gated run diverged; plain median 2.00e-03."), reading);
-        assertTrue(reading.contains("At n = 3 it cannot be judged: every gated and plain run diverged."), reading);
-        assertTrue(reading.contains(ClaimReading.CLAIM_2 + " holds for silu, equal width 20 wherever "
-                + "it can be judged: n = 2 (squared median 1.00e-04): every gated run diverged."), reading);
-        assertTrue(reading.contains("At n = 3 it cannot be judged: every squared and gated run diverged."), reading);
+        Map<String, String> three = MarkdownTables.row(troubled, "best", where("n", "3"));
+        assertEquals(List.of("all 3 diverged", "all 3 diverged", "all 3 diverged", "—"),
+                List.of(three.get("plain"), three.get("squared"), three.get("gated"), three.get("best")));
+        Map<String, String> unpaired = paired(troubled, "2", "gated vs plain");
+        assertEquals(List.of("n/a", "0 : 0 (3 unpaired)", "—", "—", "no seed finished both"),
+                List.of(unpaired.get("ratio a / b [interval]"), unpaired.get("seeds won a : b (ties)"),
+                        unpaired.get("Wilcoxon p"), unpaired.get("sign p"), unpaired.get("verdict")));
+        // Every gated run diverged at n = 2 (plain finished): claim 1 fails and claim 2 holds there;
+        // at n = 3 every run diverged: neither can be judged.
+        SettingCells stats = settingCells(sweep, 3);
+        assertEquals(List.of(FAILS, UNDECIDED), outcomes(ClaimReading.GATED_BEATS_PLAIN, stats));
+        assertEquals(List.of(HOLDS_AS_BASELINE_DIVERGED, UNDECIDED), outcomes(ClaimReading.SQUARED_MATCHES_GATED, stats));
+        assertEquals(2e-3, stats.cell(Target.power(2), PLAIN).median(), 1e-15);
+        assertEquals(1e-4, stats.cell(Target.power(2), SQUARED).median(), 1e-15);
 
         BufferedImage image = ImageIO.read(dir.resolve("loss-curves.png").toFile());
         assertNotNull(image);
@@ -266,6 +293,20 @@ class AccuracyReportTest {
             }
         }
         return false;
+    }
+
+    private static SettingCells settingCells(SweepResult sweep, int setting) {
+        SweepCells cells = SweepCells.of(sweep);
+        return SettingCells.of(cells, cells.settings().get(setting));
+    }
+
+    private static List<ClaimReading.Outcome> outcomes(ClaimReading.Claim claim, SettingCells stats) {
+        return ClaimReading.judgements(claim, stats).stream().map(ClaimReading.Judgement::outcome).toList();
+    }
+
+    /** The paired table's row for one degree and pair, e.g. ("2", "gated vs plain"). */
+    private static Map<String, String> paired(String md, String n, String pair) {
+        return MarkdownTables.row(md, "a vs b", r -> n.equals(r.get("n")) && pair.equals(r.get("a vs b")));
     }
 
     private static String markdown(Path dir, SyntheticSweeps.FinalMse finalMse, List<LayerKind> kinds)

@@ -4,8 +4,8 @@ import static dev.polygate.report.accuracy.ClaimReading.Outcome.FAILS;
 import static dev.polygate.report.accuracy.ClaimReading.Outcome.HOLDS;
 import static dev.polygate.report.accuracy.ClaimReading.Outcome.HOLDS_WITHIN_MARGIN;
 import static dev.polygate.report.accuracy.ClaimReading.Outcome.NOT_SHOWN;
+import static dev.polygate.report.format.MarkdownTables.where;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polygate.experiment.Grid;
@@ -16,6 +16,8 @@ import dev.polygate.model.Target;
 import dev.polygate.report.accuracy.ClaimReading.Claim;
 import dev.polygate.report.accuracy.ClaimReading.Judgement;
 import dev.polygate.report.accuracy.ClaimReading.Outcome;
+import dev.polygate.report.format.MarkdownTables;
+import dev.polygate.report.format.NumberText;
 import dev.polygate.report.stats.PairedTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -65,9 +67,9 @@ class ClaimReadingTest {
         }));
     }
 
-    private static ConfigStats stats() {
+    private static SettingCells stats() {
         SweepCells cells = cells();
-        return ConfigStats.of(cells, cells.configs().get(0));
+        return SettingCells.of(cells, cells.settings().get(0));
     }
 
     /** The table's "best" follows the same test: unmarked only where it is lower than every other kind. */
@@ -75,9 +77,10 @@ class ClaimReadingTest {
     void theBestColumnIsMarkedWhereTheTestCannotShowIt() {
         String md = AccuracyMarkdown.render(cells());
         // n = 2: squared below gated below plain on every seed.
-        assertTrue(md.contains("| squared |\n| 3 |"), md);
+        assertEquals("squared", MarkdownTables.row(md, "best", where("n", "2")).get("best"));
         // n = 3: squared and gated within 0.9–1.2 of each other: the lowest median is not shown to be lowest.
-        assertTrue(md.matches("(?s).*\\| 3 \\|[^\\n]*\\| (squared|gated) \\(not shown\\) \\|\\n.*"), md);
+        assertTrue(MarkdownTables.row(md, "best", where("n", "3")).get("best").matches("(squared|gated) \\(not shown\\)"),
+                md);
     }
 
     private static List<Outcome> outcomes(Claim claim) {
@@ -88,7 +91,7 @@ class ClaimReadingTest {
     void claimOneFollowsTheWilcoxonVerdictNotTheMedians() {
         assertEquals(List.of(HOLDS, NOT_SHOWN, FAILS, HOLDS), outcomes(ClaimReading.GATED_BEATS_PLAIN));
         // At n = 3 the gated median is below plain's, and still the claim is not shown there.
-        ConfigStats stats = stats();
+        SettingCells stats = stats();
         Target three = Target.power(3);
         assertTrue(stats.cell(three, LayerKind.GATED).median() < stats.cell(three, LayerKind.PLAIN).median());
         assertEquals(PairedTest.Verdict.NOT_DISTINGUISHABLE, stats.compare(three, LayerKind.GATED, LayerKind.PLAIN,
@@ -103,7 +106,7 @@ class ClaimReadingTest {
     /** Every outcome agrees with the verdict the paired table prints for the same pair. */
     @Test
     void everyOutcomeAgreesWithThePairedTablesVerdict() {
-        ConfigStats stats = stats();
+        SettingCells stats = stats();
         for (Claim claim : List.of(ClaimReading.GATED_BEATS_PLAIN, ClaimReading.SQUARED_MATCHES_GATED)) {
             for (Judgement j : ClaimReading.judgements(claim, stats)) {
                 PairedTest.Verdict verdict = stats.compare(j.target(), claim.challenger(), claim.baseline(),
@@ -118,14 +121,20 @@ class ClaimReadingTest {
         }
     }
 
+    /** The paragraph names each degree under its outcome: n = 4 where claim 1 fails, n = 3 where it is not shown. */
     @Test
-    void theParagraphSaysNotShownWithTheNumbersAndStatesItsLevelAndMargin() {
+    void theParagraphNamesTheDegreesOfEachOutcomeAndItsLevelAndMargin() {
         String text = ClaimReading.paragraph(stats(), "relu");
-        assertTrue(text.contains(ClaimReading.CLAIM_1 + " does not hold for n = 4 (relu)"), text);
-        assertTrue(text.contains("It is not shown at n = 3: the paired test cannot tell the two apart at α = 0.0500"),
-                text);
-        assertTrue(text.contains("per-seed ratio"), text);
-        assertTrue(text.contains("our margin for \"as strong\""), text);
-        assertFalse(text.contains(ClaimReading.CLAIM_1 + " holds for relu"), text);
+        List<Judgement> claim1 = ClaimReading.judgements(ClaimReading.GATED_BEATS_PLAIN, stats());
+        assertEquals(Target.power(4), claim1.get(2).target());
+        assertEquals(FAILS, claim1.get(2).outcome());
+        assertTrue(text.contains(claim1.get(2).evidence()), text);
+        assertTrue(text.contains(NumberText.pValue(ClaimReading.ALPHA)), text);
+        assertTrue(text.contains(NumberText.ratio(ClaimReading.CLAIM_2_MARGIN)), text);
+        // Gated at n = 3: lower median, and the paragraph gives its per-seed ratio with its interval.
+        PairedTest three = stats().compare(Target.power(3), LayerKind.GATED, LayerKind.PLAIN,
+                PairedComparison.Win.STRICTLY_LOWER).test().orElseThrow();
+        assertTrue(text.contains(NumberText.ratioWithInterval(three.ratio().median(), three.ratio().low(),
+                three.ratio().high())), text);
     }
 }

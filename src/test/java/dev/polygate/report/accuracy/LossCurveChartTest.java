@@ -22,9 +22,9 @@ class LossCurveChartTest {
                 64, 40, 3, 0);
         SweepCells sweep = SweepCells.of(SyntheticSweeps.sweep(grid, (a, k, n, s) -> n == 1 ? 1e-10 : 0.3));
         int panelWidth = LossCurveChart.panelWidth(sweep);
-        for (Config config : sweep.configs()) {
+        for (Setting setting : sweep.settings()) {
             for (Target degree : sweep.targets()) {
-                ChartChecks.assertReadable(LossCurveChart.panel(sweep, config, degree, panelWidth).orElseThrow());
+                ChartChecks.assertReadable(LossCurveChart.panel(sweep, setting, degree, panelWidth).orElseThrow());
             }
         }
     }

@@ -33,7 +33,7 @@ public final class SyntheticSweeps {
     }
 
     /** relu only, all three kinds, n = 1..3, width 10, depth 1, lr 0.01, 40 steps, seeds 0..2. */
-    static Grid smallGrid(List<LayerKind> kinds) {
+    public static Grid smallGrid(List<LayerKind> kinds) {
         return new Grid(List.of(Activation.RELU), kinds, Target.powers(List.of(1, 2, 3)), List.of(Sizing.equalWidth(10)),
                 List.of(1), List.of(0.01),
                 64, 40, 3, 0);

@@ -1,5 +1,6 @@
 package dev.polygate.report.equivalence;
 
+import static dev.polygate.report.format.MarkdownTables.where;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,9 @@ import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.RunSpec;
+import dev.polygate.report.format.MarkdownTables;
+import dev.polygate.report.format.NumberText;
+import dev.polygate.report.stats.PairedTest;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -72,7 +77,7 @@ class EquivalenceReportTest {
         // relu: gated g is 1/(4·spread) of plain ∫g on every seed → gated lower, p = 2/256.
         // silu: gated g is above plain ∫g on even seeds and below on odd ones, by different amounts →
         // not distinguishable.
-        String md = report(dir, spec -> {
+        ToDoubleFunction<RunSpec> mse = spec -> {
             Activation act = spec.model().activation();
             boolean gated = spec.model().kind() == LayerKind.GATED;
             long s = spec.seed();
@@ -84,27 +89,44 @@ class EquivalenceReportTest {
                 return base * (s % 2 == 0 ? spread(s) : 1 / spread(s + 8));
             }
             return act.isIntegrated() ? base : base * 10;   // plain g is 10× worse than plain ∫g
-        });
-        assertTrue(md.contains("| relu | equal width 4 | — | n = 1, 2, 3 | — |"), md);
-        assertTrue(md.contains("| silu | equal width 4 | n = 1, 2, 3 | — | — |"), md);
-        assertTrue(md.contains("| 0.00781 | gated g lower |"), md);   // exact: 2 / 2⁸
+        };
+        String md = report(dir, mse);
+        Map<String, String> relu = MarkdownTables.row(md, "gate", where("gate", "relu").and(where("sizing", "equal width 4")));
+        assertEquals(List.of("—", "n = 1, 2, 3", "—"), List.of(relu.get("indistinguishable"), relu.get("gated g lower"),
+                relu.get("plain ∫g lower")));
+        Map<String, String> silu = MarkdownTables.row(md, "gate", where("gate", "silu").and(where("sizing", "equal width 4")));
+        assertEquals(List.of("n = 1, 2, 3", "—", "—"), List.of(silu.get("indistinguishable"), silu.get("gated g lower"),
+                silu.get("plain ∫g lower")));
+        // relu at n = 1: exact p = 2 / 2⁸, gated lower.
+        Map<String, String> reluOne = MarkdownTables.withColumn(md, "Wilcoxon p").get(0);
+        assertEquals("0.00781", reluOne.get("Wilcoxon p"));
+        assertTrue(reluOne.get("verdict").startsWith("gated g lower"), reluOne.toString());
         // relu: told apart at n = 1, 2, 3; silu: alternating seeds, not told apart, interval past 2×.
-        assertTrue(md.contains("The study's equivalence is shown in 0 of 12 (gate, sizing, n) cells (the per-seed "
-                + "ratio's interval within 2.00×), refuted in 6 (the paired test tells gated-with-g and plain-with-∫g "
-                + "apart at α = 0.0500), and not shown in the other 6"), md);
-        assertTrue(md.contains("For relu at equal width 4: gated relu lower at n = 1 (ratio "), md);
-        assertTrue(md.contains("for n ≥ 2, plain ∫g fit better than plain g in 8 of 8 (gate, sizing, n) cells"), md);
-        assertTrue(md.contains("With 8 seeds the smallest attainable p is 0.00781."), md);
+        EquivalenceCells cells = new EquivalenceCells(DESIGN, sweep(mse));
+        List<EquivalenceMarkdown.Outcome> outcomes = cells.rows().stream().map(EquivalenceMarkdown::outcome).toList();
+        assertEquals(12, outcomes.size(), "(gate, sizing, n) cells");
+        assertEquals(6, outcomes.stream().filter(o -> o == EquivalenceMarkdown.Outcome.GATED_LOWER).count());
+        assertEquals(6, outcomes.stream().filter(o -> o == EquivalenceMarkdown.Outcome.INDISTINGUISHABLE).count());
+        assertEquals(0, cells.rows().stream().filter(r -> EquivalenceMarkdown.withinFactor(r.gatedVsIntegral())).count());
+        // For n ≥ 2 plain ∫g fits better than plain g (plain g / plain ∫g = 10) in 8 of 8 cells.
+        List<EquivalenceCells.Row> higher = cells.rows().stream().filter(r -> r.target().degree() >= 2).toList();
+        assertEquals(8, higher.size());
+        higher.forEach(r -> assertEquals(10, r.plainVsIntegral().orElseThrow().ratio().median(), 1e-9));
+        assertEquals(0.0078125, PairedTest.minimumAttainableP(8), 1e-12);
         // Widths: gated at 4 has 5·4 + 1 = 21 parameters; plain 3w + 1 comes closest at w = 7 (22).
         assertTrue(md.contains("plain ∫g width 7 (22 parameters)"), md);
     }
 
     @Test
     void identicalPairsAreIndistinguishableAndWithinTheFactor(@TempDir Path dir) throws IOException {
-        String md = report(dir, spec -> 1e-3 * spread(spec.seed()));
-        assertTrue(md.contains("The study's equivalence holds in our runs: in every (gate, sizing, n) cell the "
-                + "interval of the per-seed ratio gated-with-g / plain-with-∫g lies within 2.00×."), md);
-        assertTrue(md.contains("indistinguishable, within 2.00×"), md);
+        ToDoubleFunction<RunSpec> mse = spec -> 1e-3 * spread(spec.seed());
+        String md = report(dir, mse);
+        EquivalenceCells cells = new EquivalenceCells(DESIGN, sweep(mse));
+        assertTrue(cells.rows().stream().allMatch(r -> EquivalenceMarkdown.withinFactor(r.gatedVsIntegral())
+                && EquivalenceMarkdown.outcome(r) == EquivalenceMarkdown.Outcome.INDISTINGUISHABLE));
+        MarkdownTables.withColumn(md, "verdict").forEach(row ->
+                assertEquals("indistinguishable, within " + NumberText.ratio(EquivalenceMarkdown.FACTOR) + "×",
+                        row.get("verdict")));
     }
 
     /** Two seeds can never reach p < 0.05: nothing is told apart, and the reading does not call that "holds". */
@@ -112,8 +134,11 @@ class EquivalenceReportTest {
     void tooFewSeedsToTellAnythingApartIsNotCalledEquivalence(@TempDir Path dir) throws IOException {
         String md = reportWithSeeds(dir, 2, spec -> 1e-3 * spread(spec.seed())
                 * (spec.model().kind() == dev.polygate.model.LayerKind.GATED ? 50 : 1));
-        assertTrue(!md.contains("equivalence holds"), md);
-        assertTrue(md.contains("With 2 seeds no pair can be told apart at α = 0.0500 (the smallest attainable p is "
-                + "0.500), so no cell can be refuted either."), md);
+        assertEquals(0.5, PairedTest.minimumAttainableP(2), 1e-12);
+        MarkdownTables.withColumn(md, "verdict").forEach(row ->
+                assertTrue(row.get("verdict").startsWith("indistinguishable"), row.toString()));
+        assertTrue(MarkdownTables.withColumn(md, "verdict").stream()
+                .noneMatch(row -> row.get("verdict").contains("within")), "50× apart is not within 2×");
+        assertTrue(md.contains(NumberText.pValue(0.5)), md);
     }
 }

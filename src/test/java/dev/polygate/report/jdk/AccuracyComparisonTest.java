@@ -3,10 +3,12 @@ package dev.polygate.report.jdk;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.polygate.report.input.InvalidInputException;
+import dev.polygate.experiment.SweepResult;
+import dev.polygate.model.LayerKind;
+import dev.polygate.model.Target;
+import dev.polygate.report.runs.AccuracyJsonReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +19,8 @@ class AccuracyComparisonTest {
     @TempDir
     Path tmp;
 
-    private AccuracyRuns runs(String name, AccuracyFixtures.FinalMse mse) throws IOException {
-        return AccuracyRuns.read(AccuracyFixtures.write(tmp.resolve(name), "17.0.15", 512, mse));
+    private SweepResult runs(String name, AccuracyFixtures.FinalMse mse) throws IOException {
+        return AccuracyJsonReader.read(AccuracyFixtures.write(tmp.resolve(name), "17.0.15", 512, mse));
     }
 
     @Test
@@ -52,9 +54,11 @@ class AccuracyComparisonTest {
         assertEquals(7, c.identicalCurves(), "the one-ulp double rounds to the same float in the curve");
         assertFalse(c.allIdentical());
         assertEquals(1e-3, c.maxRelativeDifference(), 1e-12);
-        assertEquals("gated", c.maxRelativeDifferenceRun().kind());
-        assertEquals("x^2", c.maxRelativeDifferenceRun().target());
+        assertEquals(LayerKind.GATED, c.maxRelativeDifferenceRun().model().kind());
+        assertEquals(Target.power(2), c.maxRelativeDifferenceRun().target());
         assertEquals(1, c.maxRelativeDifferenceRun().seed());
+        assertEquals("relu gated w10 d1 x^2 lr0.01 1000 samples 3 steps seed 1",
+                AccuracyComparison.label(c.maxRelativeDifferenceRun()));
     }
 
     @Test
@@ -68,7 +72,7 @@ class AccuracyComparisonTest {
         AccuracyComparison c = AccuracyComparison.of(runs("a2.json", bothDiverge), runs("b2.json", alsoOther));
         assertEquals(7, c.identicalFinalMse());
         assertEquals(1, c.finiteOnOneSideOnly().size());
-        assertEquals("gated", c.finiteOnOneSideOnly().get(0).kind());
+        assertEquals(LayerKind.GATED, c.finiteOnOneSideOnly().get(0).model().kind());
         assertNull(c.maxRelativeDifferenceRun(), "a null against a number has no relative difference");
     }
 
@@ -78,7 +82,7 @@ class AccuracyComparisonTest {
         Path b = tmp.resolve("b.json");
         // B ran seed 0 and seed 7 instead of seeds 0 and 1.
         Files.writeString(b, Files.readString(a).replace("\"seed\": 1,", "\"seed\": 7,"));
-        AccuracyComparison c = AccuracyComparison.of(AccuracyRuns.read(a), AccuracyRuns.read(b));
+        AccuracyComparison c = AccuracyComparison.of(AccuracyJsonReader.read(a), AccuracyJsonReader.read(b));
         assertEquals(4, c.matched());
         assertEquals(4, c.onlyInA().size());
         assertEquals(4, c.onlyInB().size());
@@ -92,31 +96,5 @@ class AccuracyComparisonTest {
         assertEquals(0.5, AccuracyComparison.relativeDifference(2, 1));
         assertEquals(0, AccuracyComparison.relativeDifference(0, 0));
         assertEquals(Double.POSITIVE_INFINITY, AccuracyComparison.relativeDifference(0, 1e-9));
-    }
-
-    @Test
-    void malformedAccuracyFilesAreOneLineErrors() throws IOException {
-        assertBad(tmp.resolve("missing.json"), "does not exist");
-        assertBad(Files.writeString(tmp.resolve("e.json"), ""), "is empty");
-        assertBad(Files.writeString(tmp.resolve("j.json"), "{\"runs\": [ {"), "not valid JSON");
-        assertBad(Files.writeString(tmp.resolve("arr.json"), "[]"), "JSON object");
-        assertBad(Files.writeString(tmp.resolve("noruns.json"), "{\"environment\": {}}"), "no \"runs\" array");
-        Path good = AccuracyFixtures.write(tmp.resolve("good.json"), "17", 512, AccuracyFixtures.DEFAULT);
-        assertBad(Files.writeString(tmp.resolve("kind.json"), Files.readString(good).replace("\"kind\": \"plain\", ", "")),
-                "runs[0].kind must be a string");
-        assertBad(Files.writeString(tmp.resolve("mse.json"),
-                Files.readString(good).replaceFirst("\"finalMse\": [^,]+,", "\"finalMse\": \"x\",")),
-                "runs[0].finalMse must be a number or null");
-        assertBad(Files.writeString(tmp.resolve("dup.json"), Files.readString(good).replace("\"seed\": 1,", "\"seed\": 0,")),
-                "repeats runs[0]");
-    }
-
-    private static void assertBad(Path file, String mustMention) {
-        // Not JSON at all: InvalidInputException from JsonInput; JSON of the wrong shape: IllegalArgumentException.
-        RuntimeException e = assertThrows(RuntimeException.class, () -> AccuracyRuns.read(file));
-        assertTrue(e instanceof IllegalArgumentException || e instanceof InvalidInputException, e.toString());
-        assertTrue(e.getMessage().contains(mustMention), "'" + e.getMessage() + "' should mention '" + mustMention + "'");
-        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
-        assertEquals(1, e.getMessage().lines().count());
     }
 }

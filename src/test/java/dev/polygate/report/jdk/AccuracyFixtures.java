@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hand-written accuracy.json files in polygate sweep's format: relu, plain and gated, degree
- * 1..2, seeds 0..1 (8 runs), each with a three-step curve ending at its final MSE.
+ * Hand-written accuracy.json files in polygate sweep's earlier format (targets as "degree", sizings
+ * as "widths", as in the first committed reports): relu, plain and gated, degree 1..2, seeds 0..1
+ * (8 runs), each with a three-step curve ending at its final MSE.
  */
 public final class AccuracyFixtures {
     private AccuracyFixtures() {
@@ -41,7 +42,10 @@ public final class AccuracyFixtures {
         Files.writeString(file, "{\n\"polygate\": \"0.1.0\",\n\"environment\": {\"polygateVersion\": \"0.1.0\", "
                 + "\"javaVersion\": \"" + javaVersion + "\", \"javaVmName\": \"OpenJDK 64-Bit Server VM " + javaVersion
                 + "\", \"javaVendor\": \"Test\", \"os\": \"Linux 6 amd64\", \"cpu\": \"Test CPU\", \"cores\": 2, "
-                + "\"vectorBits\": " + vectorBits + "},\n\"runs\": [\n" + String.join(",\n", runs) + "\n]\n}\n");
+                + "\"vectorBits\": " + vectorBits + "},\n"
+                + "\"sweep\": {\"threads\": 2, \"wallSeconds\": 1.5, \"grid\": {\"activations\": [\"relu\"], "
+                + "\"kinds\": [\"plain\", \"gated\"], \"degrees\": [1, 2], \"widths\": [10], \"depths\": [1], "
+                + "\"lrs\": [0.01], \"samples\": 1000, \"steps\": 3, \"seeds\": 2, \"firstSeed\": 0}},\n\"runs\": [\n" + String.join(",\n", runs) + "\n]\n}\n");
         return file;
     }
 }

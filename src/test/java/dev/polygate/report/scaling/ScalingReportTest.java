@@ -3,6 +3,7 @@ package dev.polygate.report.scaling;
 import static dev.polygate.model.LayerKind.GATED;
 import static dev.polygate.model.LayerKind.PLAIN;
 import static dev.polygate.model.LayerKind.SQUARED;
+import static dev.polygate.report.format.MarkdownTables.where;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,12 +12,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polygate.experiment.ScalingDesign;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.Activation;
+import dev.polygate.report.format.MarkdownTables;
+import dev.polygate.report.format.NumberText;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -73,39 +77,64 @@ class ScalingReportTest {
             assertTrue(md.contains(section), section);
         }
         // Slopes at T and 4T, each row with its interval; the settled check says so.
-        assertTrue(md.contains("| 3 | plain | -4.00 ["), md);
-        assertTrue(md.contains("| 3 | gated | -3.00 ["), md);
-        assertTrue(md.contains("| 2 | gated † |"), "n = 2 is exact for gated ReLU");
-        assertTrue(md.matches("(?s).*\\| 2 \\| gated † \\| [^\n]* \\| 11 \\(1 diverged\\) \\|.*"),
-                "gated at n = 2: 12 runs, one diverged");
-        assertFalse(md.matches("(?s).*\\| [34] \\| [^\n]*diverged.*"), "nothing diverged at n = 3");
-        assertTrue(md.contains("Optimisation check, 10 against 40 steps: of 6 slopes, 6 settled (relu plain at n = 2, "),
-                md);
+        assertTrue(slopeRow(md, "3", "plain").get("slope at 10").startsWith("-4.00 ["), md);
+        assertTrue(slopeRow(md, "3", "gated").get("slope at 10").startsWith("-3.00 ["), md);
+        Map<String, String> exactGated = slopeRow(md, "2", "gated †");   // n = 2 is exact for gated ReLU
+        assertTrue(exactGated.containsValue("11 (1 diverged)"), "gated at n = 2: 12 runs, one diverged: " + exactGated);
+        MarkdownTables.withColumn(md, "R²").stream().filter(where("n", "3")).forEach(row ->
+                assertTrue(row.values().stream().noneMatch(c -> c.contains("diverged")), "nothing diverged at n = 3"));
+        ScalingResults results = ScalingResults.of(design(4), sweep(design(4)));
+        assertEquals(6, results.series().size());
+        results.series().forEach(series -> assertEquals(SlopeCheck.Verdict.SETTLED,
+                results.check(series).orElseThrow().verdict(), series.toString()));
         // Published: plain -2 is inside as RMSE (-2.00) but not as MSE (-4.00); gated -3 as MSE only.
-        assertTrue(md.matches("(?s).*\\| 3 \\| relu plain \\| -2\\.00 \\| all 4–32 \\| -4\\.00 \\[[^|]*\\] \\| no \\| "
-                + "-2\\.00 \\[[^|]*\\] \\| yes \\|.*"), md);
-        assertTrue(md.matches("(?s).*\\| 3 \\| relu gated \\| -3\\.00 \\| all 4–32 \\| -3\\.00 \\[[^|]*\\] \\| yes \\| "
-                + "-1\\.50 \\[[^|]*\\] \\| no \\|.*"), md);
+        assertPublished(publishedRow(md, "relu plain", "all 4–32"), "-2.00", "-4.00 [", "no", "-2.00 [", "yes");
+        assertPublished(publishedRow(md, "relu gated", "all 4–32"), "-3.00", "-3.00 [", "yes", "-1.50 [", "no");
         // Widths 16 and 32 alone are too few for a fit: the larger-width rows have none.
-        assertTrue(md.contains("| 3 | relu plain | -2.00 | 16–32 | — | — | — | — |"), md);
-        assertTrue(md.contains("No published slope is given for squared layers"), md);
-        assertTrue(md.contains("Not scaling slopes: relu squared, n = 2; relu gated, n = 2."), md);
+        Map<String, String> larger = publishedRow(md, "relu plain", "16–32");
+        assertEquals(List.of("—", "—", "—", "—"), List.of(larger.get("our MSE slope"), larger.get("inside"),
+                larger.get("our RMSE slope"), larger.get("inside#7")));
+        assertTrue(PublishedSlope.of(Activation.RELU, SQUARED).isEmpty(), "no published slope for squared layers");
+        assertTrue(ExactRepresentation.exact(Activation.RELU, SQUARED, 2) && ExactRepresentation.exact(Activation.RELU, GATED, 2));
+        assertFalse(ExactRepresentation.exact(Activation.RELU, PLAIN, 2));
         // Medians: plain width 4 has 13 parameters, median over seeds 0.5·13^-4 (seed 1's value).
-        assertTrue(md.contains("| 4 | 13 / 13 / 21 | " + dev.polygate.report.format.NumberText.loss((float) (0.5
-                * Math.pow(13, -4))) + " (×1.00) |"), md);
-        assertTrue(md.contains("(×1.00; 1 of 3 diverged)"), md);
+        String plainMedian = NumberText.loss((float) (0.5 * Math.pow(13, -4))) + " (×1.00)";
+        assertTrue(MarkdownTables.withColumn(md, "parameters").stream().filter(where("width", "4"))
+                .anyMatch(row -> "13 / 13 / 21".equals(row.get("parameters")) && plainMedian.equals(row.get("plain"))), md);
+        assertTrue(MarkdownTables.withColumn(md, "parameters").stream().map(row -> row.get("gated †"))
+                .anyMatch(cell -> cell != null && cell.endsWith("(×1.00; 1 of 3 diverged)")), md);
         assertTrue(md.contains("`polygate scaling --activations relu --kinds plain,squared,gated --degrees 2,3 "
                 + "--width 4,8,16,32 --depth 1 --lr 0.01 --samples 64 --steps 10 --check-factor 4 --seeds 3 "
                 + "--first-seed 0 --out DIR`"), md);
-        assertTrue(md.contains("12.5 s of wall time on 2 threads"), md);
+        assertTrue(md.contains(NumberText.seconds(12.5)), md);
+    }
+
+    /** A published-slope row: the published slope, our MSE and RMSE slopes' starts, and whether it is inside each. */
+    private static void assertPublished(Map<String, String> row, String published, String mseSlope, String insideMse,
+                                        String rmseSlope, String insideRmse) {
+        assertEquals(published, row.get("published"));
+        assertTrue(row.get("our MSE slope").startsWith(mseSlope), row.toString());
+        assertEquals(insideMse, row.get("inside"));
+        assertTrue(row.get("our RMSE slope").startsWith(rmseSlope), row.toString());
+        assertEquals(insideRmse, row.get("inside#7"));
+    }
+
+    /** The slope table's row for degree n and kind (as the table labels it, "gated †" where exact). */
+    private static Map<String, String> slopeRow(String md, String n, String kind) {
+        return MarkdownTables.row(md, "R²", where("n", n).and(where("kind", kind)));
+    }
+
+    /** The published-slope table's row at n = 3 for an activation and kind, over "all 4–32" or "16–32". */
+    private static Map<String, String> publishedRow(String md, String kind, String widths) {
+        return MarkdownTables.row(md, "published", where("n", "3").and(where("kind", kind)).and(where("widths", widths)));
     }
 
     @Test
     void withoutACheckTheReportSaysItWasSkipped(@TempDir Path dir) throws IOException {
         ScalingReport.writeAll(design(1), sweep(design(1)), dir);
         String md = Files.readString(dir.resolve("scaling.md"), StandardCharsets.UTF_8);
-        assertTrue(md.contains("Skipped: this report was made with --check-factor 1"), md);
-        assertTrue(md.contains("No optimisation check was run"), md);
+        assertFalse(design(1).checks());
+        assertTrue(MarkdownTables.withColumn(md, "intervals overlap").isEmpty(), "no check table");
         assertFalse(md.contains("(×"), "no ratios without a second reading");
         String csv = Files.readString(dir.resolve("scaling.csv"), StandardCharsets.UTF_8);
         assertTrue(csv.lines().skip(1).allMatch(l -> l.split(",", -1)[12].isEmpty()), "no check_steps");

@@ -1,4 +1,4 @@
-package dev.polygate.report.accuracy;
+package dev.polygate.report.runs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
@@ -16,21 +16,26 @@ import dev.polygate.model.Target;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
+import java.util.function.Function;
 
 /**
- * accuracy.json: the whole sweep, every run with its full loss curve. Written with the streaming
- * generator so a large sweep never needs a second in-memory copy of its curves.
+ * Writes accuracy.json: the whole sweep, every run with its full loss curve; {@link
+ * AccuracyJsonReader} reads it back. Written with the streaming generator so a large sweep never
+ * needs a second in-memory copy of its curves. Non-finite numbers (a diverged run's final MSE, a
+ * curve's NaN) are written as null.
  */
-final class AccuracyJson {
+public final class AccuracyJsonWriter {
     /* AUTO_CLOSE_TARGET off: the caller owns the stream. */
     private static final ObjectMapper MAPPER = FloatText.jsonMapper()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
 
-    private AccuracyJson() {
+    private AccuracyJsonWriter() {
     }
 
-    static void write(SweepResult result, OutputStream out) throws IOException {
+    /** Writes {@code result} to {@code out} as UTF-8 JSON; the caller closes {@code out}. */
+    public static void write(SweepResult result, OutputStream out) throws IOException {
         try (JsonGenerator gen = MAPPER.createGenerator(out)) {
             // Default pretty printer: objects one field a line, arrays (the curves) on one line.
             gen.useDefaultPrettyPrinter();
@@ -66,26 +71,10 @@ final class AccuracyJson {
         gen.writeNumberField("threads", result.threads());
         numberOrNullField(gen, "wallSeconds", result.wallSeconds());
         gen.writeObjectFieldStart("grid");
-        gen.writeArrayFieldStart("activations");
-        for (Activation activation : grid.activations()) {
-            gen.writeString(activation.cliName());
-        }
-        gen.writeEndArray();
-        gen.writeArrayFieldStart("kinds");
-        for (LayerKind kind : grid.kinds()) {
-            gen.writeString(kind.cliName());
-        }
-        gen.writeEndArray();
-        gen.writeArrayFieldStart("targets");
-        for (Target target : grid.targets()) {
-            gen.writeString(target.text());
-        }
-        gen.writeEndArray();
-        gen.writeArrayFieldStart("sizings");
-        for (Sizing sizing : grid.sizings()) {
-            gen.writeString(sizing.text());
-        }
-        gen.writeEndArray();
+        writeTextArray(gen, "activations", grid.activations(), Activation::cliName);
+        writeTextArray(gen, "kinds", grid.kinds(), LayerKind::cliName);
+        writeTextArray(gen, "targets", grid.targets(), Target::text);
+        writeTextArray(gen, "sizings", grid.sizings(), Sizing::text);
         writeIntArray(gen, "depths", grid.depths());
         gen.writeArrayFieldStart("lrs");
         for (double lr : grid.lrs()) {
@@ -98,6 +87,15 @@ final class AccuracyJson {
         gen.writeNumberField("firstSeed", grid.firstSeed());
         gen.writeEndObject();
         gen.writeEndObject();
+    }
+
+    private static <T> void writeTextArray(JsonGenerator gen, String name, List<T> values, Function<T, String> text)
+            throws IOException {
+        gen.writeArrayFieldStart(name);
+        for (T value : values) {
+            gen.writeString(text.apply(value));
+        }
+        gen.writeEndArray();
     }
 
     private static void writeIntArray(JsonGenerator gen, String name, Iterable<Integer> values) throws IOException {

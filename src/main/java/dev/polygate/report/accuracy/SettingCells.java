@@ -8,32 +8,35 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The cell statistics of one config: one {@link CellStats} per (target, kind) of the grid. */
-final class ConfigStats {
-    private final Config config;
+/**
+ * The cells of one setting: one {@link CellStats} per (target, kind) of the grid, and the
+ * comparisons between them the section reads.
+ */
+final class SettingCells {
+    private final Setting setting;
     private final List<Target> targets;
     private final List<LayerKind> kinds;
     private final Map<Target, Map<LayerKind, CellStats>> cells = new LinkedHashMap<>();
 
-    private ConfigStats(SweepCells sweep, Config config) {
-        this.config = config;
+    private SettingCells(SweepCells sweep, Setting setting) {
+        this.setting = setting;
         this.targets = sweep.targets();
         this.kinds = sweep.kinds();
         for (Target target : targets) {
             Map<LayerKind, CellStats> row = new EnumMap<>(LayerKind.class);
             for (LayerKind kind : kinds) {
-                row.put(kind, CellStats.of(sweep.runs(config, target, kind)));
+                row.put(kind, CellStats.of(sweep.runs(setting, target, kind)));
             }
             cells.put(target, row);
         }
     }
 
-    static ConfigStats of(SweepCells sweep, Config config) {
-        return new ConfigStats(sweep, config);
+    static SettingCells of(SweepCells sweep, Setting setting) {
+        return new SettingCells(sweep, setting);
     }
 
-    Config config() {
-        return config;
+    Setting setting() {
+        return setting;
     }
 
     List<Target> targets() {

@@ -6,13 +6,14 @@ import dev.polygate.text.FloatText;
 import dev.polygate.model.Activation;
 
 /**
- * Everything a cell's setting depends on except the target, the layer kind and the seed: the
- * cells of one config are what one section of the report (and one row of the figure) compares.
+ * A setting: what the cells of one report section (and one row of the figure) share, that is
+ * everything a cell is except its target and layer kind. A cell is the runs that differ only by
+ * seed; the cells of one setting are what its section compares.
  */
-record Config(Activation activation, Sizing sizing, int depth, double lr, int samples, int steps) {
+record Setting(Activation activation, Sizing sizing, int depth, double lr, int samples, int steps) {
 
-    static Config of(Grid.Cell cell, Grid grid) {
-        return new Config(cell.activation(), cell.sizing(), cell.depth(), cell.lr(), grid.samples(), grid.steps());
+    static Setting of(Grid.Cell cell, Grid grid) {
+        return new Setting(cell.activation(), cell.sizing(), cell.depth(), cell.lr(), grid.samples(), grid.steps());
     }
 
     /**
