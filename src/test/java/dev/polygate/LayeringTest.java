@@ -44,13 +44,13 @@ class LayeringTest {
     static final ArchRule noPackageCycles = slices().matching("dev.polygate.(**)").should().beFreeOfCycles();
 
     /**
-     * The shared report pieces (formatting, input, statistics, JMH files) know no particular report,
+     * The shared report pieces (formatting, input, statistics, JMH files, run records) know no particular report,
      * so every report can use them and none is pulled in by another's helper.
      */
     @ArchTest
     static final ArchRule sharedReportPiecesKnowNoReport = noClasses()
             .that().resideInAnyPackage("dev.polygate.report.format..", "dev.polygate.report.input..",
-                    "dev.polygate.report.stats..", "dev.polygate.report.jmh..")
+                    "dev.polygate.report.stats..", "dev.polygate.report.jmh..", "dev.polygate.report.runs..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.polygate.report.accuracy..",
                     "dev.polygate.report.equivalence..", "dev.polygate.report.scaling..",
                     "dev.polygate.report.throughput..", "dev.polygate.report.jdk..");
