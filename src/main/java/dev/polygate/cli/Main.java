@@ -4,7 +4,7 @@ import dev.polygate.experiment.Grid;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** {@code polygate COMMAND [FLAGS]}: sweep, equivalence, scaling, train, predict, throughput, jdk-report. */
+/** {@code polygate COMMAND [FLAGS]}: sweep, equivalence, scaling, train, predict, throughput, jdk-report, peer-report. */
 public final class Main {
     static final String USAGE = String.join("\n",
             "polygate: gated versus plain versus squared MLPs fitting x^n, with Vector API kernels.",
@@ -21,6 +21,7 @@ public final class Main {
             "  predict     evaluate a saved model at x values read from stdin or a file, one per line",
             "  throughput  read JMH results and write the throughput report and the cost-versus-accuracy summary",
             "  jdk-report  compare two JDKs' benchmark results and accuracy sweeps (bin/compare-jdks runs it)",
+            "  peer-report compare polygate's training step with PyTorch's (bin/compare-torch runs it)",
             "",
             "exit codes: 0 done, 1 internal error, 2 bad input (one line on stderr says what and what is allowed),",
             "            3 a sweep finished and wrote its reports, but some runs threw (one line on stderr names them)");
@@ -55,9 +56,11 @@ public final class Main {
                     return ThroughputCommand.run(rest, out, err);
                 case "jdk-report":
                     return JdkReportCommand.run(rest, out, err);
+                case "peer-report":
+                    return PeerReportCommand.run(rest, out, err);
                 default:
                     throw new UsageException("unknown command \'" + args[0]
-                            + "\' (allowed: sweep, equivalence, scaling, train, predict, throughput, jdk-report)");
+                            + "\' (allowed: sweep, equivalence, scaling, train, predict, throughput, jdk-report, peer-report)");
             }
         } catch (UsageException e) {
             err.println("polygate: " + e.getMessage());
