@@ -67,8 +67,10 @@ final class PeerMarkdown {
                     + "one: the JMH benchmark has no threads setting, so this compares one polygate thread with ")
                     .append(t.threads()).append(" PyTorch threads\n");
         }
-        md.append("- **Rounds**: ").append(c.jmhRounds()).append(" JMH result files and ").append(c.torchRounds())
-                .append(" PyTorch processes, alternating, so that drift of the machine falls on both sides\n");
+        md.append("- **Rounds**: ").append(c.jmhRounds()).append(c.jmhRounds() == 1 ? " JMH result file" : " JMH result files")
+                .append(" (one fork per case each) and ").append(c.torchRounds())
+                .append(c.torchRounds() == 1 ? " PyTorch process" : " PyTorch processes")
+                .append(", alternating, so that drift of the machine falls on both sides\n");
         md.append("- **Produced by**: ").append(c.command().isEmpty() ? "not stated" : "`" + c.command() + "`").append('\n');
         md.append("- **Report written by**: ").append(EnvironmentText.sentence(machine)).append('\n');
     }
