@@ -8,7 +8,7 @@ import java.io.PrintStream;
 import java.util.function.Function;
 import picocli.CommandLine;
 
-/** {@code polygate COMMAND [OPTIONS]}: sweep, equivalence, scaling, train, predict, throughput, jdk-report. */
+/** {@code polygate COMMAND [OPTIONS]}: sweep, equivalence, scaling, train, predict, throughput, jdk-report, peer-report. */
 public final class Main {
     private Main() {
     }

@@ -55,6 +55,7 @@ final class PolygateCommand implements Runnable {
         CommandLine jdkReport = new CommandLine(new JdkReportCommand(io));
         JdkReportCommand.SIDES.forEach(side -> side.addTo(jdkReport.getCommandSpec()));
         top.addSubcommand(jdkReport);
+        top.addSubcommand(new PeerReportCommand(io));
         top.addSubcommand("help", new CommandLine.HelpCommand());
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
         completion.getCommandSpec().usageMessage().hidden(true);   // for set-up, not for work: not listed

@@ -25,10 +25,12 @@ class HelpAndCompletionTest {
             "predict", List.of("--model", "--input"),
             "throughput", List.of("--jmh", "--accuracy", "--out"),
             "jdk-report", List.of("--a-label", "--a-jmh", "--a-accuracy", "--b-label", "--b-jmh", "--b-accuracy",
-                    "--calibration", "--out"));
+                    "--calibration", "--out"),
+            "peer-report", List.of("--jmh", "--torch", "--command", "--out"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"sweep", "equivalence", "scaling", "train", "predict", "throughput", "jdk-report"})
+    @ValueSource(strings = {"sweep", "equivalence", "scaling", "train", "predict", "throughput", "jdk-report",
+        "peer-report"})
     void everyCommandAnswersHelpWithItsOptions(String command) {
         for (String flag : List.of("-h", "--help")) {
             CommandRun o = CommandRun.run("", command, flag);

@@ -26,7 +26,7 @@ public final class SweepProvenance {
     }
 
     /** "Environment: Java 17.0.9 (OpenJDK 64-Bit Server VM 17.0.9, Eclipse Adoptium), Linux …; polygate 0.1." */
-    static String environment(Environment env) {
+    public static String environment(Environment env) {
         return "Environment: Java " + env.javaVersion() + " (" + env.javaVmName() + ", " + env.javaVendor() + "), "
                 + env.os() + ", " + env.cpu() + ", " + env.cores() + " cores, " + env.vectorBits()
                 + "-bit vectors; polygate " + env.polygateVersion() + ".";

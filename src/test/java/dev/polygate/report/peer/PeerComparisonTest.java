@@ -1,0 +1,131 @@
+package dev.polygate.report.peer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.polygate.report.input.InvalidInputException;
+import dev.polygate.report.peer.TorchFixtures.Timing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PeerComparisonTest {
+    private static final List<String> FORK_ARGS = List.of("--add-modules=jdk.incubator.vector");
+    private static final VectorSetting AVX512 = new VectorSetting(16, "3", false);
+    private static final PeerCase STUDY = TorchFixtures.peerCase("relu", "gated", "1000x10x1");
+    private static final PeerCase LARGE = TorchFixtures.peerCase("silu", "squared", "4096x256x2");
+    /** polygate's per-round values: median 10 µs, spread ±10 %. */
+    private static final double[] POLYGATE = {10_000, 11_000, 9_000, 10_500, 9_500, 10_200};
+
+    @TempDir
+    Path dir;
+
+    /** Six rounds; in round r each side's one iteration is its value × factor. */
+    private PeerComparison rounds(double studyFactor, double largeFactor, int torchThreads) throws IOException {
+        List<Path> jmh = new ArrayList<>();
+        List<Path> torch = new ArrayList<>();
+        for (int r = 0; r < POLYGATE.length; r++) {
+            double p = POLYGATE[r];
+            jmh.add(TorchFixtures.jmh(dir.resolve("jmh-" + r + ".json"), FORK_ARGS,
+                    List.of(new Timing(STUDY, p), new Timing(LARGE, 1000 * p))));
+            // PyTorch's rounds drift the other way, so the ratio's interval has some width.
+            double q = POLYGATE[POLYGATE.length - 1 - r];
+            torch.add(TorchFixtures.torch(dir.resolve("torch-" + r + ".json"), torchThreads,
+                    List.of(new Timing(STUDY, studyFactor * q, studyFactor * q * 1.01),
+                            new Timing(LARGE, 1000 * largeFactor * q))));
+        }
+        return PeerComparison.compare(jmh, torch, AVX512, "bin/compare-torch");
+    }
+
+    @Test
+    void mediansIntervalsAndTheRatioComeFromOneValuePerRound() throws IOException {
+        PeerComparison c = rounds(150, 0.5, 1);
+        assertEquals(List.of(STUDY, LARGE), c.rows().stream().map(PeerRow::peerCase).toList(), "ordered by shape");
+        PeerRow study = c.rows().get(0);
+        assertEquals(6, study.polygate().n());
+        assertEquals(10_100, study.polygate().median(), 1e-9);
+        assertEquals(9_000, study.polygate().low(), 1e-9);
+        assertEquals(11_000, study.polygate().high(), 1e-9);
+        assertEquals(6, study.torch().n(), "one value per PyTorch process: its median iteration");
+        assertEquals(150 * 10_100 * 1.005, study.torch().median(), 1e-6);
+        assertEquals(150 * 1.005, study.ratio().ratio(), 1.5);
+        assertTrue(study.ratio().low() < study.ratio().ratio() && study.ratio().ratio() < study.ratio().high());
+        assertFalse(study.ratio().belowLevel(), "six against six give a 95 % interval");
+    }
+
+    @Test
+    void theStudySizeNeedsAHundredfoldAndTheLargeShapeOnOneThreadAtLeastOnefold() throws IOException {
+        PeerComparison c = rounds(150, 0.5, 1);
+        PeerRow study = c.rows().get(0);
+        PeerRow large = c.rows().get(1);
+        assertTrue(study.targetMet());
+        assertTrue(study.target().verdict(study.ratio()).startsWith("met"), study.target().verdict(study.ratio()));
+        assertFalse(large.targetMet());
+        assertEquals("missed: 0.500×, 2.00× short", large.target().verdict(large.ratio()));
+        assertEquals("1 of 2", c.targetsMet() + " of " + c.targets());
+
+        PeerComparison slow = rounds(40, 1.5, 1);
+        assertFalse(slow.rows().get(0).targetMet());
+        assertTrue(slow.rows().get(0).target().verdict(slow.rows().get(0).ratio()).startsWith("missed: 40"));
+        assertTrue(slow.rows().get(1).targetMet());
+    }
+
+    @Test
+    void theLargeShapesTargetIsForOnePyTorchThread() throws IOException {
+        PeerRow large = rounds(150, 0.5, 2).rows().get(1);
+        assertFalse(large.target().exists());
+        assertEquals("—", large.target().verdict(large.ratio()));
+        assertTrue(large.target().text().contains("one PyTorch thread"));
+    }
+
+    @Test
+    void aCaseOnOneSideOnlyIsRefusedNamingTheFileAndTheCase() throws IOException {
+        Path jmh = TorchFixtures.jmh(dir.resolve("jmh.json"), FORK_ARGS, List.of(new Timing(STUDY, 1), new Timing(LARGE, 2)));
+        Path torch = TorchFixtures.torch(dir.resolve("torch.json"), 1, List.of(new Timing(STUDY, 100)));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> PeerComparison.compare(List.of(jmh), List.of(torch), AVX512, ""));
+        assertEquals("torch result file " + torch + " lacks the case silu/squared/4096x256x2 (every round must time the"
+                + " same cases on both sides)", e.getMessage());
+
+        Path jmhOne = TorchFixtures.jmh(dir.resolve("jmh1.json"), FORK_ARGS, List.of(new Timing(STUDY, 1)));
+        Path torchTwo = TorchFixtures.torch(dir.resolve("torch2.json"), 1, List.of(new Timing(STUDY, 1), new Timing(LARGE, 2)));
+        e = assertThrows(InvalidInputException.class,
+                () -> PeerComparison.compare(List.of(jmhOne), List.of(torchTwo), AVX512, ""));
+        assertTrue(e.getMessage().contains("has the case silu/squared/4096x256x2, which no JMH result file has"), e.getMessage());
+    }
+
+    @Test
+    void theReportsVectorWidthMustBeTheForks() throws IOException {
+        Path jmh = TorchFixtures.jmh(dir.resolve("jmh.json"), List.of("--add-modules=jdk.incubator.vector", "-XX:UseAVX=2"),
+                List.of(new Timing(STUDY, 1)));
+        Path torch = TorchFixtures.torch(dir.resolve("torch.json"), 1, List.of(new Timing(STUDY, 100)));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> PeerComparison.compare(List.of(jmh), List.of(torch), AVX512, ""));
+        assertTrue(e.getMessage().contains("POLYGATE_JAVA_OPTS=-XX:UseAVX=2"), e.getMessage());
+        PeerComparison avx2 = PeerComparison.compare(List.of(jmh), List.of(torch), new VectorSetting(8, "2", true), "");
+        assertEquals("8 float lanes (256-bit vectors), UseAVX=2", avx2.vector().describe());
+        assertThrows(InvalidInputException.class, () -> new VectorSetting(8, "2", true).checkForks(FORK_ARGS));
+    }
+
+    @Test
+    void theReportIsWrittenWithATablePerShape() throws IOException {
+        PeerComparison c = rounds(150, 0.5, 2);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        List<Path> written = PeerReport.writeAll(c, out);
+        assertEquals(3, written.size());
+        String md = Files.readString(out.resolve(PeerReport.MARKDOWN));
+        assertTrue(md.contains("## 1000x10x1 (samples × width × depth)"));
+        assertTrue(md.contains("| relu | gated | 10.1 µs [9.00–11.0] |"), md);
+        assertTrue(md.contains("polygate still runs on one"), "several PyTorch threads are said plainly");
+        assertTrue(md.contains("BLAS_INFO=generic"));
+        assertTrue(md.contains("netlib reference BLAS"));
+        assertTrue(Files.readString(out.resolve(PeerReport.JSON)).contains("\"targetsMet\" : 1"));
+        assertTrue(Files.size(out.resolve(PeerReport.PNG)) > 1000);
+    }
+}
