@@ -180,6 +180,11 @@ def write_result(path, result):
 
 def main(argv):
     args = parse_args(argv)
+    # The BLAS under torch (OpenBLAS, BLIS) keeps a thread pool of its own, sized when the library
+    # loads: torch.set_num_threads does not reach it, so the same count goes into the environment
+    # before torch (and with it the BLAS) is imported.
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+        os.environ[var] = str(args.threads)
     try:
         import torch
     except ImportError as e:
