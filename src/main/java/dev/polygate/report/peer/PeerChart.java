@@ -1,9 +1,10 @@
 package dev.polygate.report.peer;
 
+import dev.polygate.model.LayerKind;
 import dev.polygate.report.format.ChartStyle;
 import dev.polygate.report.format.KindColours;
+import dev.polygate.report.format.Legend;
 import dev.polygate.report.format.NumberText;
-import dev.polygate.model.LayerKind;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
@@ -114,19 +116,15 @@ final class PeerChart {
         return chart;
     }
 
-    /** The kinds' colours, then the note, under the panels. */
+    /** The kinds' colours, then the note, under the panels: the shared {@link Legend}. */
     private static void legend(Graphics2D g, String note) {
-        g.setFont(ChartStyle.LEGEND_FONT);
-        int x = 12;
-        int y = PANEL_HEIGHT + 14;
-        for (LayerKind kind : new LayerKind[] {LayerKind.PLAIN, LayerKind.SQUARED, LayerKind.GATED}) {
-            g.setColor(KindColours.of(kind));
-            g.fillOval(x, y - 9, 10, 10);
-            g.setColor(Color.BLACK);
-            g.drawString(kind.cliName(), x + 14, y);
-            x += 24 + g.getFontMetrics().stringWidth(kind.cliName());
-        }
-        g.setFont(ChartStyle.AXIS_FONT);
-        g.drawString(note, 12, y + 18);
+        int baseline = PANEL_HEIGHT + 14;
+        List<Legend.Entry> entries = Stream.of(LayerKind.PLAIN, LayerKind.SQUARED, LayerKind.GATED)
+                .map(kind -> new Legend.Entry(kind.cliName(), (gr, x, middle) -> {
+                    gr.setColor(KindColours.of(kind));
+                    gr.fillOval(x, middle - 5, 10, 10);
+                })).toList();
+        Legend.line(g, entries, 14, baseline - 4, baseline, Color.BLACK);
+        Legend.note(g, note, baseline + 18);
     }
 }
