@@ -11,6 +11,7 @@ import dev.polygate.model.RunSpec;
 import dev.polygate.model.Target;
 import java.util.List;
 import java.util.function.Function;
+import dev.polygate.experiment.store.Shard;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -122,6 +123,30 @@ final class Converters {
     }
 
     /** Any long: a seed. */
+    /** --shard I/N. */
+    static final class ShardSpec implements ITypeConverter<Shard> {
+        @Override
+        public Shard convert(String value) {
+            try {
+                return Shard.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** --engine local|spark. */
+    static final class EngineName implements ITypeConverter<GridRunOptions.Engine> {
+        @Override
+        public GridRunOptions.Engine convert(String value) {
+            return switch (value) {
+                case "local" -> GridRunOptions.Engine.LOCAL;
+                case "spark" -> GridRunOptions.Engine.SPARK;
+                default -> throw new TypeConversionException("unknown engine '" + value + "' (allowed: local, spark)");
+            };
+        }
+    }
+
     static final class Seed implements ITypeConverter<Long> {
         @Override
         public Long convert(String value) {

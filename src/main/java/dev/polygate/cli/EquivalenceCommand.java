@@ -5,7 +5,6 @@ import dev.polygate.experiment.Grid;
 import dev.polygate.model.Activation;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.Target;
-import dev.polygate.report.equivalence.EquivalenceReport;
 import dev.polygate.text.FloatText;
 import java.io.IOException;
 import java.util.List;
@@ -23,7 +22,7 @@ import picocli.CommandLine.Option;
                     + "and seeds: gated with g, plain with int-g, plain with g and gated with int-g, at equal width "
                     + "and at the gated model's parameter count, on x^n; then compares gated g with plain int-g seed "
                     + "by seed (exact Wilcoxon signed-rank test, median ratio with its interval). Writes "
-                    + "equivalence.md, equivalence.png and equivalence.csv to --out. Default: "
+                    + "equivalence.md, equivalence.png and equivalence.csv to --out, beside the run store equivalence-runs.jsonl. Default: "
                     + "${bundle:equivalence.defaultRuns} runs, about 2.5 minutes on 2 cores. "
                     + "Results do not depend on --threads.",
             ""})
@@ -81,10 +80,7 @@ final class EquivalenceCommand extends StreamsCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("equivalence: " + e.getMessage());
         }
-        GridRunner.Finished finished = GridRunner.run("equivalence", run, grid, "runs", io.err());
-        EquivalenceReport.writeAll(design, finished.result(), finished.dir());
-        return finished.report(io.out(), io.err(), EquivalenceReport.MARKDOWN, EquivalenceReport.PNG,
-                EquivalenceReport.CSV);
+        return GridRunner.runAndReport("equivalence", run, design, "runs", io, dev.polygate.train.Trainer::train);
     }
 
     /** The options' defaults, as typed, from the design's own. */

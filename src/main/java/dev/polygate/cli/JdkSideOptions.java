@@ -36,8 +36,8 @@ final class JdkSideOptions {
                 .auxiliaryTypes(Path.class).required(true)
                 .description("a JMH -rf json result file of " + what + "; repeat for several, pooled (required)")
                 .build());
-        command.addOption(OptionSpec.builder(name("accuracy")).paramLabel("FILE").type(Path.class).required(true)
-                .description("accuracy.json of a sweep run on " + what + " (required)").build());
+        command.addOption(OptionSpec.builder(name("accuracy")).paramLabel("STORE").type(Path.class).required(true)
+                .description("the run store of a sweep run on " + what + " (sweep-runs.jsonl or its directory) (required)").build());
     }
 
     /** The side as the parsed options give it; an empty label is bad input. */

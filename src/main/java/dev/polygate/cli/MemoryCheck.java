@@ -32,11 +32,10 @@ final class MemoryCheck {
     }
 
     /**
-     * Every distinct run of a grid, each alone beside the results the grid's other runs keep (a
-     * sweep holds every result until its report): the largest that does not fit is named.
+     * Every distinct run of a grid, each alone (finished runs go to the run store, so they hold no
+     * heap): the largest that does not fit is named.
      */
     static void requireFits(String command, Grid grid) {
-        long results = MemoryBudget.resultBytes(grid.runs());
         for (RunSpec run : grid.runs()) {
             RunMemory.of(run).overArrayLimit().ifPresent(b -> {
                 throw new UsageException(command + ": run " + run.id() + ": " + b.tooLargeMessage()
@@ -46,7 +45,7 @@ final class MemoryCheck {
         RunSpec largest = grid.runs().stream()
                 .max(Comparator.comparingLong((RunSpec run) -> RunMemory.of(run).bytes())).orElseThrow();
         RunMemory memory = RunMemory.of(largest);
-        requireHeap(command + ": run " + largest.id() + " needs ", memory.bytes() - memory.resultBytes() + results);
+        requireHeap(command + ": run " + largest.id() + " needs ", memory.bytes());
     }
 
     private static void requireHeap(String prefix, long need) {

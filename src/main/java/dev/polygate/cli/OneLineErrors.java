@@ -50,7 +50,7 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
             err.println("polygate: " + oneLine(ex.getMessage()));
             return BAD_INPUT;
         }
-        if (ex instanceof InvalidInputException) {
+        if (ex instanceof InvalidInputException || ex instanceof dev.polygate.experiment.store.StoreException) {
             return print(where, ex.getMessage(), BAD_INPUT);
         }
         if (ex instanceof IOException || ex instanceof UncheckedIOException) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.RunLast;
         footer = {
             "exit codes: 0 done; 1 internal error; 2 bad input (one line on stderr says what and what is",
             "            allowed; nothing written); 3 a sweep finished and wrote its reports, but some runs",
-            "            threw (one line on stderr names them)",
+            "            threw (one line on stderr names them; running it again retries them)",
             "",
             "bash completion: source <(bin/polygate generate-completion)"})
 final class PolygateCommand implements Runnable {
@@ -49,6 +49,8 @@ final class PolygateCommand implements Runnable {
         top.addSubcommand(new SweepCommand(io, trainer));
         top.addSubcommand(new EquivalenceCommand(io));
         top.addSubcommand(new ScalingCommand(io));
+        top.addSubcommand(new ReportCommand(io));
+        top.addSubcommand(new MergeCommand(io));
         top.addSubcommand(new TrainCommand(io));
         top.addSubcommand(new PredictCommand(io));
         top.addSubcommand(new ThroughputCommand(io));

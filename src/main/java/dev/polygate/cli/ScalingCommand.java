@@ -6,7 +6,6 @@ import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
-import dev.polygate.report.scaling.ScalingReport;
 import dev.polygate.text.FloatText;
 import java.io.IOException;
 import java.util.List;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
                     + "(equal width, one hidden layer by default) on x^n for each of --degrees (x ~ N(0,1), "
                     + "full-batch Adam on MSE at a constant learning rate), fits log MSE against log P by least "
                     + "squares over every run that did not diverge, and writes scaling.md, scaling.csv and "
-                    + "scaling.png to --out. The MSE of a run is the lowest training MSE it reached (Adam at a "
+                    + "scaling.png to --out, beside the run store scaling-runs.jsonl. The MSE of a run is the lowest training MSE it reached (Adam at a "
                     + "constant rate has loss spikes); the slope of the MSE at the last step is reported beside it, "
                     + "and so is the fit over the larger half of the widths alone (where the two disagree, the curve "
                     + "bends). The published 1-D slopes for plain and gated ReLU (about -2 and -3) are set against "
@@ -82,10 +81,8 @@ final class ScalingCommand extends StreamsCommand {
     @Override
     public Integer call() throws IOException {
         ScalingDesign design = design();
-        GridRunner.Finished finished = GridRunner.run("scaling", run, design.grid(),
-                "runs of " + design.longSteps() + " steps", io.err());
-        ScalingReport.writeAll(design, finished.result(), finished.dir());
-        return finished.report(io.out(), io.err(), ScalingReport.MARKDOWN, ScalingReport.CSV, ScalingReport.PNG);
+        return GridRunner.runAndReport("scaling", run, design, "runs of " + design.longSteps() + " steps", io,
+                dev.polygate.train.Trainer::train);
     }
 
     /** The design the options describe; a combination out of range is a UsageException naming its options. */

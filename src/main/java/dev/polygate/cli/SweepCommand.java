@@ -5,7 +5,6 @@ import dev.polygate.experiment.Sizing;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
 import dev.polygate.model.Target;
-import dev.polygate.report.accuracy.AccuracyReport;
 import dev.polygate.text.FloatText;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Spec;
                 + "and write the accuracy report",
         description = {
             "Trains every combination of the grid below (full-batch Adam on MSE, x ~ N(0,1)), in parallel over runs, "
-                    + "and writes accuracy.md, accuracy.json, accuracy.csv and loss-curves.png to --out. "
+                    + "and writes accuracy.md, accuracy.csv and loss-curves.png to --out, beside the run store sweep-runs.jsonl. "
                     + "The defaults reproduce the study's figure, plus the bilinear kind, with ${bundle:sweep.defaultSeeds} "
                     + "seeds per cell, at the study's equal width and again at equal parameter count "
                     + "(${bundle:sweep.defaultRuns} distinct runs). Lists are comma-separated. "
@@ -93,10 +92,7 @@ final class SweepCommand extends StreamsCommand {
         } catch (IllegalArgumentException e) {
             throw new UsageException("sweep: " + e.getMessage());
         }
-        GridRunner.Finished finished = GridRunner.run("sweep", run, grid, "runs", io.err(), trainer);
-        AccuracyReport.writeAll(finished.result(), finished.dir());
-        return finished.report(io.out(), io.err(), AccuracyReport.MARKDOWN, AccuracyReport.JSON, AccuracyReport.CSV,
-                AccuracyReport.PNG);
+        return GridRunner.runAndReport("sweep", run, grid, "runs", io, trainer);
     }
 
     /** --target power (the default) takes --degrees; any other target stands alone. */

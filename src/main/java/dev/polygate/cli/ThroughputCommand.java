@@ -1,7 +1,6 @@
 package dev.polygate.cli;
 
 import dev.polygate.experiment.Environment;
-import dev.polygate.report.accuracy.AccuracyReport;
 import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.throughput.TargetResult;
 import dev.polygate.report.throughput.TargetResult.Status;
@@ -35,9 +34,10 @@ final class ThroughputCommand extends StreamsCommand {
             description = "a JMH JSON result file; repeat the option for several, merged (required)")
     List<Path> jmh;
 
-    @Option(names = "--accuracy", paramLabel = "FILE",
-            defaultValue = OutDirOption.DEFAULT + "/" + AccuracyReport.JSON,
-            description = "accuracy.json of a sweep (default: ${DEFAULT-VALUE})")
+    @Option(names = "--accuracy", paramLabel = "STORE",
+            defaultValue = OutDirOption.DEFAULT + "/sweep-runs.jsonl",
+            description = "the run store of a sweep (sweep-runs.jsonl, or the directory holding it) "
+                    + "(default: ${DEFAULT-VALUE})")
     Path accuracy;
 
     @Mixin
@@ -51,7 +51,7 @@ final class ThroughputCommand extends StreamsCommand {
     public Integer call() throws IOException {
         if (!Files.exists(accuracy)) {
             throw new UsageException("throughput: --accuracy " + accuracy + " does not exist (run polygate sweep "
-                    + "first, or point --accuracy at a sweep's accuracy.json)");
+                    + "first, or point --accuracy at a sweep's sweep-runs.jsonl)");
         }
         Path dir = OutputPaths.directory("throughput", "--out", out.dir);
         ThroughputReport report;

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  *              the equal-parameter comparison matches
  */
 public record EquivalenceDesign(List<Activation> gates, List<Integer> degrees, int width, int depth, double lr,
-                                int samples, int steps, int seeds, long firstSeed) {
+                                int samples, int steps, int seeds, long firstSeed) implements Design {
 
     /** The four models trained per gate, the first two being the pair the study says are equivalent. */
     public enum Arm {
@@ -61,6 +61,16 @@ public record EquivalenceDesign(List<Activation> gates, List<Integer> degrees, i
         }
     }
 
+    @Override
+    public String command() {
+        return "equivalence";
+    }
+
+    @Override
+    public List<Integer> readSteps() {
+        return List.of(steps);
+    }
+
     public static EquivalenceDesign defaults() {
         return new EquivalenceDesign(List.of(Activation.RELU, Activation.SILU, Activation.GELU),
                 List.of(1, 2, 3, 4, 5, 6, 7, 8), 10, 1, 0.01, 1000, 3000, 10, 0);
@@ -94,6 +104,7 @@ public record EquivalenceDesign(List<Activation> gates, List<Integer> degrees, i
      * targets × both sizings. Its cells include all four arms of every gate; gated at the equal
      * width is also gated at its own parameter count, so it is trained once.
      */
+    @Override
     public Grid grid() {
         List<Activation> activations = new ArrayList<>();
         for (Activation gate : gates) {

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record Grid(List<Activation> activations, List<LayerKind> kinds, List<Target> targets,
                    List<Sizing> sizings, List<Integer> depths, List<Double> lrs,
-                   int samples, int steps, int seeds, long firstSeed) {
+                   int samples, int steps, int seeds, long firstSeed) implements Design {
 
     public static final int MAX_SEEDS = 10_000;
 
@@ -49,6 +49,21 @@ public record Grid(List<Activation> activations, List<LayerKind> kinds, List<Tar
                 }
             }
         }
+    }
+
+    @Override
+    public String command() {
+        return "sweep";
+    }
+
+    @Override
+    public Grid grid() {
+        return this;
+    }
+
+    @Override
+    public List<Integer> readSteps() {
+        return List.of(steps);
     }
 
     public static Grid studyDefault() {

@@ -50,18 +50,12 @@ public final class MemoryBudget {
         return (long) (HEAP_FRACTION * Math.max(0, rt.maxMemory() - used));
     }
 
-    /** Bytes every finished run of these keeps until the sweep ends (parameters and curve). */
-    public static long resultBytes(List<RunSpec> runs) {
-        long sum = 0;
-        for (RunSpec run : runs) {
-            sum = Math.addExact(sum, RunMemory.of(run).resultBytes());
-        }
-        return sum;
-    }
-
-    /** The usable heap less what the grid's results will keep: what its concurrent runs may share. */
-    public static MemoryBudget ofHeap(Grid grid) {
-        return new MemoryBudget(Math.max(0, usableHeapBytes() - resultBytes(grid.runs())));
+    /**
+     * The usable heap: what concurrent runs may share. Finished runs go to the run store as they
+     * finish, so they hold no heap here.
+     */
+    public static MemoryBudget ofHeap() {
+        return new MemoryBudget(usableHeapBytes());
     }
 
     /** The budget, bytes. */

@@ -24,7 +24,7 @@ import java.util.List;
  */
 public record ScalingDesign(List<Activation> activations, List<LayerKind> kinds, List<Integer> degrees,
                             List<Integer> widths, int depth, double lr, int samples, int steps, int checkFactor,
-                            int seeds, long firstSeed) {
+                            int seeds, long firstSeed) implements Design {
 
     /** Fewest widths a slope is fitted over: with two, any data lie on a line (see PowerLawFit). */
     public static final int MIN_WIDTHS = 3;
@@ -75,7 +75,18 @@ public record ScalingDesign(List<Activation> activations, List<LayerKind> kinds,
         return checks() ? List.of(steps, longSteps()) : List.of(steps);
     }
 
+    @Override
+    public String command() {
+        return "scaling";
+    }
+
+    @Override
+    public List<Integer> readSteps() {
+        return readings();
+    }
+
     /** Every kind at every width, each trained for {@link #longSteps()}. */
+    @Override
     public Grid grid() {
         return new Grid(activations, kinds, Target.powers(degrees), widths.stream().map(Sizing::equalWidth).toList(),
                 List.of(depth), List.of(lr), samples, longSteps(), seeds, firstSeed);

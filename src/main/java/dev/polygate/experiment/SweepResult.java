@@ -7,9 +7,32 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
-/** A finished sweep: its grid, every distinct run in grid order, where and how long it ran. */
-public record SweepResult(Grid grid, List<TrainingResult> runs, Environment environment, int threads,
-                          double wallSeconds) {
+/**
+ * A sweep's runs as its report reads them: its grid, every distinct run in grid order, and the
+ * environments the runs were trained in (one, unless a resumed, sharded or cluster sweep ran on several).
+ */
+public record SweepResult(Grid grid, List<TrainingResult> runs, List<Environment> environments) {
+
+    public SweepResult {
+        runs = List.copyOf(runs);
+        environments = List.copyOf(environments);
+    }
+
+    /** The first environment (the only one, in a sweep that ran in one JVM); this JVM's if no run is stored. */
+    public Environment environment() {
+        return environments.isEmpty() ? Environment.current() : environments.get(0);
+    }
+
+    /** Seconds the runs took, each on its own thread, summed: the work, whatever the threads or machines. */
+    public double trainingSeconds() {
+        double sum = 0;
+        for (TrainingResult run : runs) {
+            if (Double.isFinite(run.wallSeconds())) {
+                sum += run.wallSeconds();
+            }
+        }
+        return sum;
+    }
 
     /**
      * The runs of any cell of the grid, in seed order, through one index built here: a run shared

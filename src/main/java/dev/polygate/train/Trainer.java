@@ -22,12 +22,12 @@ public final class Trainer {
             curve[step] = (float) loss;
             if (!Double.isFinite(loss)) {
                 double wall = (System.nanoTime() - start) * 1e-9;
-                return new TrainingResult(spec, p.length, Double.NaN, java.util.Arrays.copyOf(curve, step + 1),
+                return new TrainingResult(spec, p.length, Double.NaN, LossCurve.full(java.util.Arrays.copyOf(curve, step + 1)),
                         true, step, wall, p);
             }
             if (step == spec.steps()) {
                 double wall = (System.nanoTime() - start) * 1e-9;
-                return new TrainingResult(spec, p.length, loss, curve, false, -1, wall, p);
+                return new TrainingResult(spec, p.length, loss, LossCurve.full(curve), false, -1, wall, p);
             }
             mlp.backward(g, p);
             adam.step(p, g);

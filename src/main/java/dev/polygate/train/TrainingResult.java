@@ -3,17 +3,18 @@ package dev.polygate.train;
 import dev.polygate.model.RunSpec;
 
 /**
- * What one run produced. {@code curve[t]} is the training MSE after t Adam steps (t = 0..steps),
- * so {@code curve[steps]} is the final MSE. A run whose loss became NaN or ±Inf is diverged: its
+ * What one run produced. {@code curve} holds the training MSE after t Adam steps (t = 0..steps),
+ * in full as the trainer made it or thinned as a run store keeps it ({@link LossCurve}); its value
+ * at {@code steps} is the final MSE. A run whose loss became NaN or ±Inf is diverged: its
  * curve stops at {@code divergedAt} and its final MSE is NaN — a result, not an error. A run that
  * threw is failed: {@code failure} names the exception, its curve is empty and its MSE NaN; a
  * sweep records it and goes on (null failure: the run finished or diverged).
  */
-public record TrainingResult(RunSpec spec, int parameterCount, double finalMse, float[] curve, boolean diverged,
+public record TrainingResult(RunSpec spec, int parameterCount, double finalMse, LossCurve curve, boolean diverged,
                              int divergedAt, double wallSeconds, float[] parameters, String failure) {
 
     /** A run that finished or diverged. */
-    public TrainingResult(RunSpec spec, int parameterCount, double finalMse, float[] curve, boolean diverged,
+    public TrainingResult(RunSpec spec, int parameterCount, double finalMse, LossCurve curve, boolean diverged,
                           int divergedAt, double wallSeconds, float[] parameters) {
         this(spec, parameterCount, finalMse, curve, diverged, divergedAt, wallSeconds, parameters, null);
     }
@@ -21,8 +22,14 @@ public record TrainingResult(RunSpec spec, int parameterCount, double finalMse, 
     /** A run that threw: the exception's class and message, on one line. */
     public static TrainingResult failed(RunSpec spec, Throwable error, double wallSeconds) {
         String message = error.getMessage() == null ? "" : ": " + error.getMessage().replaceAll("\\s+", " ").strip();
-        return new TrainingResult(spec, spec.model().layout().size(), Double.NaN, new float[0], false, -1,
+        return new TrainingResult(spec, spec.model().layout().size(), Double.NaN, LossCurve.empty(), false, -1,
                 wallSeconds, new float[0], error.getClass().getSimpleName() + message);
+    }
+
+    /** This result with its curve thinned to blocks of {@code block} steps and without the final parameters (a stored run). */
+    public TrainingResult stored(int block) {
+        return new TrainingResult(spec, parameterCount, finalMse, curve.thin(block), diverged, divergedAt, wallSeconds,
+                new float[0], failure);
     }
 
     public boolean failed() {

@@ -2,24 +2,23 @@ package dev.polygate.report.accuracy;
 
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.io.AtomicFiles;
-import dev.polygate.report.runs.AccuracyJsonWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * The accuracy report of a sweep: four files side by side, each written completely or not at all.
+ * The accuracy report of a sweep: three files side by side, each written completely or not at all,
+ * from the sweep's runs as its store keeps them (sweep-runs.jsonl, beside them: every run with its
+ * loss curve).
  *
  * <ul>
  * <li>{@value #MARKDOWN}: what was run, per-cell final-MSE tables, paired comparisons, and a
  *     reading of the study's two claims computed from the numbers;</li>
- * <li>{@value #JSON}: everything, including every run's full loss curve;</li>
  * <li>{@value #CSV}: one row per run, without curves;</li>
  * <li>{@value #PNG}: the loss curves, median and min–max band per kind.</li>
  * </ul>
  */
 public final class AccuracyReport {
     public static final String MARKDOWN = "accuracy.md";
-    public static final String JSON = "accuracy.json";
     public static final String CSV = "accuracy.csv";
     public static final String PNG = "loss-curves.png";
 
@@ -27,7 +26,7 @@ public final class AccuracyReport {
     }
 
     /**
-     * Writes accuracy.md, accuracy.json, accuracy.csv and loss-curves.png into {@code dir}, which
+     * Writes accuracy.md, accuracy.csv and loss-curves.png into {@code dir}, which
      * must exist. Each file goes through {@link AtomicFiles} (temp file, then move), so a crash
      * or a failed write never leaves a half-written file behind.
      */
@@ -37,7 +36,6 @@ public final class AccuracyReport {
         System.setProperty("java.awt.headless", "true");
         SweepCells cells = SweepCells.of(result);
         AtomicFiles.writeString(dir.resolve(MARKDOWN), AccuracyMarkdown.render(cells));
-        AtomicFiles.write(dir.resolve(JSON), out -> AccuracyJsonWriter.write(result, out));
         AtomicFiles.writeString(dir.resolve(CSV), AccuracyCsv.render(result));
         AtomicFiles.write(dir.resolve(PNG), out -> LossCurveChart.write(cells, out));
     }

@@ -104,7 +104,8 @@ final class LossCurveChart {
         double lowest = Double.POSITIVE_INFINITY;
         double highest = 0;
         for (int i = 0; i < kinds.size(); i++) {
-            summaries[i] = CurveSummary.of(sweep.runs(setting, degree, kinds.get(i)), POINTS_PER_CURVE);
+            summaries[i] = CurveSummary.of(sweep.runs(setting, degree, kinds.get(i)), POINTS_PER_CURVE,
+                    labelStep(setting.steps()));
             for (int k = 0; k < summaries[i].size(); k++) {
                 lowest = Math.min(lowest, plotted(summaries[i].low()[k]));
                 highest = Math.max(highest, plotted(summaries[i].high()[k]));
@@ -136,10 +137,19 @@ final class LossCurveChart {
         styler.setXAxisMin(0.0);
         styler.setXAxisMax((double) steps);
         // XChart may put a tick every 2 steps on a short run; label only every few ticks so the
-        // labels of a 350-pixel panel never run together.
-        long labelStep = roundStepAtLeast(steps / 5.0);
+        // labels of a 350-pixel panel never run together. An unlabelled tick gets a space, not an
+        // empty string: XChart's TextLayout throws on a zero-length label (3.8.8, when ticks sit at data x).
+        long labelStep = labelStep(steps);
         chart.setCustomXAxisTickLabelsFormatter(x -> Math.rint(x) % labelStep == 0
-                ? String.format(Locale.ROOT, "%,d", (long) Math.rint(x)) : "");
+                ? String.format(Locale.ROOT, "%,d", (long) Math.rint(x)) : " ");
+    }
+
+    /**
+     * Steps between x labels: with a custom formatter XChart puts its ticks at the data's x values,
+     * so the curves' windows are lined up with this step (CurveSummary's align) for the labels to exist.
+     */
+    static long labelStep(int steps) {
+        return roundStepAtLeast(steps / 5.0);
     }
 
     /** The smallest of 1, 2, 5, 10, 20, 50, … that is at least {@code min}. */

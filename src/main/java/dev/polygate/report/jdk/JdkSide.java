@@ -4,7 +4,7 @@ import dev.polygate.experiment.SweepResult;
 import dev.polygate.report.jmh.BenchmarkId;
 import dev.polygate.report.jmh.JmhJson;
 import dev.polygate.report.jmh.JmhResult;
-import dev.polygate.report.runs.AccuracyJsonReader;
+import dev.polygate.report.runs.SweepStores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * @param results  every JMH result of every file, in the order given
  * @param modified when each JMH file was last written, in the order given
  * @param accuracyFile the accuracy.json of the sweep run on this JDK
- * @param accuracy     that sweep, as {@link AccuracyJsonReader} reads it
+ * @param accuracy     that sweep, as {@link SweepStores} reads it
  */
 record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modified, Path accuracyFile,
                SweepResult accuracy) {
@@ -39,7 +39,7 @@ record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modifi
 
     /**
      * Reads and checks one side. Refuses (one line) bad files and results (an
-     * InvalidInputException from JmhJson or AccuracyJsonReader) and JMH files from more than one JVM (an
+     * InvalidInputException from JmhJson or SweepStores) and JMH files from more than one JVM (an
      * IllegalArgumentException): pooling those would mix two JDKs into one.
      */
     static JdkSide load(String label, List<Path> jmhFiles, Path accuracyFile) throws IOException {
@@ -63,7 +63,7 @@ record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modifi
             throw new IllegalArgumentException(label + ": the JMH result files come from " + jvms.size()
                     + " different JVMs (" + String.join("; ", jvms) + "); give each side the files of one JDK");
         }
-        return new JdkSide(label, List.copyOf(results), modified, accuracyFile, AccuracyJsonReader.read(accuracyFile));
+        return new JdkSide(label, List.copyOf(results), modified, accuracyFile, SweepStores.read(accuracyFile));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.polygate.report.scaling;
 
+import dev.polygate.train.LossCurve;
 import dev.polygate.train.TrainingResult;
 import java.util.OptionalDouble;
 
@@ -28,20 +29,14 @@ public enum Measure {
     /**
      * The run's MSE by this measure after {@code step} Adam steps; empty if the run had diverged
      * by then (the trainer stops a curve at its first non-finite loss, so a curve that reaches the
-     * step with a finite loss is finite all the way).
+     * step with a finite loss is finite all the way). The step must be one the stored curve holds
+     * (a run store's block divides every step a design reads, {@link LossCurve#holds}).
      */
     public OptionalDouble of(TrainingResult run, int step) {
-        float[] curve = run.curve();
-        if (step < 0 || step >= curve.length || !Float.isFinite(curve[step])) {
+        LossCurve curve = run.curve();
+        if (step < 0 || step >= curve.length() || !Float.isFinite(curve.at(step))) {
             return OptionalDouble.empty();
         }
-        if (this == AT_STEP) {
-            return OptionalDouble.of(curve[step]);
-        }
-        float lowest = curve[0];
-        for (int t = 1; t <= step; t++) {
-            lowest = Math.min(lowest, curve[t]);
-        }
-        return OptionalDouble.of(lowest);
+        return OptionalDouble.of(this == AT_STEP ? curve.at(step) : curve.lowestUpTo(step));
     }
 }

@@ -3,7 +3,7 @@ package dev.polygate.report.throughput;
 import dev.polygate.experiment.Environment;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.io.AtomicFiles;
-import dev.polygate.report.runs.AccuracyJsonReader;
+import dev.polygate.report.runs.SweepStores;
 import dev.polygate.report.format.ChartStyle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -47,7 +47,7 @@ public final class ThroughputReport {
      */
     public static ThroughputReport build(List<Path> jmhFiles, Path accuracyFile, Environment machine) {
         ThroughputResults results = ThroughputResults.read(jmhFiles);
-        SweepResult sweep = AccuracyJsonReader.read(accuracyFile);
+        SweepResult sweep = SweepStores.read(accuracyFile);
         return new ThroughputReport(results, CostVersusAccuracy.of(sweep, accuracyFile, results), machine);
     }
 

@@ -1,0 +1,212 @@
+package dev.polygate.experiment.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.polygate.experiment.Design;
+import dev.polygate.experiment.EquivalenceDesign;
+import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.ScalingDesign;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import dev.polygate.model.Target;
+import dev.polygate.text.FloatText;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * A {@link Design} as the JSON object every run record carries under "design", and back; and the
+ * design's id, which a store uses to tell its own runs from another design's.
+ *
+ * <p>Fields, by command: sweep — activations, kinds, targets (e.g. "x^3", "poly:1,0,2", "sin"),
+ * sizings (e.g. "w10", "params~gated-w10"), depths, lrs, samples, steps, seeds, firstSeed;
+ * equivalence — gates, degrees, width, depth, lr, samples, steps, seeds, firstSeed; scaling —
+ * activations, kinds, degrees, widths, depth, lr, samples, steps, checkFactor, seeds, firstSeed.
+ * Names are the command-line values.
+ */
+public final class DesignJson {
+    static final ObjectMapper MAPPER = FloatText.jsonMapper().build();
+
+    private DesignJson() {
+    }
+
+    /** The design's fields, in a fixed order (the id hashes this text). */
+    public static ObjectNode of(Design design) {
+        ObjectNode o = MAPPER.createObjectNode();
+        if (design instanceof Grid g) {
+            texts(o, "activations", g.activations(), Activation::cliName);
+            texts(o, "kinds", g.kinds(), LayerKind::cliName);
+            texts(o, "targets", g.targets(), Target::text);
+            texts(o, "sizings", g.sizings(), Sizing::text);
+            ints(o, "depths", g.depths());
+            ArrayNode lrs = o.putArray("lrs");
+            g.lrs().forEach(lrs::add);
+            o.put("samples", g.samples());
+            o.put("steps", g.steps());
+            o.put("seeds", g.seeds());
+            o.put("firstSeed", g.firstSeed());
+        } else if (design instanceof EquivalenceDesign e) {
+            texts(o, "gates", e.gates(), Activation::cliName);
+            ints(o, "degrees", e.degrees());
+            o.put("width", e.width());
+            o.put("depth", e.depth());
+            o.put("lr", e.lr());
+            o.put("samples", e.samples());
+            o.put("steps", e.steps());
+            o.put("seeds", e.seeds());
+            o.put("firstSeed", e.firstSeed());
+        } else if (design instanceof ScalingDesign s) {
+            texts(o, "activations", s.activations(), Activation::cliName);
+            texts(o, "kinds", s.kinds(), LayerKind::cliName);
+            ints(o, "degrees", s.degrees());
+            ints(o, "widths", s.widths());
+            o.put("depth", s.depth());
+            o.put("lr", s.lr());
+            o.put("samples", s.samples());
+            o.put("steps", s.steps());
+            o.put("checkFactor", s.checkFactor());
+            o.put("seeds", s.seeds());
+            o.put("firstSeed", s.firstSeed());
+        }
+        return o;
+    }
+
+    /**
+     * The design of {@code command} described by {@code json}.
+     *
+     * @throws IllegalArgumentException naming the field that is missing or out of range
+     */
+    public static Design parse(String command, JsonNode json) {
+        Fields f = new Fields(json);
+        return switch (command) {
+            case "sweep" -> new Grid(f.texts("activations", Activation::parse), f.texts("kinds", LayerKind::parse),
+                    f.texts("targets", Target::parse), f.texts("sizings", Sizing::parse), f.ints("depths"),
+                    f.doubles("lrs"), f.integer("samples"), f.integer("steps"), f.integer("seeds"),
+                    f.number("firstSeed").longValue());
+            case "equivalence" -> new EquivalenceDesign(f.texts("gates", Activation::parse), f.ints("degrees"),
+                    f.integer("width"), f.integer("depth"), f.number("lr").doubleValue(), f.integer("samples"),
+                    f.integer("steps"), f.integer("seeds"), f.number("firstSeed").longValue());
+            case "scaling" -> new ScalingDesign(f.texts("activations", Activation::parse),
+                    f.texts("kinds", LayerKind::parse), f.ints("degrees"), f.ints("widths"), f.integer("depth"),
+                    f.number("lr").doubleValue(), f.integer("samples"), f.integer("steps"), f.integer("checkFactor"),
+                    f.integer("seeds"), f.number("firstSeed").longValue());
+            default -> throw new IllegalArgumentException("unknown command '" + command
+                    + "' (allowed: sweep, equivalence, scaling)");
+        };
+    }
+
+    /** 16 hex digits of SHA-256 over "command:" and the design's JSON text: equal designs, equal ids. */
+    public static String id(Design design) {
+        String text = design.command() + ":" + of(design);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    /** The fields in which two designs' JSON differ, e.g. "seeds 4 here, 8 there"; for messages. */
+    public static String differences(ObjectNode here, ObjectNode there) {
+        List<String> out = new ArrayList<>();
+        for (Iterator<String> names = here.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!here.get(name).equals(there.get(name))) {
+                out.add(name + " " + here.get(name) + " here, " + (there.has(name) ? there.get(name) : "absent") + " there");
+            }
+        }
+        for (Iterator<String> names = there.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!here.has(name)) {
+                out.add(name + " absent here, " + there.get(name) + " there");
+            }
+        }
+        return String.join("; ", out);
+    }
+
+    private static <T> void texts(ObjectNode o, String name, List<T> values, Function<T, String> text) {
+        ArrayNode a = o.putArray(name);
+        values.forEach(v -> a.add(text.apply(v)));
+    }
+
+    private static void ints(ObjectNode o, String name, List<Integer> values) {
+        ArrayNode a = o.putArray(name);
+        values.forEach(a::add);
+    }
+
+    /** Reads fields of one design object; a missing or mistyped one is an IllegalArgumentException naming it. */
+    private record Fields(JsonNode json) {
+        JsonNode field(String name) {
+            JsonNode v = json.get(name);
+            if (v == null || v.isNull()) {
+                throw new IllegalArgumentException("design." + name + " is missing");
+            }
+            return v;
+        }
+
+        Number number(String name) {
+            JsonNode v = field(name);
+            if (!v.isNumber()) {
+                throw new IllegalArgumentException("design." + name + " must be a number, got " + v);
+            }
+            return v.numberValue();
+        }
+
+        int integer(String name) {
+            JsonNode v = field(name);
+            if (!v.canConvertToInt() || !v.isIntegralNumber()) {
+                throw new IllegalArgumentException("design." + name + " must be an integer, got " + v);
+            }
+            return v.intValue();
+        }
+
+        ArrayNode array(String name) {
+            JsonNode v = field(name);
+            if (!v.isArray()) {
+                throw new IllegalArgumentException("design." + name + " must be a list, got " + v);
+            }
+            return (ArrayNode) v;
+        }
+
+        <T> List<T> texts(String name, Function<String, T> parse) {
+            List<T> out = new ArrayList<>();
+            for (JsonNode v : array(name)) {
+                if (!v.isTextual()) {
+                    throw new IllegalArgumentException("design." + name + " must hold strings, got " + v);
+                }
+                out.add(parse.apply(v.textValue()));
+            }
+            return out;
+        }
+
+        List<Integer> ints(String name) {
+            List<Integer> out = new ArrayList<>();
+            for (JsonNode v : array(name)) {
+                if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                    throw new IllegalArgumentException("design." + name + " must hold integers, got " + v);
+                }
+                out.add(v.intValue());
+            }
+            return out;
+        }
+
+        List<Double> doubles(String name) {
+            List<Double> out = new ArrayList<>();
+            for (JsonNode v : array(name)) {
+                if (!v.isNumber()) {
+                    throw new IllegalArgumentException("design." + name + " must hold numbers, got " + v);
+                }
+                out.add(v.doubleValue());
+            }
+            return out;
+        }
+    }
+}
