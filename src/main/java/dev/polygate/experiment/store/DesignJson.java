@@ -119,7 +119,8 @@ public final class DesignJson {
         List<String> out = new ArrayList<>();
         for (Iterator<String> names = here.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!here.get(name).equals(there.get(name))) {
+            // As text: a parsed 0 is an IntNode where the built one is a LongNode, the same value.
+            if (!String.valueOf(here.get(name)).equals(String.valueOf(there.get(name)))) {
                 out.add(name + " " + here.get(name) + " here, " + (there.has(name) ? there.get(name) : "absent") + " there");
             }
         }
