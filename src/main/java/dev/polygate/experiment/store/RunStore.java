@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  *
  * <p>A torn last line (a crash mid-write) is cut off on open and reported. A store of another design,
  * numerics or curve block is never mixed in: {@link StoreException}, one line. {@code fresh} moves
- * an existing store aside ({@code <command>-runs.jsonl.<date-time>}), never deleting it.
+ * an existing store aside ({@code <command>-runs.jsonl.<date-time>}, with -2, -3, ... when that name is
+ * taken), never deleting it.
  */
 public final class RunStore implements Closeable {
     private final Path file;
@@ -59,8 +60,12 @@ public final class RunStore implements Closeable {
     public static RunStore open(Path file, StoreDesign design, String expectedNumerics, boolean fresh,
                                  Consumer<String> notes) throws IOException {
         if (fresh && Files.exists(file)) {
-            Path aside = file.resolveSibling(file.getFileName() + "."
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+            String stamp = file.getFileName() + "."
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+            Path aside = file.resolveSibling(stamp);
+            for (int n = 2; Files.exists(aside); n++) {   // --fresh twice within a second
+                aside = file.resolveSibling(stamp + "-" + n);
+            }
             Files.move(file, aside);
             notes.accept("moved the old store aside to " + aside);
         }
