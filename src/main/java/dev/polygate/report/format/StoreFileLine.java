@@ -17,7 +17,7 @@ public final class StoreFileLine {
         int block = result.runs().stream().mapToInt(r -> r.curve().block()).max().orElse(1);
         long points = result.runs().stream().map(TrainingResult::curve).mapToLong(c -> c.pointCount()).sum();
         String curves = block == 1 ? "the full training-loss curve"
-                : "the training-loss curve at every " + block + "th step and the last, with each block's lowest and "
+                : "the training-loss curve at steps 0, " + block + ", " + 2 * block + ", … and the last, with each block's lowest and "
                         + "highest loss so spikes stay visible (`--full-curves` keeps every step)";
         return "- `" + storeFile + "`: the run store, one JSON line per run (" + result.runs().size() + "): settings, "
                 + "seed, run id, status, parameter count, FLOPs per step, final MSE (null unless finished), "
