@@ -1,6 +1,7 @@
 package dev.polygate.experiment.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.polygate.text.FloatText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -128,7 +129,8 @@ final class StoreContents {
     }
 
     static String describe(RunRecord r) {
-        return r.status() + ", final MSE " + r.result().finalMse() + ", curve " + r.result().curve().sha256().substring(0, 12);
+        return r.status() + ", final MSE " + FloatText.shortest(r.result().finalMse()) + ", curve "
+                + r.result().curve().sha256().substring(0, 12);
     }
 
     /**
