@@ -119,7 +119,7 @@ class CommandLineTest {
     @Test
     void unknownFlagAndCommand() {
         assertUsageError(run("", "sweep", "--widht", "10"), "--widht", "--width");
-        assertUsageError(run("", "fit"), "fit", "sweep, equivalence, scaling, train, predict");
+        assertUsageError(run("", "fit"), "fit", "sweep, equivalence, scaling, report, merge, train, predict");
         assertUsageError(run("", "sweep", "--width"), "--width", "needs a value");
     }
 
