@@ -31,8 +31,9 @@ final class Progress {
         }
     }
 
+    /** The closing line; none when there was nothing to do (a resumed store that holds every run). */
     synchronized void finish() {
-        if (err != null) {
+        if (err != null && total > 0) {
             print(System.nanoTime());
         }
     }
