@@ -8,8 +8,9 @@ import java.util.function.Function;
 
 /**
  * The heap a sweep may fill, in bytes, shared by its concurrent runs: a run starts only when its
- * working set ({@link RunMemory#bytes} less what its result keeps, counted up front) fits beside
- * those already running, so threads never start more runs than fit in the heap together. A run
+ * working set ({@link RunMemory#bytes}, its result included: finished runs go to the run store and
+ * are no longer counted up front) fits beside those already running, so threads never start more
+ * runs than fit in the heap together. A run
  * larger than the whole budget still starts once nothing else runs (the command line refuses such
  * runs before a sweep; see {@link #usableHeapBytes}). Scheduling never changes a bit of a result:
  * every run is independent and seeds its own generators.
@@ -66,7 +67,7 @@ public final class MemoryBudget {
     /** Trains one run with {@code trainer} once its working set fits beside the runs already training. */
     public TrainingResult train(RunSpec spec, Function<RunSpec, TrainingResult> trainer) throws InterruptedException {
         RunMemory memory = RunMemory.of(spec);
-        long need = memory.bytes() - memory.resultBytes();
+        long need = memory.bytes();
         acquire(need);
         try {
             return trainer.apply(spec);

@@ -124,7 +124,7 @@ public final class RunMemory {
             all.add(new Buffer("dataset x, t", "[samples " + samples + "]", 2, samples, Float.BYTES));
             all.add(params);
             all.add(curve);
-            // A finished run keeps its parameters and its curve (TrainingResult) until the sweep ends.
+            // A finished run keeps its parameters and its curve (TrainingResult) until it is stored.
             result = Math.addExact(params.bytesEach(), curve.bytesEach());
         }
         this.buffers = all.stream().filter(b -> b.copies() > 0 && b.elements() > 0).toList();

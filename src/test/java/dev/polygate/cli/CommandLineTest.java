@@ -76,6 +76,12 @@ class CommandLineTest {
                 "--match", "flops", "--budgets", "40000", "--samples", "50", "--steps", "20", "--seeds", "2",
                 "--quiet", "--out", out.toString());
         assertEquals(0, o.code(), o.err());
+        // The report beside the run store it was rendered from, and no temp file.
+        try (Stream<Path> s = Files.list(out)) {
+            assertEquals(java.util.Set.of("accuracy.md", "accuracy.csv", "loss-curves.png", "sweep-runs.jsonl"),
+                    s.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+        assertEquals(4, Files.readAllLines(out.resolve("sweep-runs.jsonl")).size(), "one line per run");
         String md = Files.readString(out.resolve("accuracy.md"));
         assertTrue(md.contains("# Accuracy: plain and gated layers fitting sin"), md);
         assertTrue(md.contains("| target | plain | gated | best |"), md);
@@ -119,7 +125,7 @@ class CommandLineTest {
     @Test
     void unknownFlagAndCommand() {
         assertUsageError(run("", "sweep", "--widht", "10"), "--widht", "--width");
-        assertUsageError(run("", "fit"), "fit", "sweep, equivalence, scaling, train, predict");
+        assertUsageError(run("", "fit"), "fit", "sweep, equivalence, scaling, report, merge, train, predict");
         assertUsageError(run("", "sweep", "--width"), "--width", "needs a value");
     }
 

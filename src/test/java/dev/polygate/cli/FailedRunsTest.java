@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.polygate.experiment.store.RunRecord;
+import dev.polygate.experiment.store.RunRecordJson;
+import dev.polygate.experiment.store.StoreReader;
 import dev.polygate.model.RunSpec;
 import dev.polygate.train.Trainer;
 import dev.polygate.train.TrainingResult;
@@ -33,7 +36,7 @@ class FailedRunsTest {
         CommandRun r = CommandRun.run("", "sweep", "--activations", "int-relu", "--kinds", "plain", "--depth", "2",
                 "--degrees", "2", "--lr", "1e30", "--seeds", "2", "--steps", "5", "--quiet", "--out", out.toString());
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().contains("(4 diverged, 0 failed)"), r.out());
+        assertTrue(r.out().contains("(4 diverged, 0 failed;"), r.out());
         assertTrue(Files.readString(out.resolve("accuracy.csv")).lines().skip(1)
                 .allMatch(line -> line.contains(",true,")), "every run diverged");
     }
@@ -59,14 +62,23 @@ class FailedRunsTest {
         String failedId = "relu/gated/w10/d1/n2/lr0.01/N1000/T20/seed1";
         assertTrue(lines.get(0).contains("1 of 4 runs failed") && lines.get(0).contains(failedId)
                 && lines.get(0).contains("IllegalStateException: injected fault second line"), lines.get(0));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("(0 diverged, 1 failed)"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("4 runs stored (0 diverged, 1 failed;"));
         String md = Files.readString(dir.resolve("accuracy.md"));
         assertTrue(md.contains("## Failed runs") && md.contains("| " + failedId + " | IllegalStateException"), md);
         List<String> csv = Files.readAllLines(dir.resolve("accuracy.csv"));
         assertEquals(5, csv.size());
         assertEquals(1, csv.stream().filter(l -> l.endsWith(",IllegalStateException: injected fault second line")).count());
-        assertTrue(Files.readString(dir.resolve("accuracy.json"))
+        // The run store beside the report holds the failure, in the file's text and read back.
+        Path store = dir.resolve("sweep-runs.jsonl");
+        assertTrue(Files.readString(store)
                 .matches("(?s).*\"failure\"\\s*:\\s*\"IllegalStateException: injected fault second line\".*"));
+        List<RunRecord> failed = Files.readAllLines(store).stream().map(l -> RunRecordJson.parse(l).record())
+                .filter(rec -> rec.result().failed()).toList();
+        assertEquals(1, failed.size(), Files.readString(store));
+        assertEquals(failedId, failed.get(0).spec().id());
+        assertEquals("failed", failed.get(0).status());
+        assertEquals("IllegalStateException: injected fault second line", failed.get(0).result().failure());
+        assertEquals(4, StoreReader.read(List.of(store), note -> { }).get(0).records().size());
     }
 
     /** The runs that did not throw are the same bits as in a sweep where none threw. */
@@ -97,6 +109,17 @@ class FailedRunsTest {
             // every column but the wall times
             assertArrayEquals(java.util.Arrays.copyOfRange(x, 0, 14), java.util.Arrays.copyOfRange(y, 0, 14), b.get(i));
         }
+        // and, in the run stores, every loss curve of the runs that did not throw (its full curve's digest)
+        List<RunRecord> cleanRuns = StoreReader.read(List.of(clean), note -> { }).get(0).records();
+        List<RunRecord> faultyRuns = StoreReader.read(List.of(faulty), note -> { }).get(0).records();
+        assertEquals(4, faultyRuns.size());
+        for (int i = 0; i < cleanRuns.size(); i++) {
+            RunRecord f = faultyRuns.get(i);
+            if (!f.result().failed()) {
+                assertTrue(cleanRuns.get(i).sameResult(f), f.spec().id());
+            }
+        }
+        assertEquals(1, faultyRuns.stream().filter(r -> r.result().failed()).count());
     }
 
     private static String[] prepend(String first, String[] rest) {

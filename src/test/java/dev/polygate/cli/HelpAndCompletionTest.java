@@ -18,9 +18,13 @@ class HelpAndCompletionTest {
     private static final Map<String, List<String>> OPTIONS = Map.of(
             "sweep", List.of("--activations", "--kinds", "--target", "--degrees", "--width", "--match", "--budgets",
                     "--depth", "--lr", "--samples", "--steps", "--seeds", "--first-seed", "--threads", "--out",
-                    "--quiet"),
-            "equivalence", List.of("--gates", "--degrees", "--width", "--depth", "--lr", "--seeds", "--out"),
-            "scaling", List.of("--activations", "--width", "--check-factor", "--seeds", "--out", "--quiet"),
+                    "--quiet", "--fresh", "--shard", "--engine", "--spark-master", "--full-curves"),
+            "equivalence", List.of("--gates", "--degrees", "--width", "--depth", "--lr", "--seeds", "--out", "--fresh",
+                    "--shard", "--full-curves"),
+            "scaling", List.of("--activations", "--width", "--check-factor", "--seeds", "--out", "--quiet", "--fresh",
+                    "--engine", "--full-curves"),
+            "report", List.of("--runs", "--out"),
+            "merge", List.of("STORE_OR_DIR", "--out"),
             "train", List.of("--activation", "--kind", "--degree", "--target", "--width", "--seed", "--model-out"),
             "predict", List.of("--model", "--input"),
             "throughput", List.of("--jmh", "--accuracy", "--out"),
@@ -29,8 +33,8 @@ class HelpAndCompletionTest {
             "peer-report", List.of("--jmh", "--torch", "--command", "--out"));
 
     @ParameterizedTest
-    @ValueSource(strings = {"sweep", "equivalence", "scaling", "train", "predict", "throughput", "jdk-report",
-        "peer-report"})
+    @ValueSource(strings = {"sweep", "equivalence", "scaling", "report", "merge", "train", "predict", "throughput",
+        "jdk-report", "peer-report"})
     void everyCommandAnswersHelpWithItsOptions(String command) {
         for (String flag : List.of("-h", "--help")) {
             CommandRun o = CommandRun.run("", command, flag);

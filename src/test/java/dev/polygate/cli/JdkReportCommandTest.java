@@ -24,7 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** polygate jdk-report end to end on small JMH and accuracy files written here. */
+/** polygate jdk-report end to end on small JMH files and sweep run stores written here. */
 class JdkReportCommandTest {
     private static final String BENCH = "dev.polygate.bench.";
     private static final Map<String, String> STEP_PARAMS = Map.of("activation", "relu");
@@ -81,8 +81,8 @@ class JdkReportCommandTest {
             }
         }
         files = List.of(String.join(SEVERAL, aFiles), String.join(SEVERAL, bFiles));
-        accA = AccuracyFixtures.write(tmp.resolve("accA.json"), "17.0.15", 512, AccuracyFixtures.DEFAULT);
-        accB = AccuracyFixtures.write(tmp.resolve("accB.json"), "25.0.1", 512, AccuracyFixtures.DEFAULT);
+        accA = AccuracyFixtures.write(tmp.resolve("accA/sweep-runs.jsonl"), "17.0.15", 512, AccuracyFixtures.DEFAULT);
+        accB = AccuracyFixtures.write(tmp.resolve("accB/sweep-runs.jsonl"), "25.0.1", 512, AccuracyFixtures.DEFAULT);
     }
 
     private static final int ROUNDS = 6;
@@ -163,6 +163,11 @@ class JdkReportCommandTest {
             assertEquals(List.of("jdk-comparison.md", "jdk-comparison.png"),
                     s.map(p -> p.getFileName().toString()).sorted().toList(), "no temp files left");
         }
+        // A side's store may be named by its directory (the sweep's --out): the same report but for the path.
+        CommandRun byDirectory = run(args("--b-accuracy", accB.getParent().toString()));
+        assertEquals(0, byDirectory.code(), byDirectory.err());
+        assertEquals(md.replace(accB.toString(), accB.getParent().toString()),
+                Files.readString(out.resolve("jdk-comparison.md")));
     }
 
     @Test
@@ -265,7 +270,12 @@ class JdkReportCommandTest {
         Path unknown = JmhFixtures.write(tmp.resolve("unknown.json"), Jvm.JDK25,
                 List.of(JmhFixtures.entry("org.example.Other.run", Map.of(), fork(1))));
         Path mixed = JmhFixtures.write(tmp.resolve("mixed.json"), Jvm.JDK17, round(false, 1));
-        Path badAccuracy = Files.writeString(tmp.resolve("acc.json"), "{\"runs\": 3}");
+        Path badAccuracy = Files.writeString(Files.createDirectories(tmp.resolve("acc")).resolve("sweep-runs.jsonl"),
+                "{\"runs\": 3}\n");
+        // An unfinished sweep: its store lacks the last run.
+        List<String> stored = Files.readAllLines(accB);
+        Path partial = Files.writeString(Files.createDirectories(tmp.resolve("partial")).resolve("sweep-runs.jsonl"),
+                String.join("\n", stored.subList(0, stored.size() - 1)) + "\n");
         Path threads = Files.writeString(tmp.resolve("threads.json"),
                 JmhFixtures.json(Jvm.JDK25, round(true, 1)).replace("\"threads\" : 1", "\"threads\" : 2"));
         Path sample = Files.writeString(tmp.resolve("sample.json"),
@@ -278,15 +288,18 @@ class JdkReportCommandTest {
                 args("--b-jmh", unknown.toString()),
                 args("--b-jmh", tmp.resolve("missing.json").toString()),
                 args("--b-jmh", files.get(1) + SEVERAL + mixed),
-                args("--a-accuracy", tmp.resolve("missing-accuracy.json").toString()),
+                args("--a-accuracy", tmp.resolve("missing/sweep-runs.jsonl").toString()),
                 args("--b-accuracy", badAccuracy.toString()),
+                args("--b-accuracy", partial.toString()),
+                args("--b-accuracy", tmp.toString()),
                 args("--b-label", "jdk17.0.15"),
                 args("--b-jmh", threads.toString()),
                 args("--b-jmh", sample.toString()),
                 new String[] {"jdk-report", "--a-jmh", files.get(0)});
         String[] mustMention = {"not valid JSON", "is empty", "not a JMH result array", "holds no results",
             "unknown benchmark 'org.example.Other.run'", "does not exist", "2 different JVMs", "does not exist",
-            "no \"runs\" array", "two different labels", "threads 2 is not supported", "mode 'sample' keeps a histogram",
+            badAccuracy + " line 1 is not a polygate run record", "lacks 1 of the 8 runs of its sweep",
+            tmp.resolve("sweep-runs.jsonl") + " does not exist", "two different labels", "threads 2 is not supported", "mode 'sample' keeps a histogram",
             "--a-accuracy is required"};
         for (int i = 0; i < cases.size(); i++) {
             CommandRun o = run(cases.get(i));

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Locale.ROOT and once under de_DE (decimal comma, dot grouping), and its output and files must
  * agree. Where a command reports timings, which differ between any two runs, texts are compared
  * with each digit run replaced by one placeholder, so 1,5 against 1.5 still differs; charts and
- * untimed outputs must be byte-identical.
+ * untimed outputs must be byte-identical. A run store's lines are in the order the runs finished,
+ * which threads make vary: its lines are compared as a set.
  */
 class LocaleIndependenceTest {
     private static final String BENCH = "dev.polygate.bench.";
@@ -89,7 +90,10 @@ class LocaleIndependenceTest {
         for (String file : root.files().keySet()) {
             byte[] a = root.files().get(file);
             byte[] b = german.files().get(file);
-            if (timed && !file.endsWith(".png")) {
+            if (file.endsWith(".jsonl")) {
+                assertEquals(sortedLines(compared.apply(new String(a, StandardCharsets.UTF_8))),
+                        sortedLines(compared.apply(new String(b, StandardCharsets.UTF_8))), name + " " + file);
+            } else if (timed && !file.endsWith(".png")) {
                 assertEquals(compared.apply(new String(a, StandardCharsets.UTF_8)),
                         compared.apply(new String(b, StandardCharsets.UTF_8)), name + " " + file);
             } else {
@@ -97,6 +101,10 @@ class LocaleIndependenceTest {
             }
         }
         return root;
+    }
+
+    private static List<String> sortedLines(String text) {
+        return text.lines().sorted().toList();
     }
 
     @Test
@@ -121,8 +129,9 @@ class LocaleIndependenceTest {
                 "--kinds", "plain,gated", "--degrees", "1,2", "--match", "width", "--samples", "50", "--steps", "20",
                 "--seeds", "2", "--quiet", "--out", dir.toString()));
         assertTrue(sweep.files().containsKey("loss-curves.png"), sweep.files().keySet().toString());
-        // One accuracy file for both throughput runs, so nothing but the locale differs.
-        Path accuracy = tmp.resolve("sweep-root/accuracy.json");
+        assertTrue(sweep.files().containsKey("sweep-runs.jsonl"), sweep.files().keySet().toString());
+        // One run store for both throughput runs, so nothing but the locale differs.
+        Path accuracy = tmp.resolve("sweep-root/sweep-runs.jsonl");
         Path jmh = JmhFixtures.write(tmp.resolve("steps.json"), Jvm.JDK17, List.of(
                 step("plain", 11_000), step("gated", 17_500)));
         assertSameInBothLocales("throughput", false, dir -> CommandRun.run("", "throughput", "--jmh", jmh.toString(),
@@ -147,8 +156,8 @@ class LocaleIndependenceTest {
                 JmhFixtures.entry(BENCH + "TrainingStepBenchmark.step", Map.of("activation", "relu"),
                         new double[] {50, 51, 52, 53, 54}),
                 JmhFixtures.entry(BENCH + "ExpBenchmark.mathExp", Map.of(), new double[] {1030, 1031, 1032, 1033, 1034})));
-        Path accA = AccuracyFixtures.write(tmp.resolve("accA.json"), "17.0.15", 512, AccuracyFixtures.DEFAULT);
-        Path accB = AccuracyFixtures.write(tmp.resolve("accB.json"), "25.0.1", 512, AccuracyFixtures.DEFAULT);
+        Path accA = AccuracyFixtures.write(tmp.resolve("accA/sweep-runs.jsonl"), "17.0.15", 512, AccuracyFixtures.DEFAULT);
+        Path accB = AccuracyFixtures.write(tmp.resolve("accB/sweep-runs.jsonl"), "25.0.1", 512, AccuracyFixtures.DEFAULT);
         Run report = assertSameInBothLocales("jdk-report", false, dir -> CommandRun.run("", "jdk-report",
                 "--a-label", "jdk17", "--a-jmh", a.toString(), "--a-accuracy", accA.toString(),
                 "--b-label", "jdk25", "--b-jmh", b.toString(), "--b-accuracy", accB.toString(),

@@ -96,9 +96,9 @@ class ScalingCommandTest {
                 "--steps", "30", "--seeds", "1", "--check-factor", "2", "--samples", "64", "--threads", "2",
                 "--out", out.toString());
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().startsWith("scaling: 6 runs ("), o.out());
+        assertTrue(o.out().startsWith("scaling: 6 runs stored ("), o.out());
         assertTrue(o.err().contains("scaling: 6 runs of 60 steps on 2 threads"), o.err());
-        assertEquals(Set.of("scaling.md", "scaling.csv", "scaling.png"), filesIn(out));
+        assertEquals(Set.of("scaling.md", "scaling.csv", "scaling.png", "scaling-runs.jsonl"), filesIn(out));
         String md = Files.readString(out.resolve("scaling.md"));
         assertTrue(md.contains("read at T = 30 and at 2 × T = 60"), md);
         assertTrue(md.contains("| n | kind | slope at 30 | slope at 60 |"), md);

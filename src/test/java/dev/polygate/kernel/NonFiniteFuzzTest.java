@@ -92,7 +92,7 @@ class NonFiniteFuzzTest {
                         } catch (RuntimeException e) {
                             throw new AssertionError(spec.id() + " threw " + e, e);
                         }
-                        float[] curve = r.curve();
+                        float[] curve = r.curve().values();
                         float last = curve[curve.length - 1];
                         assertEquals(!Float.isFinite(last), r.diverged(), spec.id() + ": diverged flag against the curve");
                         for (int step = 0; step < curve.length - 1; step++) {

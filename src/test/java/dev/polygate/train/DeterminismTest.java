@@ -24,7 +24,7 @@ class DeterminismTest {
         TrainingResult a = Trainer.train(spec);
         TrainingResult b = Trainer.train(spec);
         assertEquals(Double.doubleToRawLongBits(a.finalMse()), Double.doubleToRawLongBits(b.finalMse()));
-        assertArrayEquals(a.curve(), b.curve());
+        assertArrayEquals(a.curve().values(), b.curve().values());
         assertArrayEquals(a.parameters(), b.parameters());
         // and the seed matters
         TrainingResult c = Trainer.train(new RunSpec(spec.model(), Target.power(3), 0.01, 37, 200, 8));
@@ -35,14 +35,14 @@ class DeterminismTest {
     void threadCountDoesNotChangeAnyBit() {
         Grid grid = new Grid(List.of(Activation.RELU, Activation.SILU), List.of(LayerKind.PLAIN, LayerKind.GATED),
                 Target.powers(List.of(2, 3)), List.of(Sizing.equalWidth(10)), List.of(1), List.of(0.01), 100, 150, 2, 3);
-        SweepResult one = Sweep.run(grid, 1, done -> { });
-        SweepResult two = Sweep.run(grid, 2, done -> { });
+        SweepResult one = Sweep.inMemory(grid, 1);
+        SweepResult two = Sweep.inMemory(grid, 2);
         assertEquals(16, one.runs().size());
         for (int i = 0; i < one.runs().size(); i++) {
             TrainingResult a = one.runs().get(i);
             TrainingResult b = two.runs().get(i);
             assertEquals(a.spec(), b.spec());
-            assertArrayEquals(a.curve(), b.curve(), a.spec().id());
+            assertArrayEquals(a.curve().values(), b.curve().values(), a.spec().id());
             assertEquals(Double.doubleToRawLongBits(a.finalMse()), Double.doubleToRawLongBits(b.finalMse()));
         }
     }
@@ -56,8 +56,8 @@ class DeterminismTest {
         ModelSpec model = new ModelSpec(Activation.RELU, LayerKind.GATED, 9, 1);
         TrainingResult shorter = Trainer.train(new RunSpec(model, Target.power(3), 0.01, 50, 120, 4));
         TrainingResult longer = Trainer.train(new RunSpec(model, Target.power(3), 0.01, 50, 480, 4));
-        assertArrayEquals(shorter.curve(), java.util.Arrays.copyOf(longer.curve(), 121));
-        assertEquals((float) shorter.finalMse(), longer.curve()[120]);
+        assertArrayEquals(shorter.curve().values(), java.util.Arrays.copyOf(longer.curve().values(), 121));
+        assertEquals((float) shorter.finalMse(), longer.curve().at(120));
     }
 
     @Test
@@ -67,6 +67,6 @@ class DeterminismTest {
                 Target.power(8), 1e30, 100, 50, 0));
         assertEquals(true, r.diverged());
         assertEquals(Double.NaN, r.finalMse());
-        assertEquals(r.divergedAt() + 1, r.curve().length);
+        assertEquals(r.divergedAt() + 1, r.curve().length());
     }
 }

@@ -36,8 +36,8 @@ class PinnedBitsTest {
      */
     record Pinned(long finalMseBits, int lossAtStep0Bits, int lossAtStep1Bits, int firstParameterBits) {
         static Pinned of(TrainingResult r) {
-            return new Pinned(Double.doubleToRawLongBits(r.finalMse()), Float.floatToRawIntBits(r.curve()[0]),
-                    Float.floatToRawIntBits(r.curve()[1]), Float.floatToRawIntBits(r.parameters()[0]));
+            return new Pinned(Double.doubleToRawLongBits(r.finalMse()), Float.floatToRawIntBits(r.curve().at(0)),
+                    Float.floatToRawIntBits(r.curve().at(1)), Float.floatToRawIntBits(r.parameters()[0]));
         }
 
         /** As Java source, so that a new width's line can be pasted into PINNED. */

@@ -34,6 +34,9 @@ public final class StoreReader {
                 return out;
             }
         }
+        if (!Files.exists(path)) {
+            throw new StoreException(path + " does not exist");
+        }
         if (!Files.isRegularFile(path)) {
             throw new StoreException(path + " is neither a run store file nor a directory holding one");
         }

@@ -61,7 +61,7 @@ final class JdkComparisonMarkdown {
     private static String setup(JdkSide a, JdkSide b) {
         StringBuilder md = new StringBuilder("## What ran\n\n");
         md.append("From the JMH result files (`jvm`, `jdkVersion`, `vmName`, `vmVersion`, `jvmArgs`) and the ")
-                .append("accuracy.json `environment` of each side.\n\n");
+                .append("`environment` of each side's sweep store (sweep-runs.jsonl).\n\n");
         MarkdownTable table = new MarkdownTable("", "A: " + a.label(), "B: " + b.label());
         row(table, "java", a, b, s -> codeList(s.distinct(JmhResult::jvm)));
         row(table, "JDK version", a, b, s -> String.join(", ", s.distinct(JmhResult::jdkVersion)));

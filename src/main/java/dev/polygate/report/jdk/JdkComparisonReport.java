@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The JDK comparison report: {@value #MARKDOWN} and {@value #PNG}, from each JDK's JMH result
- * files and accuracy.json.
+ * files and its sweep's run store (sweep-runs.jsonl).
  *
  * <p>{@link #compare} reads and checks every input and computes everything; bad input is an
  * InvalidInputException (an unusable file) or IllegalArgumentException (files that do not go
@@ -29,7 +29,7 @@ public final class JdkComparisonReport {
      *
      * @param label        the report's name for it, e.g. jdk17.0.15
      * @param jmhFiles     JMH {@code -rf json} files, pooled (e.g. one per round and benchmark set)
-     * @param accuracyFile the accuracy.json of a sweep run on that JDK
+     * @param accuracyFile the run store (sweep-runs.jsonl, or its directory) of a sweep run on that JDK
      */
     public record Side(String label, List<Path> jmhFiles, Path accuracyFile) {
         public Side {

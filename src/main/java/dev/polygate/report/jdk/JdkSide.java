@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * @param label    the name the report uses for this JDK, e.g. jdk17.0.15
  * @param results  every JMH result of every file, in the order given
  * @param modified when each JMH file was last written, in the order given
- * @param accuracyFile the accuracy.json of the sweep run on this JDK
+ * @param accuracyFile the run store (sweep-runs.jsonl, or its directory) of the sweep run on this JDK
  * @param accuracy     that sweep, as {@link SweepStores} reads it
  */
 record JdkSide(String label, List<JmhResult> results, Map<Path, FileTime> modified, Path accuracyFile,

@@ -22,7 +22,8 @@ public final class SweepStores {
      * The sweep stored at {@code path}: a {@code sweep-runs.jsonl} file, or a directory holding one.
      *
      * @throws InvalidInputException naming the path, if it holds no sweep store, another experiment's,
-     *         a damaged one, or two sweeps
+     *         a damaged one, two sweeps, or a sweep that still lacks runs (a report on part of the
+     *         grid would silently be another report)
      */
     public static SweepResult read(Path path) {
         Path file = Files.isDirectory(path) ? path.resolve(RunStore.fileName("sweep")) : path;
@@ -39,6 +40,13 @@ public final class SweepStores {
                     + (stores.isEmpty() ? " (it holds no runs)" : " (it holds " + stores.get(0).design().command()
                     + " runs)"));
         }
-        return stores.get(0).toSweepResult();
+        StoredRuns sweep = stores.get(0);
+        if (!sweep.complete()) {
+            throw new InvalidInputException(file + " lacks " + sweep.missing().size() + " of the "
+                    + sweep.design().design().grid().runs().size() + " runs of its sweep (e.g. "
+                    + sweep.missing().get(0).id() + "): finish it by running the same polygate sweep on its --out "
+                    + "(it resumes), or merge the other shards' stores first");
+        }
+        return sweep.toSweepResult();
     }
 }

@@ -1,8 +1,7 @@
 /**
- * Run records: accuracy.json, the file a sweep's runs are kept in. {@link
- * dev.polygate.report.runs.AccuracyJsonWriter} is its one writer and {@link
- * dev.polygate.report.runs.AccuracyJsonReader} its one reader, used by every report that reads a
- * sweep back (throughput's cost versus accuracy, the JDK comparison). A run's identity is its
- * {@link dev.polygate.model.RunSpec}: everything that goes into the computation.
+ * A sweep's runs read back for the reports built on a sweep (throughput's cost versus accuracy, the
+ * JDK comparison): {@link dev.polygate.report.runs.SweepStores} reads them from the sweep's run
+ * store (sweep-runs.jsonl, written by {@link dev.polygate.experiment.store.RunStore}). A run's
+ * identity is its {@link dev.polygate.model.RunSpec}: everything that goes into the computation.
  */
 package dev.polygate.report.runs;

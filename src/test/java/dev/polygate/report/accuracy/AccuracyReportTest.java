@@ -10,6 +10,8 @@ import static dev.polygate.report.format.MarkdownTables.where;
 import dev.polygate.report.format.KindColours;
 import dev.polygate.report.format.MarkdownTables;
 import dev.polygate.report.format.NumberText;
+import dev.polygate.report.runs.StoreFixtures;
+import dev.polygate.report.runs.SweepStores;
 import dev.polygate.report.stats.PairedTest;
 
 import static dev.polygate.model.LayerKind.GATED;
@@ -25,6 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.Sizing;
 import dev.polygate.experiment.SweepResult;
+import dev.polygate.experiment.store.StoreReader;
+import dev.polygate.experiment.store.StoredRuns;
 import dev.polygate.kernel.FlopCount;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
@@ -68,16 +72,17 @@ class AccuracyReportTest {
         return kind == GATED && degree == 3 ? mse * 100 : mse;
     }
 
+    /** The report's own files; the runs themselves are in the sweep's store beside them, which the sweep writes. */
     @Test
-    void writesTheFourFilesAndLeavesNoTempFiles(@TempDir Path dir) throws IOException {
+    void writesTheThreeFilesAndLeavesNoTempFiles(@TempDir Path dir) throws IOException {
         AccuracyReport.writeAll(SyntheticSweeps.sweep(SyntheticSweeps.smallGrid(ALL_KINDS),
                 AccuracyReportTest::gatedWinsEverywhere), dir);
 
         try (Stream<Path> files = Files.list(dir)) {
             Set<String> names = files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
-            assertEquals(Set.of("accuracy.md", "accuracy.json", "accuracy.csv", "loss-curves.png"), names);
+            assertEquals(Set.of("accuracy.md", "accuracy.csv", "loss-curves.png"), names);
         }
-        for (String name : List.of("accuracy.md", "accuracy.json", "accuracy.csv", "loss-curves.png")) {
+        for (String name : List.of("accuracy.md", "accuracy.csv", "loss-curves.png")) {
             assertTrue(Files.size(dir.resolve(name)) > 0, name + " is empty");
         }
     }
@@ -107,49 +112,109 @@ class AccuracyReportTest {
         }
     }
 
+    /**
+     * What accuracy.json held now sits in the sweep's store, one JSON line per run, written by
+     * RunRecordJson (as the sweep writes it): the environment, the grid (under "design"), every run
+     * with its settings and full curve, nulls for non-finite values; read back through StoreReader
+     * it is the same sweep. (accuracy.json's sweep threads and wall time are gone: the store keeps
+     * each run's own time, which the report sums.)
+     */
     @Test
-    void jsonParsesBackWithEveryRunAndNullsForNonFiniteValues(@TempDir Path dir) throws IOException {
+    void storeLinesParseBackWithEveryRunAndNullsForNonFiniteValues(@TempDir Path dir) throws IOException {
         SweepResult sweep = SyntheticSweeps.sweep(SyntheticSweeps.smallGrid(ALL_KINDS),
                 AccuracyReportTest::gatedWinsEverywhere);
-        AccuracyReport.writeAll(sweep, dir);
+        Path store = StoreFixtures.writeSweep(dir.resolve("sweep-runs.jsonl"), sweep);
 
-        JsonNode root = new ObjectMapper().readTree(dir.resolve("accuracy.json").toFile());
-        assertEquals("9.9.9-test", root.get("polygate").asText());
-        assertEquals("Test CPU @ 1 GHz", root.get("environment").get("cpu").asText());
-        assertEquals(256, root.get("environment").get("vectorBits").asInt());
-        JsonNode grid = root.get("sweep").get("grid");
-        assertEquals("relu", grid.get("activations").get(0).asText());
-        assertEquals("squared", grid.get("kinds").get(1).asText());
-        assertEquals(3, grid.get("seeds").asInt());
-        assertEquals(2, root.get("sweep").get("threads").asInt());
-
-        JsonNode runs = root.get("runs");
-        assertEquals(sweep.runs().size(), runs.size());
-        for (int i = 0; i < runs.size(); i++) {
+        List<String> lines = Files.readAllLines(store, StandardCharsets.UTF_8);
+        assertEquals(sweep.runs().size(), lines.size());
+        ObjectMapper mapper = new ObjectMapper();
+        for (int i = 0; i < lines.size(); i++) {
             TrainingResult expected = sweep.runs().get(i);
-            JsonNode run = runs.get(i);
+            JsonNode run = mapper.readTree(lines.get(i));
+            assertEquals("polygate-run/1", run.get("format").asText());
+            assertEquals("9.9.9-test", run.get("environment").get("polygateVersion").asText());
+            assertEquals("Test CPU @ 1 GHz", run.get("environment").get("cpu").asText());
+            assertEquals(256, run.get("environment").get("vectorBits").asInt());
+            JsonNode grid = run.get("design");
+            assertEquals("relu", grid.get("activations").get(0).asText());
+            assertEquals("squared", grid.get("kinds").get(1).asText());
+            assertEquals(3, grid.get("seeds").asInt());
             assertEquals(expected.spec().seed(), run.get("seed").asLong());
             assertEquals(expected.spec().model().kind().cliName(), run.get("kind").asText());
-            JsonNode curve = run.get("curve");
-            assertEquals(expected.curve().length, curve.size());
+            assertEquals(1, run.get("curve").get("block").asInt(), "full curves");
+            JsonNode curve = run.get("curve").get("points");
+            float[] values = expected.curve().values();
+            assertEquals(values.length, curve.size());
+            assertEquals(values.length, run.get("curve").get("length").asInt());
             for (int t = 0; t < curve.size(); t++) {
-                float value = expected.curve()[t];
-                if (Float.isFinite(value)) {
+                if (Float.isFinite(values[t])) {
                     // Written as a float's shortest decimal: reads back to the same float exactly.
-                    assertEquals(value, (float) curve.get(t).asDouble(), "run " + i + " step " + t);
+                    assertEquals(values[t], (float) curve.get(t).asDouble(), "run " + i + " step " + t);
                 } else {
                     assertTrue(curve.get(t).isNull(), "run " + i + " step " + t);
                 }
             }
         }
-        JsonNode divergedRun = runs.get(4);
-        assertTrue(divergedRun.get("diverged").asBoolean());
+        JsonNode divergedRun = mapper.readTree(lines.get(4));
+        assertEquals("diverged", divergedRun.get("status").asText());
         assertTrue(divergedRun.get("finalMse").isNull());
         assertEquals(20, divergedRun.get("divergedAt").asInt());
-        assertEquals(21, divergedRun.get("curve").size());
-        JsonNode finishedRun = runs.get(0);
+        assertEquals(21, divergedRun.get("curve").get("points").size());
+        JsonNode finishedRun = mapper.readTree(lines.get(0));
+        assertEquals("finished", finishedRun.get("status").asText());
         assertTrue(finishedRun.get("divergedAt").isNull());
         assertEquals(0.01, finishedRun.get("finalMse").asDouble());
+
+        // Read back, it is the same sweep: grid, environment, and every run bit for bit.
+        List<StoredRuns> read = StoreReader.read(List.of(store), note -> { });
+        assertEquals(1, read.size());
+        assertTrue(read.get(0).complete());
+        SweepResult back = read.get(0).toSweepResult();
+        assertEquals(sweep.grid(), back.grid());
+        assertEquals(List.of(SyntheticSweeps.ENVIRONMENT), back.environments());
+        for (int i = 0; i < sweep.runs().size(); i++) {
+            TrainingResult a = sweep.runs().get(i);
+            TrainingResult b = back.runs().get(i);
+            assertEquals(a.spec(), b.spec());
+            assertEquals(a.curve(), b.curve(), a.spec().id());
+            assertEquals(Double.doubleToLongBits(a.finalMse()), Double.doubleToLongBits(b.finalMse()), a.spec().id());
+            assertEquals(a.diverged(), b.diverged());
+            assertEquals(a.divergedAt(), b.divergedAt());
+            assertEquals(a.parameterCount(), b.parameterCount());
+            assertEquals(a.wallSeconds(), b.wallSeconds());
+        }
+    }
+
+    /**
+     * The report of a sweep read back from its store is the report of the sweep itself: with full
+     * curves byte for byte; with curves thinned to blocks (the store's default) every table and the
+     * CSV too (only the Files list says how the store keeps its curves).
+     */
+    @Test
+    void theReportFromTheStoreIsTheReportOfTheSweep(@TempDir Path dir) throws IOException {
+        SweepResult sweep = SyntheticSweeps.sweep(SyntheticSweeps.smallGrid(ALL_KINDS),
+                AccuracyReportTest::gatedWinsEverywhere);
+        Path direct = Files.createDirectories(dir.resolve("direct"));
+        AccuracyReport.writeAll(sweep, direct);
+        String md = Files.readString(direct.resolve("accuracy.md"), StandardCharsets.UTF_8);
+        String csv = Files.readString(direct.resolve("accuracy.csv"), StandardCharsets.UTF_8);
+
+        Path full = Files.createDirectories(dir.resolve("full"));
+        AccuracyReport.writeAll(SweepStores.read(StoreFixtures.writeSweep(full.resolve("sweep-runs.jsonl"), sweep)), full);
+        assertEquals(md, Files.readString(full.resolve("accuracy.md"), StandardCharsets.UTF_8));
+        assertEquals(csv, Files.readString(full.resolve("accuracy.csv"), StandardCharsets.UTF_8));
+
+        // 40 steps in blocks of 4: points at 0, 4, …, 40; the diverged run's step 20 is one of them.
+        Path thinned = Files.createDirectories(dir.resolve("thinned"));
+        SweepResult back = SweepStores.read(StoreFixtures.write(thinned.resolve("sweep-runs.jsonl"), sweep.grid(),
+                sweep.runs(), sweep.environment(), 4));
+        assertEquals(4, back.runs().get(0).curve().block());
+        AccuracyReport.writeAll(back, thinned);
+        String thinnedMd = Files.readString(thinned.resolve("accuracy.md"), StandardCharsets.UTF_8);
+        assertEquals(md.substring(0, md.indexOf("## Files")), thinnedMd.substring(0, thinnedMd.indexOf("## Files")));
+        assertTrue(thinnedMd.contains("at every 4th step and the last"), thinnedMd);
+        assertEquals(csv, Files.readString(thinned.resolve("accuracy.csv"), StandardCharsets.UTF_8));
+        assertNotNull(ImageIO.read(thinned.resolve("loss-curves.png").toFile()));
     }
 
     @Test
@@ -178,10 +243,11 @@ class AccuracyReportTest {
         // The smallest exact p with 3 seeds, which the table's note gives.
         assertEquals(0.25, PairedTest.minimumAttainableP(3), 1e-12);
         assertTrue(md.contains(NumberText.pValue(0.25)), md);
-        // Seeds, CPU and wall time: the numbers of the sweep, wherever the introduction puts them.
+        // Seeds, CPU and training time: the numbers of the sweep, wherever the introduction puts them;
+        // the time is the runs' own summed (26 finished runs of 0.25 s and one diverged of 0.125 s).
         assertTrue(md.contains("0–2"), md);
         assertTrue(md.contains(SyntheticSweeps.ENVIRONMENT.cpu()), md);
-        assertTrue(md.contains(NumberText.seconds(12.5)), md);
+        assertTrue(md.contains("Training took " + NumberText.seconds(6.625)), md);
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.RunSpec;
 import dev.polygate.model.Target;
+import dev.polygate.train.LossCurve;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,8 @@ import java.util.function.Function;
 /**
  * Hand-made sweep results: every run's final MSE is chosen by the test, its curve decays
  * geometrically from 1 to that value; no training happens, so the report's numbers are known.
- * Public for the throughput report's tests, which need an accuracy.json.
+ * Public for the throughput report's tests, which write one as a sweep's run store
+ * ({@link dev.polygate.report.runs.StoreFixtures#writeSweep}).
  */
 public final class SyntheticSweeps {
     public static final Environment ENVIRONMENT = new Environment("9.9.9-test", "17.0.0", "Test VM 17", "Test Vendor",
@@ -55,7 +57,7 @@ public final class SyntheticSweeps {
         for (RunSpec spec : grid.runs()) {
             runs.add(run.apply(spec));
         }
-        return new SweepResult(grid, runs, ENVIRONMENT, 2, 12.5);
+        return new SweepResult(grid, runs, List.of(ENVIRONMENT));
     }
 
     /** A run whose loss falls geometrically from 1 to {@code finalMse} over its steps. */
@@ -65,7 +67,7 @@ public final class SyntheticSweeps {
             curve[t] = (float) Math.exp(Math.log(finalMse) * t / spec.steps());
         }
         curve[spec.steps()] = (float) finalMse;
-        return new TrainingResult(spec, spec.model().layout().size(), finalMse, curve, false, -1,
+        return new TrainingResult(spec, spec.model().layout().size(), finalMse, LossCurve.full(curve), false, -1,
                 0.25, new float[0]);
     }
 
@@ -74,7 +76,7 @@ public final class SyntheticSweeps {
         float[] curve = new float[at + 1];
         Arrays.fill(curve, 1f);
         curve[at] = Float.NaN;
-        return new TrainingResult(spec, spec.model().layout().size(), Double.NaN, curve, true, at, 0.125,
-                new float[0]);
+        return new TrainingResult(spec, spec.model().layout().size(), Double.NaN, LossCurve.full(curve), true, at,
+                0.125, new float[0]);
     }
 }

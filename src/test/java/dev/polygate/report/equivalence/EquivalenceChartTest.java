@@ -9,6 +9,7 @@ import dev.polygate.model.LayerKind;
 import dev.polygate.model.RunSpec;
 import dev.polygate.report.format.ChartChecks;
 import dev.polygate.report.accuracy.SyntheticSweeps;
+import dev.polygate.train.LossCurve;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +26,11 @@ class EquivalenceChartTest {
         for (RunSpec spec : grid.runs()) {
             double mse = 1e-3 * spec.target().degree() * (1 + 0.004 * spec.seed())
                     * (spec.model().kind() == LayerKind.GATED ? 1.01 : 1);
-            runs.add(new TrainingResult(spec, spec.model().layout().size(), mse, new float[] {1f, (float) mse}, false,
+            runs.add(new TrainingResult(spec, spec.model().layout().size(), mse, LossCurve.full(new float[] {1f, (float) mse}), false,
                     -1, 0.1, new float[0]));
         }
         EquivalenceCells cells = new EquivalenceCells(design,
-                new SweepResult(grid, runs, SyntheticSweeps.ENVIRONMENT, 2, 3.5));
+                new SweepResult(grid, runs, List.of(SyntheticSweeps.ENVIRONMENT)));
         int panelWidth = EquivalenceChart.panelWidth(design);
         for (Sizing sizing : design.sizings()) {
             for (Activation gate : design.gates()) {
@@ -47,11 +48,11 @@ class EquivalenceChartTest {
         List<TrainingResult> runs = new ArrayList<>();
         for (RunSpec spec : design.grid().runs()) {
             double mse = 1e-3 * (1 + spec.seed());
-            runs.add(new TrainingResult(spec, spec.model().layout().size(), mse, new float[] {1f, (float) mse}, false,
+            runs.add(new TrainingResult(spec, spec.model().layout().size(), mse, LossCurve.full(new float[] {1f, (float) mse}), false,
                     -1, 0.1, new float[0]));
         }
         java.awt.image.BufferedImage image = EquivalenceChart.render(new EquivalenceCells(design,
-                new SweepResult(design.grid(), runs, SyntheticSweeps.ENVIRONMENT, 2, 3.5)));
+                new SweepResult(design.grid(), runs, List.of(SyntheticSweeps.ENVIRONMENT))));
         int note = dev.polygate.report.format.ChartStyle.textWidth(dev.polygate.report.format.ChartStyle.AXIS_FONT,
                 EquivalenceChart.legendNote(2));
         org.junit.jupiter.api.Assertions.assertTrue(image.getWidth() >= 12 + note,

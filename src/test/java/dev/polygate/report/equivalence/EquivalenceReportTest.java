@@ -14,6 +14,7 @@ import dev.polygate.model.RunSpec;
 import dev.polygate.report.format.MarkdownTables;
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.stats.PairedTest;
+import dev.polygate.train.LossCurve;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +47,10 @@ class EquivalenceReportTest {
         for (RunSpec spec : grid.runs()) {
             double m = mse.applyAsDouble(spec);
             float[] curve = {1f, (float) m};
-            runs.add(new TrainingResult(spec, spec.model().layout().size(), m, curve, false, -1, 0.1, new float[0]));
+            runs.add(new TrainingResult(spec, spec.model().layout().size(), m, LossCurve.full(curve), false, -1, 0.1,
+                    new float[0]));
         }
-        return new SweepResult(grid, runs, ENVIRONMENT, 2, 3.5);
+        return new SweepResult(grid, runs, List.of(ENVIRONMENT));
     }
 
     private static String report(Path dir, ToDoubleFunction<RunSpec> mse) throws IOException {

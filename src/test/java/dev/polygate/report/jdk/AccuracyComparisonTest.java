@@ -8,9 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.Target;
-import dev.polygate.report.runs.AccuracyJsonReader;
+import dev.polygate.report.runs.SweepStores;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,13 +19,14 @@ class AccuracyComparisonTest {
     Path tmp;
 
     private SweepResult runs(String name, AccuracyFixtures.FinalMse mse) throws IOException {
-        return AccuracyJsonReader.read(AccuracyFixtures.write(tmp.resolve(name), "17.0.15", 512, mse));
+        return SweepStores.read(AccuracyFixtures.write(tmp.resolve(name).resolve("sweep-runs.jsonl"), "17.0.15", 512,
+                mse));
     }
 
     @Test
     void identicalSweepsAgreeToTheBit() throws IOException {
-        AccuracyComparison c = AccuracyComparison.of(runs("a.json", AccuracyFixtures.DEFAULT),
-                runs("b.json", AccuracyFixtures.DEFAULT));
+        AccuracyComparison c = AccuracyComparison.of(runs("a", AccuracyFixtures.DEFAULT),
+                runs("b", AccuracyFixtures.DEFAULT));
         assertEquals(8, c.matched());
         assertEquals(8, c.identicalFinalMse());
         assertEquals(8, c.identicalCurves());
@@ -48,7 +48,7 @@ class AccuracyComparisonTest {
             }
             return v;
         };
-        AccuracyComparison c = AccuracyComparison.of(runs("a.json", AccuracyFixtures.DEFAULT), runs("b.json", changed));
+        AccuracyComparison c = AccuracyComparison.of(runs("a", AccuracyFixtures.DEFAULT), runs("b", changed));
         assertEquals(8, c.matched());
         assertEquals(6, c.identicalFinalMse());
         assertEquals(7, c.identicalCurves(), "the one-ulp double rounds to the same float in the curve");
@@ -67,9 +67,9 @@ class AccuracyComparisonTest {
                 ? null : AccuracyFixtures.DEFAULT.of(kind, degree, seed);
         AccuracyFixtures.FinalMse alsoOther = (kind, degree, seed) -> kind.equals("gated") && degree == 1 && seed == 1
                 ? null : bothDiverge.of(kind, degree, seed);
-        AccuracyComparison same = AccuracyComparison.of(runs("a.json", bothDiverge), runs("b.json", bothDiverge));
+        AccuracyComparison same = AccuracyComparison.of(runs("a", bothDiverge), runs("b", bothDiverge));
         assertTrue(same.allIdentical(), "null = null and NaN curve entries = NaN");
-        AccuracyComparison c = AccuracyComparison.of(runs("a2.json", bothDiverge), runs("b2.json", alsoOther));
+        AccuracyComparison c = AccuracyComparison.of(runs("a2", bothDiverge), runs("b2", alsoOther));
         assertEquals(7, c.identicalFinalMse());
         assertEquals(1, c.finiteOnOneSideOnly().size());
         assertEquals(LayerKind.GATED, c.finiteOnOneSideOnly().get(0).model().kind());
@@ -78,15 +78,15 @@ class AccuracyComparisonTest {
 
     @Test
     void unmatchedRunsAreCountedPerSide() throws IOException {
-        Path a = AccuracyFixtures.write(tmp.resolve("a.json"), "17", 512, AccuracyFixtures.DEFAULT);
-        Path b = tmp.resolve("b.json");
-        // B ran seed 0 and seed 7 instead of seeds 0 and 1.
-        Files.writeString(b, Files.readString(a).replace("\"seed\": 1,", "\"seed\": 7,"));
-        AccuracyComparison c = AccuracyComparison.of(AccuracyJsonReader.read(a), AccuracyJsonReader.read(b));
+        Path a = AccuracyFixtures.write(tmp.resolve("a/sweep-runs.jsonl"), "17", 512, AccuracyFixtures.DEFAULT);
+        // B ran seeds 1 and 2 instead of seeds 0 and 1 (a store holds the runs of its own grid only).
+        Path b = AccuracyFixtures.write(tmp.resolve("b/sweep-runs.jsonl"), "17", 512, 1, AccuracyFixtures.DEFAULT);
+        AccuracyComparison c = AccuracyComparison.of(SweepStores.read(a), SweepStores.read(b));
         assertEquals(4, c.matched());
         assertEquals(4, c.onlyInA().size());
+        assertEquals(0, c.onlyInA().get(0).seed());
         assertEquals(4, c.onlyInB().size());
-        assertEquals(7, c.onlyInB().get(0).seed());
+        assertEquals(2, c.onlyInB().get(0).seed());
         assertTrue(c.allIdentical(), "the matched runs agree");
     }
 

@@ -1,15 +1,25 @@
 package dev.polygate.report.jdk;
 
+import dev.polygate.experiment.Environment;
+import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.Sizing;
+import dev.polygate.model.Activation;
+import dev.polygate.model.LayerKind;
+import dev.polygate.model.RunSpec;
+import dev.polygate.model.Target;
+import dev.polygate.report.runs.StoreFixtures;
+import dev.polygate.train.LossCurve;
+import dev.polygate.train.TrainingResult;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hand-written accuracy.json files in polygate sweep's earlier format (targets as "degree", sizings
- * as "widths", as in the first committed reports): relu, plain and gated, degree 1..2, seeds 0..1
- * (8 runs), each with a three-step curve ending at its final MSE.
+ * Sweep run stores (sweep-runs.jsonl) written by the real writer ({@link StoreFixtures}): relu,
+ * plain and gated, degree 1..2, seeds 0..1 (8 runs) of 3 steps, each curve 1, 0.5, 0.25 and its
+ * final MSE as a float (a diverged run: 1, 0.5, NaN, diverged at step 2), in a test environment of
+ * the given Java version and vector width (the records' numerics follow the width).
  */
 public final class AccuracyFixtures {
     private AccuracyFixtures() {
@@ -24,28 +34,42 @@ public final class AccuracyFixtures {
     public static final FinalMse DEFAULT = (kind, degree, seed) -> (kind.equals("gated") ? 1e-4 : 1e-3)
             * degree * (seed + 1) * 1.2345678901234567;
 
+    /** The fixtures' grid with seeds {@code firstSeed}, {@code firstSeed} + 1. */
+    public static Grid grid(long firstSeed) {
+        return new Grid(List.of(Activation.RELU), List.of(LayerKind.PLAIN, LayerKind.GATED),
+                Target.powers(List.of(1, 2)), List.of(Sizing.equalWidth(10)), List.of(1), List.of(0.01), 1000, 3, 2,
+                firstSeed);
+    }
+
+    /** The environment a side's sweep ran in. */
+    public static Environment environment(String javaVersion, int vectorBits) {
+        return new Environment("0.1.0", "unknown", javaVersion, "OpenJDK 64-Bit Server VM " + javaVersion, "Test",
+                "Linux 6 amd64", "Test CPU", 2, vectorBits, vectorBits == 512 ? 3 : 2);
+    }
+
+    /** Seeds 0 and 1: the store of a sweep at {@code file} (its directory created). */
     public static Path write(Path file, String javaVersion, int vectorBits, FinalMse mse) throws IOException {
-        List<String> runs = new ArrayList<>();
-        for (String kind : List.of("plain", "gated")) {
-            for (int degree = 1; degree <= 2; degree++) {
-                for (long seed = 0; seed <= 1; seed++) {
-                    Double v = mse.of(kind, degree, seed);
-                    String last = v == null ? "null" : Float.toString(v.floatValue());
-                    runs.add("{\"activation\": \"relu\", \"kind\": \"" + kind + "\", \"width\": 10, \"depth\": 1, "
-                            + "\"degree\": " + degree + ", \"lr\": 0.01, \"samples\": 1000, \"steps\": 3, "
-                            + "\"seed\": " + seed + ", \"parameterCount\": 31, \"finalMse\": " + (v == null ? "null" : v)
-                            + ", \"diverged\": " + (v == null) + ", \"divergedAt\": " + (v == null ? 2 : "null")
-                            + ", \"wallSeconds\": 0.5, \"secondsPerStep\": 0.1, \"curve\": [1.0, 0.5, " + last + "]}");
-                }
-            }
+        return write(file, javaVersion, vectorBits, 0, mse);
+    }
+
+    /** Seeds {@code firstSeed} and {@code firstSeed} + 1. */
+    public static Path write(Path file, String javaVersion, int vectorBits, long firstSeed, FinalMse mse)
+            throws IOException {
+        Grid grid = grid(firstSeed);
+        List<TrainingResult> runs = new ArrayList<>();
+        for (RunSpec spec : grid.runs()) {
+            runs.add(run(spec, mse.of(spec.model().kind().cliName(), spec.target().degree(), spec.seed())));
         }
-        Files.writeString(file, "{\n\"polygate\": \"0.1.0\",\n\"environment\": {\"polygateVersion\": \"0.1.0\", "
-                + "\"javaVersion\": \"" + javaVersion + "\", \"javaVmName\": \"OpenJDK 64-Bit Server VM " + javaVersion
-                + "\", \"javaVendor\": \"Test\", \"os\": \"Linux 6 amd64\", \"cpu\": \"Test CPU\", \"cores\": 2, "
-                + "\"vectorBits\": " + vectorBits + "},\n"
-                + "\"sweep\": {\"threads\": 2, \"wallSeconds\": 1.5, \"grid\": {\"activations\": [\"relu\"], "
-                + "\"kinds\": [\"plain\", \"gated\"], \"degrees\": [1, 2], \"widths\": [10], \"depths\": [1], "
-                + "\"lrs\": [0.01], \"samples\": 1000, \"steps\": 3, \"seeds\": 2, \"firstSeed\": 0}},\n\"runs\": [\n" + String.join(",\n", runs) + "\n]\n}\n");
-        return file;
+        return StoreFixtures.write(file, grid, runs, environment(javaVersion, vectorBits), 1);
+    }
+
+    private static TrainingResult run(RunSpec spec, Double mse) {
+        int parameters = spec.model().layout().size();
+        if (mse == null) {
+            return new TrainingResult(spec, parameters, Double.NaN, LossCurve.full(new float[] {1f, 0.5f, Float.NaN}),
+                    true, 2, 0.5, new float[0]);
+        }
+        return new TrainingResult(spec, parameters, mse, LossCurve.full(new float[] {1f, 0.5f, 0.25f, mse.floatValue()}),
+                false, -1, 0.5, new float[0]);
     }
 }

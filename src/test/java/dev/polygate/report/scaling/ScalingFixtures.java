@@ -6,6 +6,7 @@ import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.RunSpec;
 import dev.polygate.report.accuracy.SyntheticSweeps;
+import dev.polygate.train.LossCurve;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,18 +35,19 @@ final class ScalingFixtures {
             int parameters = spec.model().layout().size();
             runs.add(run(spec, parameters, curve.of(spec, parameters)));
         }
-        return new SweepResult(design.grid(), runs, SyntheticSweeps.ENVIRONMENT, 2, 12.5);
+        return new SweepResult(design.grid(), runs, List.of(SyntheticSweeps.ENVIRONMENT));
     }
 
     /** A run with this curve: diverged at its first NaN, which ends the curve as the trainer ends it. */
     static TrainingResult run(RunSpec spec, int parameters, float[] curve) {
         for (int t = 0; t < curve.length; t++) {
             if (!Float.isFinite(curve[t])) {
-                return new TrainingResult(spec, parameters, Double.NaN, Arrays.copyOf(curve, t + 1), true, t, 0.1,
-                        new float[0]);
+                return new TrainingResult(spec, parameters, Double.NaN, LossCurve.full(Arrays.copyOf(curve, t + 1)), true,
+                        t, 0.1, new float[0]);
             }
         }
-        return new TrainingResult(spec, parameters, curve[spec.steps()], curve, false, -1, 0.1, new float[0]);
+        return new TrainingResult(spec, parameters, curve[spec.steps()], LossCurve.full(curve), false, -1, 0.1,
+                new float[0]);
     }
 
     /** Loss 1 at step 0, then {@code value} from step 1 on: settled long before any reading. */

@@ -15,6 +15,9 @@ import dev.polygate.model.LayerKind;
 import dev.polygate.model.Target;
 import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.accuracy.SyntheticSweeps;
+import dev.polygate.report.runs.StoreFixtures;
+import dev.polygate.report.runs.SweepStores;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CostVersusAccuracyTest {
     private static final List<LayerKind> KINDS = List.of(PLAIN, SQUARED, GATED);
-    private static final Path ACCURACY = Path.of("accuracy.json");
 
     @TempDir
     Path tmp;
@@ -38,10 +40,16 @@ class CostVersusAccuracyTest {
         return base * degree * new double[] {1, 2, 0.5}[(int) seed];
     }
 
-    private static SweepResult sweep(List<Integer> widths, int samples) {
+    /** The store the last {@link #sweep} was written to. */
+    private Path store;
+
+    /** A hand-made sweep as the throughput command gets it: written to a run store and read back. */
+    private SweepResult sweep(List<Integer> widths, int samples) throws IOException {
         Grid grid = new Grid(List.of(RELU), KINDS, Target.powers(List.of(1, 2)),
                 widths.stream().map(Sizing::equalWidth).toList(), List.of(1), List.of(0.01), samples, 40, 3, 0);
-        return SyntheticSweeps.sweep(grid, (a, k, n, s) -> finalMse(k, n, s));
+        store = StoreFixtures.writeSweep(tmp.resolve("sweep-" + widths + "-" + samples).resolve("sweep-runs.jsonl"),
+                SyntheticSweeps.sweep(grid, (a, k, n, s) -> finalMse(k, n, s)));
+        return SweepStores.read(store);
     }
 
     private ThroughputResults steps(String shape) {
@@ -53,8 +61,8 @@ class CostVersusAccuracyTest {
     }
 
     @Test
-    void joinsMedianFinalMseWithTheStepTimeAtTheSweepsShape() {
-        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(10), 1000), ACCURACY, steps("1000x10x1"));
+    void joinsMedianFinalMseWithTheStepTimeAtTheSweepsShape() throws IOException {
+        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(10), 1000), store, steps("1000x10x1"));
 
         CostVersusAccuracy.Row gated = c.row(RELU, GATED).orElseThrow();
         assertEquals(20_000, gated.nsPerStep());
@@ -70,16 +78,16 @@ class CostVersusAccuracyTest {
     }
 
     @Test
-    void aSingleSettingIsUsedWhateverItsShape() {
-        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(32), 64), ACCURACY, steps("64x32x1"));
+    void aSingleSettingIsUsedWhateverItsShape() throws IOException {
+        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(32), 64), store, steps("64x32x1"));
 
         assertEquals(new dev.polygate.model.Shape(64, 32, 1), c.setting().shape());
         assertEquals(12_000, c.row(RELU, PLAIN).orElseThrow().nsPerStep(), "the step at the sweep's own shape");
     }
 
     @Test
-    void ofSeveralSettingsTheOneAtTheBenchmarkShapeIsUsed() {
-        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(32, 10), 1000), ACCURACY, steps("1000x10x1"));
+    void ofSeveralSettingsTheOneAtTheBenchmarkShapeIsUsed() throws IOException {
+        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(32, 10), 1000), store, steps("1000x10x1"));
 
         assertEquals(10, c.setting().width());
         assertEquals(1, c.otherSettings().size());
@@ -87,20 +95,21 @@ class CostVersusAccuracyTest {
     }
 
     @Test
-    void severalSettingsNoneAtTheBenchmarkShapeIsBadInput() {
+    void severalSettingsNoneAtTheBenchmarkShapeIsBadInput() throws IOException {
+        SweepResult sweep = sweep(List.of(16, 32), 1000);
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> CostVersusAccuracy.of(sweep(List.of(16, 32), 1000), ACCURACY, steps("1000x10x1")));
-        assertTrue(e.getMessage().startsWith("accuracy.json holds 2 settings"), e.getMessage());
+                () -> CostVersusAccuracy.of(sweep, store, steps("1000x10x1")));
+        assertTrue(e.getMessage().startsWith(store + " holds 2 settings"), e.getMessage());
         assertTrue(e.getMessage().contains("none at the benchmark shape 1000x10x1"), e.getMessage());
     }
 
     @Test
-    void unmeasuredCostsAreSaidNotInvented() {
+    void unmeasuredCostsAreSaidNotInvented() throws IOException {
         ThroughputResults onlyGated = ThroughputResults.read(List.of(new SyntheticJmh()
                 .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "gated", "1000x10x1"), SyntheticJmh.sixForks(20_000))
                 .write(tmp.resolve("gated.json"))));
 
-        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(10), 1000), ACCURACY, onlyGated);
+        CostVersusAccuracy c = CostVersusAccuracy.of(sweep(List.of(10), 1000), store, onlyGated);
 
         assertTrue(Double.isNaN(c.row(RELU, PLAIN).orElseThrow().nsPerStep()));
         assertEquals("relu: gated reaches a 10.0× lower median MSE than plain at n = 2 (paired test at α = 0.0500: not "

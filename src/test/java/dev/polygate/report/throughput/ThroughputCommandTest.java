@@ -14,10 +14,10 @@ import dev.polygate.cli.CommandRun;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.Sizing;
 import dev.polygate.model.Target;
-import dev.polygate.report.accuracy.AccuracyReport;
 import dev.polygate.report.format.MarkdownTables;
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.accuracy.SyntheticSweeps;
+import dev.polygate.report.runs.StoreFixtures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code polygate throughput} end to end, on hand-made JMH results and a hand-made accuracy sweep. */
+/** {@code polygate throughput} end to end, on hand-made JMH results and the run store of a hand-made sweep. */
 class ThroughputCommandTest {
     /** The roof call's median time; the dense product is timed to reach exactly 75 % of the roof. */
     private static final double ROOF_NS = 8192;
@@ -58,10 +58,8 @@ class ThroughputCommandTest {
         Grid grid = new Grid(List.of(RELU, SILU), List.of(PLAIN, SQUARED, GATED), Target.powers(List.of(1, 2)),
                 List.of(Sizing.equalWidth(10)),
                 List.of(1), List.of(0.01), 1000, 40, 3, 0);
-        Path sweepDir = Files.createDirectories(tmp.resolve("sweep"));
-        AccuracyReport.writeAll(SyntheticSweeps.sweep(grid, (a, k, n, s) -> CostVersusAccuracyTest.finalMse(k, n, s)),
-                sweepDir);
-        accuracy = sweepDir.resolve(AccuracyReport.JSON);
+        accuracy = StoreFixtures.writeSweep(tmp.resolve("sweep/sweep-runs.jsonl"),
+                SyntheticSweeps.sweep(grid, (a, k, n, s) -> CostVersusAccuracyTest.finalMse(k, n, s)));
         jmhA = new SyntheticJmh()
                 .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(12_000))
                 .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "squared", "1000x10x1"), SyntheticJmh.sixForks(13_000))
@@ -168,6 +166,18 @@ class ThroughputCommandTest {
 
         BufferedImage png = ImageIO.read(out.resolve("summary.png").toFile());
         assertEquals(2 * SummaryChart.PANEL_WIDTH, png.getWidth(), "one panel per activation");
+    }
+
+    /** --accuracy takes the sweep's store or the directory holding it (the sweep's --out): the same summary, but for the path. */
+    @Test
+    void theSweepStoreMayBeNamedByItsDirectory() throws IOException {
+        assertEquals(0, runReport().code());
+        String byFile = Files.readString(out.resolve("summary.md"));
+        CommandRun o = run("throughput", "--jmh", jmhA.toString(), "--jmh", jmhB.toString(), "--accuracy",
+                accuracy.getParent().toString(), "--out", out.toString());
+        assertEquals(0, o.code(), o.err());
+        assertEquals(byFile.replace(accuracy.toString(), accuracy.getParent().toString()),
+                Files.readString(out.resolve("summary.md")));
     }
 
     /** JMH's bookkeeping (KB per iteration of a slow op) is not flagged; a boxed fast loop is. */
@@ -308,7 +318,11 @@ class ThroughputCommandTest {
         Path emptyArray = Files.writeString(tmp.resolve("emptyarray.json"), "[]");
         Path unknown = new SyntheticJmh().add("FmaRoofBenchmark.fma24", Map.of(), new double[][] {{1}})
                 .write(tmp.resolve("unknown.json"));
-        Path badAccuracy = Files.writeString(tmp.resolve("accuracy.json"), "{\"runs\": [");
+        Path badAccuracy = Files.writeString(Files.createDirectories(tmp.resolve("bad")).resolve("sweep-runs.jsonl"),
+                "{\"runs\": [\n");
+        Path torn = Files.writeString(Files.createDirectories(tmp.resolve("torn")).resolve("sweep-runs.jsonl"),
+                "{\"runs\": [");
+        Path notSweep = Files.createDirectories(tmp.resolve("empty-dir"));
 
         assertRejected(List.of(jmhA.toString(), missing.toString()), accuracy, missing + " does not exist");
         assertRejected(List.of(empty.toString()), accuracy, empty + " is empty");
@@ -316,7 +330,11 @@ class ThroughputCommandTest {
         assertRejected(List.of(object.toString()), accuracy, object + " is not a JMH result array");
         assertRejected(List.of(emptyArray.toString()), accuracy, emptyArray + " holds no results");
         assertRejected(List.of(unknown.toString()), accuracy, "FmaRoofBenchmark.fma24) is not a known benchmark");
-        assertRejected(List.of(jmhA.toString()), badAccuracy, badAccuracy + " is not valid JSON");
+        assertRejected(List.of(jmhA.toString()), badAccuracy, badAccuracy + " line 1 is not a polygate run record: "
+                + "not JSON");
+        assertRejected(List.of(jmhA.toString()), torn, torn + " is not the run store of one polygate sweep (it holds "
+                + "no runs)");
+        assertRejected(List.of(jmhA.toString()), notSweep, notSweep.resolve("sweep-runs.jsonl") + " does not exist");
         assertRejected(List.of(jmhA.toString()), tmp.resolve("nope.json"), "--accuracy " + tmp.resolve("nope.json")
                 + " does not exist");
 
