@@ -12,6 +12,7 @@ import dev.polygate.report.accuracy.CellStats;
 import dev.polygate.report.format.SweepProvenance;
 import dev.polygate.report.format.MarkdownTable;
 import dev.polygate.report.format.NumberText;
+import dev.polygate.report.format.StoreFileLine;
 import dev.polygate.report.equivalence.EquivalenceCells.Row;
 import dev.polygate.report.stats.PairedTest;
 import java.util.ArrayList;
@@ -269,6 +270,7 @@ final class EquivalenceMarkdown {
 
     private static String files(SweepResult result) {
         return "## Files\n\n"
+                + StoreFileLine.of("equivalence-runs.jsonl", result)
                 + "- `equivalence.csv`: one row per run (" + result.runs().size() + " runs): activation, kind, width, "
                 + "target, seed, parameter count, FLOPs per step, final MSE, timings.\n"
                 + "- `equivalence.png`: per gate (columns) and sizing (rows), the median ratios gated g / plain ∫g and "

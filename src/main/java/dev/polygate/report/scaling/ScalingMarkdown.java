@@ -10,6 +10,7 @@ import dev.polygate.model.Target;
 import dev.polygate.report.format.SweepProvenance;
 import dev.polygate.report.format.MarkdownTable;
 import dev.polygate.report.format.NumberText;
+import dev.polygate.report.format.StoreFileLine;
 import dev.polygate.report.stats.PowerLawFit;
 import java.util.ArrayList;
 import java.util.List;
@@ -340,6 +341,7 @@ final class ScalingMarkdown {
 
     private static String filesSection(ScalingResults results) {
         return "## Files\n\n"
+                + StoreFileLine.of("scaling-runs.jsonl", results.sweep())
                 + "- `scaling.csv`: one row per run: its settings, seed and parameter count, then at T and at the "
                 + "check's step count the lowest training MSE so far and the MSE at that step (empty where the run "
                 + "had diverged), whether and where it diverged, and its wall time.\n"
