@@ -19,6 +19,21 @@ public record CommandRun(int code, String out, String err) {
         return new CommandRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs the command and asserts it succeeded (exit 0), naming the command and its output if not. */
+    public static CommandRun ok(String... args) {
+        CommandRun r = run("", args);
+        assertEquals(0, r.code(), String.join(" ", args) + "\nstdout: " + r.out() + "\nstderr: " + r.err());
+        return r;
+    }
+
+    /** {@code base}, then {@code more}, then --out {@code out}: a command line for a sweep into a directory. */
+    public static String[] withOut(java.util.List<String> base, java.nio.file.Path out, String... more) {
+        java.util.List<String> all = new java.util.ArrayList<>(base);
+        all.addAll(java.util.List.of(more));
+        all.addAll(java.util.List.of("--out", out.toString()));
+        return all.toArray(String[]::new);
+    }
+
     /** Bad input: exit code 2, one line on stderr mentioning every given text, nothing on stdout. */
     public void assertUsageError(String... mustMention) {
         assertEquals(2, code, "exit code; stderr: " + err);

@@ -63,16 +63,11 @@ class RunStoreCommandsTest {
     private static final List<String> ACCURACY = List.of("accuracy.md", "accuracy.csv", "loss-curves.png");
 
     private static String[] args(List<String> base, Path out, String... more) {
-        List<String> all = new ArrayList<>(base);
-        all.addAll(List.of(more));
-        all.addAll(List.of("--out", out.toString()));
-        return all.toArray(String[]::new);
+        return CommandRun.withOut(base, out, more);
     }
 
     private static CommandRun ok(String... args) {
-        CommandRun r = CommandRun.run("", args);
-        assertEquals(0, r.code(), String.join(" ", args) + "\nstdout: " + r.out() + "\nstderr: " + r.err());
-        return r;
+        return CommandRun.ok(args);
     }
 
     /** As CommandRun.run, each sweep run trained by {@code trainer}. */

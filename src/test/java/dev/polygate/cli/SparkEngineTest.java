@@ -7,7 +7,6 @@ import dev.polygate.experiment.store.RunStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,16 +24,11 @@ class SparkEngineTest {
             "--degrees", "2,3", "--match", "width", "--seeds", "2", "--steps", "60", "--samples", "64", "--quiet");
 
     private static String[] args(Path out, String... more) {
-        List<String> all = new ArrayList<>(GRID);
-        all.addAll(List.of(more));
-        all.addAll(List.of("--out", out.toString()));
-        return all.toArray(String[]::new);
+        return CommandRun.withOut(GRID, out, more);
     }
 
     private static CommandRun ok(String... args) {
-        CommandRun r = CommandRun.run("", args);
-        assertEquals(0, r.code(), String.join(" ", args) + "\nstdout: " + r.out() + "\nstderr: " + r.err());
-        return r;
+        return CommandRun.ok(args);
     }
 
     @Test

@@ -85,19 +85,19 @@ public final class DesignJson {
      * @throws IllegalArgumentException naming the field that is missing or out of range
      */
     public static Design parse(String command, JsonNode json) {
-        Fields f = new Fields(json);
+        JsonFields f = new JsonFields(json, "design.");
         return switch (command) {
             case "sweep" -> new Grid(f.texts("activations", Activation::parse), f.texts("kinds", LayerKind::parse),
                     f.texts("targets", Target::parse), f.texts("sizings", Sizing::parse), f.ints("depths"),
                     f.doubles("lrs"), f.integer("samples"), f.integer("steps"), f.integer("seeds"),
-                    f.number("firstSeed").longValue());
+                    f.longInteger("firstSeed"));
             case "equivalence" -> new EquivalenceDesign(f.texts("gates", Activation::parse), f.ints("degrees"),
-                    f.integer("width"), f.integer("depth"), f.number("lr").doubleValue(), f.integer("samples"),
-                    f.integer("steps"), f.integer("seeds"), f.number("firstSeed").longValue());
+                    f.integer("width"), f.integer("depth"), f.real("lr"), f.integer("samples"),
+                    f.integer("steps"), f.integer("seeds"), f.longInteger("firstSeed"));
             case "scaling" -> new ScalingDesign(f.texts("activations", Activation::parse),
                     f.texts("kinds", LayerKind::parse), f.ints("degrees"), f.ints("widths"), f.integer("depth"),
-                    f.number("lr").doubleValue(), f.integer("samples"), f.integer("steps"), f.integer("checkFactor"),
-                    f.integer("seeds"), f.number("firstSeed").longValue());
+                    f.real("lr"), f.integer("samples"), f.integer("steps"), f.integer("checkFactor"),
+                    f.integer("seeds"), f.longInteger("firstSeed"));
             default -> throw new IllegalArgumentException("unknown command '" + command
                     + "' (allowed: sweep, equivalence, scaling)");
         };
@@ -141,73 +141,5 @@ public final class DesignJson {
     private static void ints(ObjectNode o, String name, List<Integer> values) {
         ArrayNode a = o.putArray(name);
         values.forEach(a::add);
-    }
-
-    /** Reads fields of one design object; a missing or mistyped one is an IllegalArgumentException naming it. */
-    private record Fields(JsonNode json) {
-        JsonNode field(String name) {
-            JsonNode v = json.get(name);
-            if (v == null || v.isNull()) {
-                throw new IllegalArgumentException("design." + name + " is missing");
-            }
-            return v;
-        }
-
-        Number number(String name) {
-            JsonNode v = field(name);
-            if (!v.isNumber()) {
-                throw new IllegalArgumentException("design." + name + " must be a number, got " + v);
-            }
-            return v.numberValue();
-        }
-
-        int integer(String name) {
-            JsonNode v = field(name);
-            if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-                throw new IllegalArgumentException("design." + name + " must be an integer, got " + v);
-            }
-            return v.intValue();
-        }
-
-        ArrayNode array(String name) {
-            JsonNode v = field(name);
-            if (!v.isArray()) {
-                throw new IllegalArgumentException("design." + name + " must be a list, got " + v);
-            }
-            return (ArrayNode) v;
-        }
-
-        <T> List<T> texts(String name, Function<String, T> parse) {
-            List<T> out = new ArrayList<>();
-            for (JsonNode v : array(name)) {
-                if (!v.isTextual()) {
-                    throw new IllegalArgumentException("design." + name + " must hold strings, got " + v);
-                }
-                out.add(parse.apply(v.textValue()));
-            }
-            return out;
-        }
-
-        List<Integer> ints(String name) {
-            List<Integer> out = new ArrayList<>();
-            for (JsonNode v : array(name)) {
-                if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                    throw new IllegalArgumentException("design." + name + " must hold integers, got " + v);
-                }
-                out.add(v.intValue());
-            }
-            return out;
-        }
-
-        List<Double> doubles(String name) {
-            List<Double> out = new ArrayList<>();
-            for (JsonNode v : array(name)) {
-                if (!v.isNumber()) {
-                    throw new IllegalArgumentException("design." + name + " must hold numbers, got " + v);
-                }
-                out.add(v.doubleValue());
-            }
-            return out;
-        }
     }
 }

@@ -103,7 +103,7 @@ public final class RunRecordJson {
 
     /** The run spec in the fields of {@code node}, as {@link #writeSpec} wrote them. */
     static RunSpec readSpec(JsonNode node) {
-        Fields f = new Fields(node, "");
+        JsonFields f = new JsonFields(node, "");
         return new RunSpec(new ModelSpec(Activation.parse(f.text("activation")), LayerKind.parse(f.text("kind")),
                 f.integer("width"), f.integer("depth")), Target.parse(f.text("target")), f.real("lr"),
                 f.integer("samples"), f.integer("steps"), f.longInteger("seed"));
@@ -181,7 +181,7 @@ public final class RunRecordJson {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
         }
-        Fields f = new Fields(root, "");
+        JsonFields f = new JsonFields(root, "");
         String format = f.text("format");
         if (!FORMAT.equals(format)) {
             throw new IllegalArgumentException("format is '" + format + "', expected '" + FORMAT + "'");
@@ -194,9 +194,9 @@ public final class RunRecordJson {
         boolean diverged = status.equals("diverged");
         String failure = status.equals("failed") ? f.text("failure") : null;
         TrainingResult result = new TrainingResult(spec, f.integer("parameterCount"), f.realOrNaN("finalMse"),
-                curve(new Fields(f.object("curve"), "curve.")), diverged, diverged ? f.integer("divergedAt") : -1,
+                curve(new JsonFields(f.object("curve"), "curve.")), diverged, diverged ? f.integer("divergedAt") : -1,
                 f.realOrNaN("wallSeconds"), new float[0], failure);
-        Fields env = new Fields(f.object("environment"), "environment.");
+        JsonFields env = new JsonFields(f.object("environment"), "environment.");
         Environment environment = new Environment(env.text("polygateVersion"), env.text("commit"),
                 env.text("javaVersion"), env.text("javaVmName"), env.text("javaVendor"), env.text("os"), env.text("cpu"),
                 env.integer("cores"), env.integer("vectorBits"), env.integer("useAvx"));
@@ -211,86 +211,12 @@ public final class RunRecordJson {
         return new Parsed(record, f.object("design"));
     }
 
-    private static LossCurve curve(Fields c) {
+    private static LossCurve curve(JsonFields c) {
         int block = c.integer("block");
         float[] points = c.floats("points");
         boolean full = block == 1;
         return LossCurve.thinned(c.integer("length"), block, points,
                 full ? new float[Math.max(0, points.length - 1)] : c.floats("low"),
                 full ? new float[Math.max(0, points.length - 1)] : c.floats("high"), c.text("sha256"));
-    }
-
-    /** Typed access to one object's fields; a missing or mistyped field is named with its place. */
-    private record Fields(JsonNode node, String prefix) {
-        JsonNode get(String name) {
-            JsonNode v = node.get(name);
-            if (v == null) {
-                throw new IllegalArgumentException(prefix + name + " is missing");
-            }
-            return v;
-        }
-
-        String text(String name) {
-            JsonNode v = get(name);
-            if (!v.isTextual()) {
-                throw new IllegalArgumentException(prefix + name + " must be a string, got " + v);
-            }
-            return v.textValue();
-        }
-
-        int integer(String name) {
-            JsonNode v = get(name);
-            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
-                throw new IllegalArgumentException(prefix + name + " must be an integer, got " + v);
-            }
-            return v.intValue();
-        }
-
-        long longInteger(String name) {
-            JsonNode v = get(name);
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-                throw new IllegalArgumentException(prefix + name + " must be an integer, got " + v);
-            }
-            return v.longValue();
-        }
-
-        double real(String name) {
-            JsonNode v = get(name);
-            if (!v.isNumber()) {
-                throw new IllegalArgumentException(prefix + name + " must be a number, got " + v);
-            }
-            return v.doubleValue();
-        }
-
-        double realOrNaN(String name) {
-            return get(name).isNull() ? Double.NaN : real(name);
-        }
-
-        ObjectNode object(String name) {
-            JsonNode v = get(name);
-            if (!v.isObject()) {
-                throw new IllegalArgumentException(prefix + name + " must be an object, got " + v.getNodeType());
-            }
-            return (ObjectNode) v;
-        }
-
-        float[] floats(String name) {
-            JsonNode v = get(name);
-            if (!v.isArray()) {
-                throw new IllegalArgumentException(prefix + name + " must be a list, got " + v.getNodeType());
-            }
-            float[] out = new float[v.size()];
-            for (int i = 0; i < out.length; i++) {
-                JsonNode x = v.get(i);
-                if (x.isNull()) {
-                    out[i] = Float.NaN;
-                } else if (x.isNumber()) {
-                    out[i] = x.floatValue();
-                } else {
-                    throw new IllegalArgumentException(prefix + name + "[" + i + "] must be a number or null, got " + x);
-                }
-            }
-            return out;
-        }
     }
 }
