@@ -4,12 +4,28 @@ import dev.polygate.kernel.VectorMlp;
 import dev.polygate.model.Initializer;
 import dev.polygate.model.RunSpec;
 
-/** Full-batch Adam on MSE. A diverged run ends early and is reported, never thrown. */
+/**
+ * Trains a run as its {@link dev.polygate.model.TrainingSetup} says: the second-order methods
+ * ({@link SecondOrderTrainer}), float64 first-order training ({@link DoubleTrainer}), or full-batch
+ * first-order training on the float32 vector kernels (here). A diverged run ends early and is
+ * reported, never thrown.
+ */
 public final class Trainer {
     private Trainer() {
     }
 
     public static TrainingResult train(RunSpec spec) {
+        if (spec.setup().optimizer().secondOrder()) {
+            return SecondOrderTrainer.train(spec);
+        }
+        if (spec.setup().precision() == dev.polygate.model.TrainingSetup.Precision.FLOAT64) {
+            return DoubleTrainer.train(spec);
+        }
+        return trainFloat(spec);
+    }
+
+    /** Full-batch Adam on MSE on the float32 vector kernels (the study's protocol). */
+    static TrainingResult trainFloat(RunSpec spec) {
         long start = System.nanoTime();
         Dataset data = Dataset.of(spec.seed(), spec.samples(), spec.target());
         float[] p = Initializer.initialise(spec.model().layout(), Seeds.generator(spec.seed(), "init/" + spec.model().id()));
