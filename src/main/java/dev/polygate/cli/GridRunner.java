@@ -1,7 +1,6 @@
 package dev.polygate.cli;
 
 import dev.polygate.experiment.Design;
-import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.store.LocalEngine;
 import dev.polygate.experiment.store.RunEngine;
 import dev.polygate.experiment.store.RunRecord;
@@ -104,8 +103,8 @@ final class GridRunner {
                         Function<RunSpec, TrainingResult> trainer) throws IOException {
         int threads = options.threadCount();
         Path dir = OutputPaths.directory(command, "--out", options.out.dir);
-        Grid grid = design.grid();
-        MemoryCheck.requireFits(command, grid);
+        List<RunSpec> all = design.runs();
+        MemoryCheck.requireFits(command, all);
         RunEngine engine = engine(command, options, threads, trainer);
         // Created before the first run: a path the checks above could not rule out (/proc/x) must
         // fail now, not after the whole grid has trained.
@@ -117,7 +116,7 @@ final class GridRunner {
         int trainedNow;
         try (RunStore store = RunStore.open(file, storeDesign, engine.expectedNumerics(), options.fresh,
                 note -> err.println(command + ": " + note))) {
-            List<RunSpec> share = options.shard == null ? grid.runs() : options.shard.select(grid.runs());
+            List<RunSpec> share = options.shard == null ? all : options.shard.select(all);
             Map<String, RunRecord> stored = store.stored();
             List<RunSpec> pending = new ArrayList<>();
             for (RunSpec run : share) {
@@ -128,7 +127,7 @@ final class GridRunner {
             if (!quiet) {
                 int have = share.size() - pending.size();
                 err.println(command + ": " + share.size() + " " + detail
-                        + (options.shard == null ? "" : " (shard " + options.shard + " of " + grid.runs().size() + ")")
+                        + (options.shard == null ? "" : " (shard " + options.shard + " of " + all.size() + ")")
                         + (have == 0 ? "" : ", " + have + " already in " + file + ", " + pending.size() + " to train")
                         + " on " + engine.describe() + " -> " + dir);
             }

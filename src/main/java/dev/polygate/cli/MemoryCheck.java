@@ -1,11 +1,11 @@
 package dev.polygate.cli;
 
-import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.MemoryBudget;
 import dev.polygate.kernel.RunMemory;
 import dev.polygate.model.RunSpec;
 import java.lang.management.ManagementFactory;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -35,14 +35,14 @@ final class MemoryCheck {
      * Every distinct run of a grid, each alone (finished runs go to the run store, so they hold no
      * heap): the largest that does not fit is named.
      */
-    static void requireFits(String command, Grid grid) {
-        for (RunSpec run : grid.runs()) {
+    static void requireFits(String command, List<RunSpec> runs) {
+        for (RunSpec run : runs) {
             RunMemory.of(run).overArrayLimit().ifPresent(b -> {
                 throw new UsageException(command + ": run " + run.id() + ": " + b.tooLargeMessage()
                         + "; use fewer --samples or a smaller --width");
             });
         }
-        RunSpec largest = grid.runs().stream()
+        RunSpec largest = runs.stream()
                 .max(Comparator.comparingLong((RunSpec run) -> RunMemory.of(run).bytes())).orElseThrow();
         RunMemory memory = RunMemory.of(largest);
         requireHeap(command + ": run " + largest.id() + " needs ", memory.bytes());

@@ -58,7 +58,7 @@ final class MergeCommand extends StreamsCommand {
                     stream.write((RunRecordJson.line(r, s.design().json()) + "\n").getBytes(StandardCharsets.UTF_8));
                 }
             });
-            int total = s.design().design().grid().runs().size();
+            int total = s.design().design().runs().size();
             io.out().println("merge: " + s.design().command() + " design " + s.design().id() + ": " + s.records().size()
                     + " of " + total + " runs from " + s.files().size() + (s.files().size() == 1 ? " store" : " stores")
                     + " -> " + target + (s.complete() ? "; complete: polygate report --runs " + dir

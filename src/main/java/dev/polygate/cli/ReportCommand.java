@@ -87,7 +87,7 @@ final class ReportCommand extends StreamsCommand {
             return;
         }
         List<RunSpec> missing = s.missing();
-        int total = s.design().design().grid().runs().size();
+        int total = s.design().design().runs().size();
         throw new UsageException(command + ": " + s.files() + " lack " + missing.size() + " of the " + total
                 + " runs of their " + s.design().command() + " design (e.g. " + missing.get(0).id() + "): finish them by "
                 + "running the same polygate " + s.design().command() + " command on the store's --out (it resumes), "

@@ -1,6 +1,11 @@
 package dev.polygate.cli;
 
+import dev.polygate.experiment.Environment;
 import dev.polygate.experiment.EquivalenceDesign;
+import dev.polygate.experiment.QueirugaDesign;
+import dev.polygate.experiment.store.RunRecord;
+import dev.polygate.report.protocol.ProtocolReport;
+import dev.polygate.train.TrainingResult;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.ScalingDesign;
 import dev.polygate.experiment.SweepResult;
@@ -24,6 +29,12 @@ final class ReportFiles {
 
     /** Writes the report of {@code runs} (every run of its grid must be stored) into {@code dir}; returns the file names. */
     static List<String> write(StoredRuns runs, Path dir) throws IOException {
+        if (runs.design().design() instanceof QueirugaDesign design) {
+            List<TrainingResult> results = runs.records().stream().map(RunRecord::result).toList();
+            List<Environment> environments = runs.records().stream().map(RunRecord::environment).distinct().toList();
+            ProtocolReport.writeAll(design, results, environments, dir);
+            return List.of(ProtocolReport.MARKDOWN, ProtocolReport.JSON, ProtocolReport.CSV, ProtocolReport.PNG);
+        }
         SweepResult result = runs.toSweepResult();
         if (runs.design().design() instanceof Grid) {
             AccuracyReport.writeAll(result, dir);

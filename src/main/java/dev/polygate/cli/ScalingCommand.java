@@ -1,6 +1,7 @@
 package dev.polygate.cli;
 
 import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.QueirugaDesign;
 import dev.polygate.experiment.ScalingDesign;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
@@ -13,6 +14,8 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code polygate scaling}: train every kind over a range of widths and write the scaling-slope report. */
 @Command(name = "scaling", defaultValueProvider = ScalingCommand.Defaults.class,
@@ -71,8 +74,24 @@ final class ScalingCommand extends StreamsCommand {
             description = "seeds per width, 1.." + Grid.MAX_SEEDS + " (default: ${DEFAULT-VALUE})")
     int seeds;
 
+    @Option(names = "--protocol", paramLabel = "P", defaultValue = "study",
+            description = "study: the settings above (Adam, float32, x ~ N(0,1), x^n, training MSE against "
+                    + "parameters); queiruga: the protocol of Queiruga 2026 (arXiv 2602.14495) — f(x) = 1/(1+cos^2(pi x)), "
+                    + QueirugaDesign.SAMPLES + " points uniform on [-1,1], ReLU, spline init, float64, RMSE against hidden "
+                    + "units n, trained by least squares on the read-out, by Levenberg-Marquardt and by Adam; takes "
+                    + "--kinds (plain, gated, squared), --width (the n of the least-squares runs, default 1..50), "
+                    + "--seeds and --first-seed (default: ${DEFAULT-VALUE})")
+    String protocol;
+
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     GridRunOptions run;
+
+    /** The options the study protocol takes and the Queiruga protocol does not. */
+    private static final List<String> STUDY_ONLY = List.of("--activations", "--degrees", "--depth", "--lr", "--samples",
+            "--steps", "--check-factor");
 
     ScalingCommand(Streams io) {
         super(io);
@@ -80,9 +99,36 @@ final class ScalingCommand extends StreamsCommand {
 
     @Override
     public Integer call() throws IOException {
+        if (protocol.equals("queiruga")) {
+            QueirugaDesign q = queiruga();
+            return GridRunner.runAndReport("scaling", run, q, "runs of the Queiruga protocol", io,
+                    dev.polygate.train.Trainer::train);
+        }
+        if (!protocol.equals("study")) {
+            throw new UsageException("scaling: --protocol: unknown protocol '" + protocol + "' (allowed: study, queiruga)");
+        }
         ScalingDesign design = design();
         return GridRunner.runAndReport("scaling", run, design, "runs of " + design.longSteps() + " steps", io,
                 dev.polygate.train.Trainer::train);
+    }
+
+    /** The Queiruga design, with the options given that it takes; one it does not take is a UsageException. */
+    private QueirugaDesign queiruga() {
+        var parsed = spec.commandLine().getParseResult();
+        for (String option : STUDY_ONLY) {
+            if (parsed.hasMatchedOption(option)) {
+                throw new UsageException("scaling: " + option + " does not apply to --protocol queiruga (it fixes the "
+                        + "target, data, depth and training; it takes --kinds, --width, --seeds, --first-seed)");
+            }
+        }
+        QueirugaDesign d = QueirugaDesign.defaults();
+        try {
+            return new QueirugaDesign(parsed.hasMatchedOption("--kinds") ? axes.kinds : d.kinds(),
+                    parsed.hasMatchedOption("--width") ? widths : d.widths(), d.lmWidths(), d.lmSteps(), d.adamWidths(),
+                    d.adamSteps(), d.adamLr(), parsed.hasMatchedOption("--seeds") ? seeds : d.seeds(), run.firstSeed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("scaling: --protocol queiruga: " + e.getMessage());
+        }
     }
 
     /** The design the options describe; a combination out of range is a UsageException naming its options. */

@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  *              the equal-parameter comparison matches
  */
 public record EquivalenceDesign(List<Activation> gates, List<Integer> degrees, int width, int depth, double lr,
-                                int samples, int steps, int seeds, long firstSeed) implements Design {
+                                int samples, int steps, int seeds, long firstSeed) implements GridDesign {
 
     /** The four models trained per gate, the first two being the pair the study says are equivalent. */
     public enum Arm {

@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public record Grid(List<Activation> activations, List<LayerKind> kinds, List<Target> targets,
                    List<Sizing> sizings, List<Integer> depths, List<Double> lrs,
-                   int samples, int steps, int seeds, long firstSeed) implements Design {
+                   int samples, int steps, int seeds, long firstSeed) implements GridDesign {
 
     public static final int MAX_SEEDS = 10_000;
 

@@ -24,7 +24,7 @@ import java.util.List;
  */
 public record ScalingDesign(List<Activation> activations, List<LayerKind> kinds, List<Integer> degrees,
                             List<Integer> widths, int depth, double lr, int samples, int steps, int checkFactor,
-                            int seeds, long firstSeed) implements Design {
+                            int seeds, long firstSeed) implements GridDesign {
 
     /** Fewest widths a slope is fitted over: with two, any data lie on a line (see PowerLawFit). */
     public static final int MIN_WIDTHS = 3;

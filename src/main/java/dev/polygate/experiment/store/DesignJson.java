@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polygate.experiment.Design;
 import dev.polygate.experiment.EquivalenceDesign;
 import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.QueirugaDesign;
 import dev.polygate.experiment.ScalingDesign;
 import dev.polygate.experiment.Sizing;
 import dev.polygate.model.Activation;
@@ -29,7 +30,9 @@ import java.util.function.Function;
  * <p>Fields, by command: sweep — activations, kinds, targets (e.g. "x^3", "poly:1,0,2", "sin"),
  * sizings (e.g. "w10", "params~gated-w10"), depths, lrs, samples, steps, seeds, firstSeed;
  * equivalence — gates, degrees, width, depth, lr, samples, steps, seeds, firstSeed; scaling —
- * activations, kinds, degrees, widths, depth, lr, samples, steps, checkFactor, seeds, firstSeed.
+ * activations, kinds, degrees, widths, depth, lr, samples, steps, checkFactor, seeds, firstSeed;
+ * scaling under the Queiruga protocol — protocol ("queiruga"), kinds, widths, lmWidths, lmSteps,
+ * adamWidths, adamSteps, adamLr, seeds, firstSeed.
  * Names are the command-line values.
  */
 public final class DesignJson {
@@ -63,6 +66,17 @@ public final class DesignJson {
             o.put("steps", e.steps());
             o.put("seeds", e.seeds());
             o.put("firstSeed", e.firstSeed());
+        } else if (design instanceof QueirugaDesign q) {
+            o.put("protocol", "queiruga");
+            texts(o, "kinds", q.kinds(), LayerKind::cliName);
+            ints(o, "widths", q.widths());
+            ints(o, "lmWidths", q.lmWidths());
+            o.put("lmSteps", q.lmSteps());
+            ints(o, "adamWidths", q.adamWidths());
+            o.put("adamSteps", q.adamSteps());
+            o.put("adamLr", q.adamLr());
+            o.put("seeds", q.seeds());
+            o.put("firstSeed", q.firstSeed());
         } else if (design instanceof ScalingDesign s) {
             texts(o, "activations", s.activations(), Activation::cliName);
             texts(o, "kinds", s.kinds(), LayerKind::cliName);
@@ -94,13 +108,22 @@ public final class DesignJson {
             case "equivalence" -> new EquivalenceDesign(f.texts("gates", Activation::parse), f.ints("degrees"),
                     f.integer("width"), f.integer("depth"), f.real("lr"), f.integer("samples"),
                     f.integer("steps"), f.integer("seeds"), f.longInteger("firstSeed"));
-            case "scaling" -> new ScalingDesign(f.texts("activations", Activation::parse),
+            case "scaling" -> json.has("protocol") ? queiruga(f) : new ScalingDesign(f.texts("activations", Activation::parse),
                     f.texts("kinds", LayerKind::parse), f.ints("degrees"), f.ints("widths"), f.integer("depth"),
                     f.real("lr"), f.integer("samples"), f.integer("steps"), f.integer("checkFactor"),
                     f.integer("seeds"), f.longInteger("firstSeed"));
             default -> throw new IllegalArgumentException("unknown command '" + command
                     + "' (allowed: sweep, equivalence, scaling)");
         };
+    }
+
+    private static QueirugaDesign queiruga(JsonFields f) {
+        if (!"queiruga".equals(f.text("protocol"))) {
+            throw new IllegalArgumentException("design.protocol is '" + f.text("protocol") + "' (allowed: queiruga)");
+        }
+        return new QueirugaDesign(f.texts("kinds", LayerKind::parse), f.ints("widths"), f.ints("lmWidths"),
+                f.integer("lmSteps"), f.ints("adamWidths"), f.integer("adamSteps"), f.real("adamLr"), f.integer("seeds"),
+                f.longInteger("firstSeed"));
     }
 
     /** 16 hex digits of SHA-256 over "command:" and the design's JSON text: equal designs, equal ids. */

@@ -1,6 +1,7 @@
 package dev.polygate.experiment.store;
 
 import dev.polygate.experiment.Environment;
+import dev.polygate.experiment.GridDesign;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.model.RunSpec;
 import dev.polygate.train.TrainingResult;
@@ -15,7 +16,7 @@ import java.util.Map;
  * (so a report is the same whichever order the runs finished in, on whatever threads, shards or
  * executors), and the runs of the grid that no store holds yet.
  *
- * @param records one per run, in the order of {@code design.design().grid().runs()}
+ * @param records one per run, in the order of {@code design.design().runs()}
  * @param missing runs of the grid with no record (not trained yet; a failed run has a record)
  * @param files   the store files read
  */
@@ -26,7 +27,7 @@ public record StoredRuns(StoreDesign design, String numerics, List<RunRecord> re
     static StoredRuns of(StoreDesign design, String numerics, Map<String, RunRecord> byRun, List<Path> files) {
         List<RunRecord> records = new ArrayList<>();
         List<RunSpec> missing = new ArrayList<>();
-        for (RunSpec spec : design.design().grid().runs()) {
+        for (RunSpec spec : design.design().runs()) {
             RunRecord r = byRun.get(spec.id());
             if (r == null) {
                 missing.add(spec);
@@ -47,14 +48,22 @@ public record StoredRuns(StoreDesign design, String numerics, List<RunRecord> re
         return missing.isEmpty();
     }
 
-    /** The runs as the reports take them: grid order; the environments they ran in, each once, first seen first. */
+    /**
+     * The runs as the grid reports take them: grid order; the environments they ran in, each once,
+     * first seen first.
+     *
+     * @throws IllegalStateException for a design that is not one grid (the Queiruga protocol)
+     */
     public SweepResult toSweepResult() {
+        if (!(design.design() instanceof GridDesign grid)) {
+            throw new IllegalStateException(design.command() + " design " + design.id() + " is not one grid");
+        }
         List<TrainingResult> runs = new ArrayList<>(records.size());
         LinkedHashSet<Environment> environments = new LinkedHashSet<>();
         for (RunRecord r : records) {
             runs.add(r.result());
             environments.add(r.environment());
         }
-        return new SweepResult(design.design().grid(), runs, List.copyOf(environments));
+        return new SweepResult(grid.grid(), runs, List.copyOf(environments));
     }
 }

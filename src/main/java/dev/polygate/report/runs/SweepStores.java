@@ -43,7 +43,7 @@ public final class SweepStores {
         StoredRuns sweep = stores.get(0);
         if (!sweep.complete()) {
             throw new InvalidInputException(file + " lacks " + sweep.missing().size() + " of the "
-                    + sweep.design().design().grid().runs().size() + " runs of its sweep (e.g. "
+                    + sweep.design().design().runs().size() + " runs of its sweep (e.g. "
                     + sweep.missing().get(0).id() + "): finish it by running the same polygate sweep on its --out "
                     + "(it resumes), or merge the other shards' stores first");
         }

@@ -25,7 +25,6 @@ final class ScalingReading {
             curvatureParagraph(results, act).ifPresent(paragraphs::add);
             comparisonWithPlain(results, act).ifPresent(paragraphs::add);
         }
-        publishedParagraph(results).ifPresent(paragraphs::add);
         if (results.design().checks()) {
             paragraphs.add(checkSummary(results));
         } else {
@@ -154,44 +153,6 @@ final class ScalingReading {
                 : kind.cliName() + "'s MSE falls more slowly with P (intervals apart)";
     }
 
-    private static Optional<String> publishedParagraph(ScalingResults results) {
-        List<String> sentences = new ArrayList<>();
-        for (PublishedSlope p : PublishedSlope.values()) {
-            List<Series> series = results.series().stream()
-                    .filter(x -> PublishedSlope.of(x.activation(), x.kind()).orElse(null) == p).toList();
-            List<Series> scaling = series.stream().filter(x -> !ExactRepresentation.exact(x)
-                    && results.result(x).fit().isPresent()).toList();
-            if (scaling.isEmpty()) {
-                continue;
-            }
-            String who = series.get(0).activation().cliName() + " " + series.get(0).kind().cliName();
-            sentences.add("The published " + NumberText.slope(p.slope()) + " for " + who + " is inside our MSE "
-                    + "slope's interval " + degreesWhere(scaling, x -> p.insideMseInterval(results.result(x).fit()
-                    .orElseThrow())) + ", and inside our RMSE slope's " + degreesWhere(scaling,
-                    x -> p.insideRmseInterval(results.result(x).fit().orElseThrow())) + "; over widths "
-                    + ScalingMarkdown.widthRange(results.largerWidths()) + " only, inside the MSE slope's "
-                    + degreesWhere(scaling, x -> results.largerWidthFit(x).fit().map(p::insideMseInterval)
-                    .orElse(false)) + " and the RMSE slope's " + degreesWhere(scaling,
-                    x -> results.largerWidthFit(x).fit().map(p::insideRmseInterval).orElse(false)) + ".");
-        }
-        if (sentences.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(String.join(" ", sentences) + " Where it is inside none of these, our numbers do not "
-                + "match the published slope for that n, whichever quantity it is of; the tables say by how much.");
-    }
-
-    /** "at n = 3, 4 (of 2, 3, 4)", "at no n (of 3, 4)". */
-    private static String degreesWhere(List<Series> series, java.util.function.Predicate<Series> test) {
-        List<String> degrees = series.stream().filter(test).map(x -> Integer.toString(x.degree())).toList();
-        if (degrees.isEmpty()) {
-            return "at no n (of " + series.stream().map(x -> Integer.toString(x.degree()))
-                    .collect(Collectors.joining(", ")) + ")";
-        }
-        return "at n = " + String.join(", ", degrees) + " (of " + series.stream()
-                .map(x -> Integer.toString(x.degree())).collect(Collectors.joining(", ")) + ")";
-    }
-
     /** How many slopes settled, steepened or flattened between the two readings, naming those that moved. */
     static String checkSummary(ScalingResults results) {
         List<SlopeCheck> checks = results.series().stream().map(results::check).flatMap(Optional::stream).toList();
@@ -233,19 +194,6 @@ final class ScalingReading {
             s.append("Within their intervals, more steps did not change the slopes. ");
         }
         return s.toString().strip();
-    }
-
-    /** Squared has no published slope: state ours, so the reader has it next to the published ones. */
-    static String squaredSentence(ScalingResults results) {
-        List<String> parts = results.series().stream().filter(x -> x.kind() == LayerKind.SQUARED)
-                .map(x -> ScalingMarkdown.slopeText(results.result(x)) + " (" + x.activation().cliName() + ", n = "
-                        + x.degree() + (ExactRepresentation.exact(x) ? ", exact" : "") + ")")
-                .toList();
-        if (parts.isEmpty()) {
-            return "No published slope is compared for squared layers, and this grid has none.";
-        }
-        return "No published slope is given for squared layers; ours (MSE, at "
-                + ScalingMarkdown.steps(results.design().longSteps()) + " steps): " + String.join("; ", parts) + ".";
     }
 
     private static Optional<String> exactNote(ScalingResults results) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class RunRecordJsonTest {
     private static final StoreDesign DESIGN = StoreDesign.of(StoreFixtures.grid(2), false);
-    private static final RunSpec SPEC = DESIGN.design().grid().runs().get(3);
+    private static final RunSpec SPEC = DESIGN.design().runs().get(3);
 
     @Test
     void aRecordComesBackBitForBit() {
@@ -53,7 +53,7 @@ class RunRecordJsonTest {
     @Test
     void divergedAndFailedRunsAreResultsWithNulls() throws Exception {
         float[] curve = {1f, 2f, Float.POSITIVE_INFINITY};
-        RunSpec spec = DESIGN.design().grid().runs().get(0);
+        RunSpec spec = DESIGN.design().runs().get(0);
         TrainingResult diverged = new TrainingResult(spec, 31, Double.NaN, LossCurve.full(curve), true, 2, 0.1,
                 new float[0]);
         String line = RunRecordJson.line(RunRecord.of(DESIGN, diverged, StoreFixtures.ENV), DESIGN.json());
@@ -91,7 +91,7 @@ class RunRecordJsonTest {
         String a = RunRecord.idOf(SPEC, "1/float32x16");
         assertEquals(a, RunRecord.idOf(SPEC, "1/float32x16"));
         assertTrue(!a.equals(RunRecord.idOf(SPEC, "1/float32x8")));
-        assertTrue(!a.equals(RunRecord.idOf(DESIGN.design().grid().runs().get(4), "1/float32x16")));
+        assertTrue(!a.equals(RunRecord.idOf(DESIGN.design().runs().get(4), "1/float32x16")));
         assertTrue(a.matches("[0-9a-f]{16}"));
     }
 }

@@ -21,7 +21,7 @@ class RunStoreTest {
     Path tmp;
 
     private final StoreDesign design = StoreDesign.of(StoreFixtures.grid(2), false);
-    private final List<RunSpec> runs = design.design().grid().runs();
+    private final List<RunSpec> runs = design.design().runs();
 
     private Path storeWith(int count) throws IOException {
         Path file = tmp.resolve(RunStore.fileName("sweep"));
