@@ -1,6 +1,7 @@
 package dev.polygate.train;
 
 import dev.polygate.kernel.VectorMath;
+import dev.polygate.text.FloatText;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -118,7 +119,7 @@ public final class Adam implements FirstOrderOptimizer<float[]> {
 
     private static double checkWeightDecay(double weightDecay) {
         if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException("weight decay must be finite and >= 0, got " + weightDecay);
+            throw new IllegalArgumentException("weight decay must be finite and >= 0, got " + FloatText.shortest(weightDecay));
         }
         return weightDecay;
     }

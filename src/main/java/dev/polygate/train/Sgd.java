@@ -1,5 +1,7 @@
 package dev.polygate.train;
 
+import dev.polygate.text.FloatText;
+
 /**
  * SGD with momentum μ as torch.optim.SGD (1.13, {@code _single_tensor_sgd}; no dampening, no
  * Nesterov, no weight decay): with μ &gt; 0, buf ← g at the first step and buf ← μ·buf + g after,
@@ -14,7 +16,7 @@ public final class Sgd {
 
     private static double checkMomentum(double momentum) {
         if (!(momentum >= 0 && momentum < 1)) {
-            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + FloatText.shortest(momentum));
         }
         return momentum;
     }
