@@ -40,6 +40,10 @@ final class SweepCommand extends StreamsCommand {
     /** The --target that takes --degrees; any other target stands alone. */
     private static final String POWER = "power";
 
+    /** The named targets, for the help of sweep and train. */
+    static final String NAMED_TARGETS = "sin, exp: sin x, e^x; Queiruga 2026's: recip-cos2: 1/(1+cos^2(pi x)), "
+            + "cos4x, sin4x: cos 4x, sin 4x, sin4sq: sin(4(x-1)^2), runge, runge9: 1/(1+x^2), 1/(1+9x^2), atan: atan x";
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +55,7 @@ final class SweepCommand extends StreamsCommand {
 
     @Option(names = "--target", paramLabel = "T", defaultValue = POWER,
             description = {"power: x^n for each of --degrees (default); poly:c0,c1,...: c0 + c1 x + c2 x^2 + ... "
-                    + "(up to " + (Target.MAX_DEGREE + 1) + " coefficients); sin, exp: sin x, e^x"})
+                    + "(up to " + (Target.MAX_DEGREE + 1) + " coefficients); " + NAMED_TARGETS})
     String target;
 
     @Mixin

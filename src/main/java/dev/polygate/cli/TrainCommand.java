@@ -53,7 +53,8 @@ final class TrainCommand extends StreamsCommand {
     Integer degree;
 
     @Option(names = "--target", paramLabel = "T",
-            description = "x^N, poly:c0,c1,... (c0 + c1 x + ...), sin or exp (this or --degree)")
+            description = "x^N, poly:c0,c1,... (c0 + c1 x + ...), or a named target: " + SweepCommand.NAMED_TARGETS
+                    + " (this or --degree)")
     String target;
 
     @Option(names = "--width", paramLabel = "W", converter = Converters.Width.class,
