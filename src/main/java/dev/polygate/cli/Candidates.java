@@ -4,6 +4,7 @@ import dev.polygate.experiment.EquivalenceDesign;
 import dev.polygate.experiment.Sizing;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
+import dev.polygate.model.TrainingSetup;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
@@ -53,6 +54,18 @@ final class Candidates {
     static final class Gates extends Names {
         Gates() {
             super(EquivalenceDesign.possibleGates(), Activation::cliName);
+        }
+    }
+
+    static final class Precisions extends Names {
+        Precisions() {
+            super(Arrays.asList(TrainingSetup.Precision.values()), TrainingSetup.Precision::text);
+        }
+    }
+
+    static final class Inits extends Names {
+        Inits() {
+            super(Arrays.asList(TrainingSetup.Init.values()), TrainingSetup.Init::text);
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
 import dev.polygate.model.Target;
+import dev.polygate.model.TrainingSetup;
 import java.util.List;
 import java.util.function.Function;
 import dev.polygate.experiment.store.Shard;
@@ -91,6 +92,13 @@ final class Converters {
     static final class Steps extends IntegerIn {
         Steps() {
             super(1, RunSpec.MAX_STEPS);
+        }
+    }
+
+    /** Points of the held-out test set; 0 for none. */
+    static final class TestSamples extends IntegerIn {
+        TestSamples() {
+            super(0, TrainingSetup.MAX_TEST_SAMPLES);
         }
     }
 
@@ -214,6 +222,65 @@ final class Converters {
             } catch (IllegalArgumentException e) {
                 throw new TypeConversionException(e.getMessage());
             }
+        }
+    }
+
+    /**
+     * One value in a text form of its own (which may hold commas, e.g. uniform:-1,1), parsed by the
+     * model's own parse, whose one-line message names what is allowed.
+     */
+    abstract static class Parsed<T> implements ITypeConverter<T> {
+        private final Function<String, T> parse;
+        private final String allowed;
+
+        Parsed(Function<String, T> parse, String allowed) {
+            this.parse = parse;
+            this.allowed = allowed;
+        }
+
+        @Override
+        public T convert(String value) {
+            if (value.isBlank()) {
+                throw refused(value, allowed);
+            }
+            try {
+                return parse.apply(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    /** --inputs normal | uniform:A,B. */
+    static final class InputsText extends Parsed<TrainingSetup.Inputs> {
+        InputsText() {
+            super(TrainingSetup.Inputs::parse, TrainingSetup.Inputs.ALLOWED);
+        }
+    }
+
+    /** --optimizer adam | adamw:WD | sgd:M | lm | readout. */
+    static final class OptimizerText extends Parsed<TrainingSetup.Optimizer> {
+        OptimizerText() {
+            super(TrainingSetup.Optimizer::parse, TrainingSetup.Optimizer.ALLOWED);
+        }
+    }
+
+    /** --schedule constant | cosine | step:EVERY,GAMMA, each optionally +warmup:W. */
+    static final class ScheduleText extends Parsed<TrainingSetup.Schedule> {
+        ScheduleText() {
+            super(TrainingSetup.Schedule::parse, TrainingSetup.Schedule.ALLOWED);
+        }
+    }
+
+    static final class PrecisionName extends Name<TrainingSetup.Precision> {
+        PrecisionName() {
+            super(TrainingSetup.Precision::parse, new Candidates.Precisions());
+        }
+    }
+
+    static final class InitName extends Name<TrainingSetup.Init> {
+        InitName() {
+            super(TrainingSetup.Init::parse, new Candidates.Inits());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.polygate.model.Target;
 import dev.polygate.text.FloatText;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
         header = "train a grid of runs (default: the study's figure, ${bundle:sweep.defaultSeeds} seeds) "
                 + "and write the accuracy report",
         description = {
-            "Trains every combination of the grid below (full-batch Adam on MSE, x ~ N(0,1)), in parallel over runs, "
+            "Trains every combination of the grid below (full-batch Adam on MSE, x ~ N(0,1), unless the training "
+                    + "setup options say otherwise: one setup for every run), in parallel over runs, "
                     + "and writes accuracy.md, accuracy.csv and loss-curves.png to --out, beside the run store sweep-runs.jsonl. "
                     + "The defaults reproduce the study's figure, plus the bilinear kind, with ${bundle:sweep.defaultSeeds} "
                     + "seeds per cell, at the study's equal width and again at equal parameter count "
@@ -40,6 +42,10 @@ final class SweepCommand extends StreamsCommand {
     /** The --target that takes --degrees; any other target stands alone. */
     private static final String POWER = "power";
 
+    /** The named targets, for the help of sweep and train. */
+    static final String NAMED_TARGETS = "sin, exp: sin x, e^x; Queiruga 2026's: recip-cos2: 1/(1+cos^2(pi x)), "
+            + "cos4x, sin4x: cos 4x, sin 4x, sin4sq: sin(4(x-1)^2), runge, runge9: 1/(1+x^2), 1/(1+9x^2), atan: atan x";
+
     @Spec
     CommandSpec spec;
 
@@ -51,7 +57,7 @@ final class SweepCommand extends StreamsCommand {
 
     @Option(names = "--target", paramLabel = "T", defaultValue = POWER,
             description = {"power: x^n for each of --degrees (default); poly:c0,c1,...: c0 + c1 x + c2 x^2 + ... "
-                    + "(up to " + (Target.MAX_DEGREE + 1) + " coefficients); sin, exp: sin x, e^x"})
+                    + "(up to " + (Target.MAX_DEGREE + 1) + " coefficients); " + NAMED_TARGETS})
     String target;
 
     @Mixin
@@ -73,6 +79,9 @@ final class SweepCommand extends StreamsCommand {
     int seeds;
 
     @Mixin
+    SetupOptions setup;
+
+    @Mixin
     GridRunOptions run;
 
     private final Function<RunSpec, TrainingResult> trainer;
@@ -88,7 +97,7 @@ final class SweepCommand extends StreamsCommand {
         Grid grid;
         try {
             grid = new Grid(axes.activations, axes.kinds, targets(), sizing.sizings(), depths, lrs,
-                    length.samples, length.steps, seeds, run.firstSeed);
+                    length.samples, length.steps, seeds, run.firstSeed, setup.setup());
         } catch (IllegalArgumentException e) {
             throw new UsageException("sweep: " + e.getMessage());
         }
@@ -113,7 +122,8 @@ final class SweepCommand extends StreamsCommand {
 
     /** The options' defaults, as typed, from the design's own. */
     static Map<String, String> optionDefaults(Grid grid) {
-        return Map.ofEntries(
+        Map<String, String> all = new HashMap<>(SetupOptions.optionDefaults(grid.setup()));
+        all.putAll(Map.ofEntries(
                 Map.entry("--activations", OptionDefaults.list(grid.activations(), a -> a.cliName())),
                 Map.entry("--kinds", OptionDefaults.list(grid.kinds(), k -> k.cliName())),
                 Map.entry("--degrees", OptionDefaults.list(grid.targets(), t -> Integer.toString(t.degree()))),
@@ -124,6 +134,7 @@ final class SweepCommand extends StreamsCommand {
                 Map.entry("--samples", Integer.toString(grid.samples())),
                 Map.entry("--steps", Integer.toString(grid.steps())),
                 Map.entry("--seeds", Integer.toString(grid.seeds())),
-                Map.entry("--first-seed", Long.toString(grid.firstSeed())));
+                Map.entry("--first-seed", Long.toString(grid.firstSeed()))));
+        return all;
     }
 }

@@ -6,12 +6,14 @@ import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
+import dev.polygate.model.SetupCheck;
 import dev.polygate.model.Target;
 import dev.polygate.text.FloatText;
 import dev.polygate.train.Trainer;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Option;
         customSynopsis = "polygate train --activation A --kind K (--degree N | --target T) [OPTIONS]",
         header = "train one run and optionally save the model as JSON",
         description = {
-            "Trains one MLP on a target (x ~ N(0,1), full-batch Adam on MSE) and prints its final MSE. "
+            "Trains one MLP on a target (x ~ N(0,1), full-batch Adam on MSE, unless the training setup options say "
+                    + "otherwise) and prints its final MSE, and its test MSE and RMSE with --test-samples. "
                     + "Give exactly one of --degree and --target. The same options and seed give the same bits as "
                     + "the matching run of a sweep, whose study defaults they share.",
             ""})
@@ -53,7 +56,8 @@ final class TrainCommand extends StreamsCommand {
     Integer degree;
 
     @Option(names = "--target", paramLabel = "T",
-            description = "x^N, poly:c0,c1,... (c0 + c1 x + ...), sin or exp (this or --degree)")
+            description = "x^N, poly:c0,c1,... (c0 + c1 x + ...), or a named target: " + SweepCommand.NAMED_TARGETS
+                    + " (this or --degree)")
     String target;
 
     @Option(names = "--width", paramLabel = "W", converter = Converters.Width.class,
@@ -65,6 +69,9 @@ final class TrainCommand extends StreamsCommand {
 
     @Mixin
     TrainingLengthOptions length;
+
+    @Mixin
+    SetupOptions setup;
 
     @Option(names = "--seed", paramLabel = "S", converter = Converters.Seed.class,
             description = "seed of the data and the initialisation (default: ${DEFAULT-VALUE})")
@@ -81,18 +88,33 @@ final class TrainCommand extends StreamsCommand {
     @Override
     public Integer call() throws IOException {
         RunSpec spec = new RunSpec(new ModelSpec(activation, kind, width, shape.depth), target(), shape.lr,
-                length.samples, length.steps, seed);
+                length.samples, length.steps, seed, setup.setup());
+        try {
+            SetupCheck.require(spec);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("train: " + e.getMessage());
+        }
         Path file = modelOut == null ? null : OutputPaths.file("train", "--model-out", modelOut);
         MemoryCheck.requireFits("train", spec);
         TrainingResult r = Trainer.train(spec);
-        io.out().printf(Locale.ROOT, "%s: final MSE %s, %d parameters, %.2f us/step%s%n", spec.id(),
+        io.out().printf(Locale.ROOT, "%s: final MSE %s%s, %d parameters, %.2f us/step%s%n", spec.id(),
                 r.diverged() ? "NaN (diverged at step " + r.divergedAt() + ")"
                         : String.format(Locale.ROOT, "%.6e", r.finalMse()),
-                r.parameterCount(), r.secondsPerStep() * 1e6, file == null ? "" : "; model saved to " + file);
+                testErrors(spec, r), r.parameterCount(), r.secondsPerStep() * 1e6, file == null ? "" : "; model saved to " + file);
         if (file != null) {
             ModelFile.save(file, spec, r.parameters(), r.finalMse());
         }
         return 0;
+    }
+
+    /** ", test MSE m (RMSE r)" with a test set (NaN for a diverged run), "" without. */
+    static String testErrors(RunSpec spec, TrainingResult r) {
+        if (spec.setup().testSamples() == 0) {
+            return "";
+        }
+        double mse = r.testMse();
+        return Double.isNaN(mse) ? ", test MSE NaN"
+                : String.format(Locale.ROOT, ", test MSE %.6e (RMSE %.6e)", mse, Math.sqrt(mse));
     }
 
     /** x^--degree or --target: exactly one of them. */
@@ -110,12 +132,14 @@ final class TrainCommand extends StreamsCommand {
 
     /** The options' defaults, as typed, from the design's own. */
     static Map<String, String> optionDefaults(Grid grid) {
-        return Map.of(
+        Map<String, String> all = new HashMap<>(SetupOptions.optionDefaults(grid.setup()));
+        all.putAll(Map.of(
                 "--width", Integer.toString(grid.sizings().get(0).width()),
                 "--depth", Integer.toString(grid.depths().get(0)),
                 "--lr", FloatText.shortest(grid.lrs().get(0)),
                 "--samples", Integer.toString(grid.samples()),
                 "--steps", Integer.toString(grid.steps()),
-                "--seed", Long.toString(grid.firstSeed()));
+                "--seed", Long.toString(grid.firstSeed())));
+        return all;
     }
 }

@@ -4,7 +4,9 @@ import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
+import dev.polygate.model.SetupCheck;
 import dev.polygate.model.Target;
+import dev.polygate.model.TrainingSetup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,10 +17,15 @@ import java.util.Map;
  * firstSeed, firstSeed+1, …). The defaults reproduce the study's figure, plus the bilinear kind,
  * at the study's equal width and again at equal parameter count, with 8 seeds per cell: enough
  * for the exact paired Wilcoxon test to reach p = 2/2⁸ ≈ 0.008 (5 seeds cannot go below 0.0625).
+ *
+ * @param setup how every run of the grid is trained (inputs, test set, precision, optimiser,
+ *              schedule, init): one setup for the whole grid, in each run's {@link RunSpec#setup()};
+ *              {@link TrainingSetup#DEFAULT} (the study's) unless given. It must apply to every
+ *              model of the grid ({@link SetupCheck}), checked here, before any run.
  */
 public record Grid(List<Activation> activations, List<LayerKind> kinds, List<Target> targets,
                    List<Sizing> sizings, List<Integer> depths, List<Double> lrs,
-                   int samples, int steps, int seeds, long firstSeed) implements GridDesign {
+                   int samples, int steps, int seeds, long firstSeed, TrainingSetup setup) implements GridDesign {
 
     public static final int MAX_SEEDS = 10_000;
 
@@ -40,15 +47,32 @@ public record Grid(List<Activation> activations, List<LayerKind> kinds, List<Tar
         if (seeds < 1 || seeds > MAX_SEEDS) {
             throw new IllegalArgumentException("seeds must be an integer in 1.." + MAX_SEEDS + ", got " + seeds);
         }
+        if (setup == null) {
+            throw new IllegalArgumentException("setup is required (TrainingSetup.DEFAULT for the study's)");
+        }
         for (Activation act : activations) {
             for (Sizing sizing : sizings) {
                 for (int depth : depths) {
                     for (LayerKind kind : kinds) {
-                        sizing.width(act, kind, depth, samples);   // a budget no width meets fails here, not mid-sweep
+                        // a budget no width meets, or a setup a model cannot take, fails here, not mid-sweep
+                        int width = sizing.width(act, kind, depth, samples);
+                        SetupCheck.require(setup, new ModelSpec(act, kind, width, depth), samples);
                     }
                 }
             }
         }
+    }
+
+    /** A grid of the study's setup ({@link TrainingSetup#DEFAULT}). */
+    public Grid(List<Activation> activations, List<LayerKind> kinds, List<Target> targets, List<Sizing> sizings,
+                List<Integer> depths, List<Double> lrs, int samples, int steps, int seeds, long firstSeed) {
+        this(activations, kinds, targets, sizings, depths, lrs, samples, steps, seeds, firstSeed,
+                TrainingSetup.DEFAULT);
+    }
+
+    /** This grid with every run trained by {@code setup}. */
+    public Grid withSetup(TrainingSetup setup) {
+        return new Grid(activations, kinds, targets, sizings, depths, lrs, samples, steps, seeds, firstSeed, setup);
     }
 
     @Override
@@ -89,7 +113,7 @@ public record Grid(List<Activation> activations, List<LayerKind> kinds, List<Tar
                                 ModelSpec model = new ModelSpec(act, kind, sizing.width(act, kind, depth, samples), depth);
                                 List<RunSpec> runs = new ArrayList<>();
                                 for (int s = 0; s < seeds; s++) {
-                                    runs.add(new RunSpec(model, target, lr, samples, steps, firstSeed + s));
+                                    runs.add(new RunSpec(model, target, lr, samples, steps, firstSeed + s, setup));
                                 }
                                 out.add(new Cell(act, sizing, depth, lr, target, kind, List.copyOf(runs)));
                             }

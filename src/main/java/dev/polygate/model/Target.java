@@ -4,20 +4,32 @@ import dev.polygate.text.FloatText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The function a run fits, t = f(x): the study's powers xⁿ, any polynomial given by its
- * coefficients, or sin x and exp x (whose Taylor series are the motivation for fitting powers).
- * Targets are computed in double and rounded to float once, by {@code train.Dataset}.
+ * coefficients, sin x and exp x (whose Taylor series are the motivation for fitting powers), and
+ * the 1-D targets of Queiruga 2026 (arXiv 2602.14495): its f(x) = 1/(1 + cos²(πx)), cos 4x,
+ * sin 4x, sin(4(x − 1)²), Runge's 1/(1 + x²) and 1/(1 + 9x²), and atan x. Targets are computed in
+ * double (StrictMath: the same bits on every JDK) and rounded to float once, by {@code train.Dataset}.
  *
  * <p>Text form (command line, JSON, model files): {@code x^3}, {@code poly:1,0,-2} (coefficients
- * c0, c1, … of c0 + c1·x + c2·x² + …), {@code sin}, {@code exp}.
+ * c0, c1, … of c0 + c1·x + c2·x² + …), {@code sin}, {@code exp}, {@code recip-cos2}, {@code cos4x},
+ * {@code sin4x}, {@code sin4sq}, {@code runge}, {@code runge9}, {@code atan}.
  */
 public final class Target {
     public static final int MAX_DEGREE = 16;
 
-    private enum Form { POWER, POLYNOMIAL, SIN, EXP }
+    private enum Form {
+        POWER(null), POLYNOMIAL(null), SIN("sin"), EXP("exp"), RECIP_COS2("recip-cos2"), COS4X("cos4x"),
+        SIN4X("sin4x"), SIN4SQ("sin4sq"), RUNGE("runge"), RUNGE9("runge9"), ATAN("atan");
+
+        /** The text form of a target without parameters; null for powers and polynomials. */
+        final String name;
+
+        Form(String name) {
+            this.name = name;
+        }
+    }
 
     private final Form form;
     private final int degree;
@@ -60,6 +72,41 @@ public final class Target {
         return new Target(Form.EXP, -1, null);
     }
 
+    /** Queiruga 2026's f(x) = 1 / (1 + cos²(πx)). */
+    public static Target recipCos2() {
+        return new Target(Form.RECIP_COS2, -1, null);
+    }
+
+    /** cos 4x. */
+    public static Target cos4x() {
+        return new Target(Form.COS4X, -1, null);
+    }
+
+    /** sin 4x. */
+    public static Target sin4x() {
+        return new Target(Form.SIN4X, -1, null);
+    }
+
+    /** sin(4(x − 1)²). */
+    public static Target sin4sq() {
+        return new Target(Form.SIN4SQ, -1, null);
+    }
+
+    /** Runge's function 1 / (1 + x²). */
+    public static Target runge() {
+        return new Target(Form.RUNGE, -1, null);
+    }
+
+    /** The steeper Runge function 1 / (1 + 9x²). */
+    public static Target runge9() {
+        return new Target(Form.RUNGE9, -1, null);
+    }
+
+    /** atan x. */
+    public static Target atan() {
+        return new Target(Form.ATAN, -1, null);
+    }
+
     /** The study's targets x¹ … xⁿ in order. */
     public static List<Target> powers(List<Integer> degrees) {
         List<Target> out = new ArrayList<>();
@@ -72,11 +119,10 @@ public final class Target {
     /** What {@link #text()} writes; an IllegalArgumentException naming what is allowed otherwise. */
     public static Target parse(String text) {
         String s = text.trim();
-        if (s.equals("sin")) {
-            return sin();
-        }
-        if (s.equals("exp")) {
-            return exp();
+        for (Form form : Form.values()) {
+            if (form.name != null && form.name.equals(s)) {
+                return new Target(form, -1, null);
+            }
         }
         if (s.startsWith("x^")) {
             try {
@@ -102,7 +148,7 @@ public final class Target {
     }
 
     public static final String ALLOWED = "x^N with N in 0.." + MAX_DEGREE + ", poly:c0,c1,... (up to "
-            + (MAX_DEGREE + 1) + " coefficients), sin, exp";
+            + (MAX_DEGREE + 1) + " coefficients), sin, exp, recip-cos2, cos4x, sin4x, sin4sq, runge, runge9, atan";
 
     /** f(x) in double. StrictMath: the same bits on every JDK, so data never depend on the JVM. */
     public double value(double x) {
@@ -120,6 +166,24 @@ public final class Target {
                 return StrictMath.sin(x);
             case EXP:
                 return StrictMath.exp(x);
+            case RECIP_COS2: {
+                double c = StrictMath.cos(StrictMath.PI * x);
+                return 1 / (1 + c * c);
+            }
+            case COS4X:
+                return StrictMath.cos(4 * x);
+            case SIN4X:
+                return StrictMath.sin(4 * x);
+            case SIN4SQ: {
+                double d = x - 1;
+                return StrictMath.sin(4 * d * d);
+            }
+            case RUNGE:
+                return 1 / (1 + x * x);
+            case RUNGE9:
+                return 1 / (1 + 9 * x * x);
+            case ATAN:
+                return StrictMath.atan(x);
             default:
                 throw new IllegalStateException(form.toString());
         }
@@ -152,6 +216,10 @@ public final class Target {
                 return (1 - Math.exp(-2)) / 2;
             case EXP:
                 return Math.exp(2);
+            case COS4X:   // E[cos² 4x] = (1 + E[cos 8x]) / 2, E[cos tx] = e^(−t²/2)
+                return (1 + Math.exp(-32)) / 2;
+            case SIN4X:
+                return (1 - Math.exp(-32)) / 2;
             default:
                 return Double.NaN;
         }
@@ -170,7 +238,7 @@ public final class Target {
                 return s.toString();
             }
             default:
-                return form.name().toLowerCase(Locale.ROOT);
+                return form.name;
         }
     }
 

@@ -13,6 +13,7 @@ import dev.polygate.experiment.Sizing;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.Target;
+import dev.polygate.model.TrainingSetup;
 import dev.polygate.text.FloatText;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +29,10 @@ import java.util.function.Function;
  * design's id, which a store uses to tell its own runs from another design's.
  *
  * <p>Fields, by command: sweep — activations, kinds, targets (e.g. "x^3", "poly:1,0,2", "sin"),
- * sizings (e.g. "w10", "params~gated-w10"), depths, lrs, samples, steps, seeds, firstSeed;
+ * sizings (e.g. "w10", "params~gated-w10"), depths, lrs, samples, steps, seeds, firstSeed, and,
+ * only when the grid's setup is not {@link TrainingSetup#DEFAULT} (so the study's designs keep
+ * their ids), inputs, testSamples, precision, optimizer, schedule, init (text forms; a field
+ * absent reads as the default's);
  * equivalence — gates, degrees, width, depth, lr, samples, steps, seeds, firstSeed; scaling —
  * activations, kinds, degrees, widths, depth, lr, samples, steps, checkFactor, seeds, firstSeed;
  * scaling under the Queiruga protocol — protocol ("queiruga"), kinds, widths, lmWidths, lmSteps,
@@ -56,6 +60,9 @@ public final class DesignJson {
             o.put("steps", g.steps());
             o.put("seeds", g.seeds());
             o.put("firstSeed", g.firstSeed());
+            if (!g.setup().isDefault()) {
+                writeSetup(o, g.setup());
+            }
         } else if (design instanceof EquivalenceDesign e) {
             texts(o, "gates", e.gates(), Activation::cliName);
             ints(o, "degrees", e.degrees());
@@ -104,7 +111,7 @@ public final class DesignJson {
             case "sweep" -> new Grid(f.texts("activations", Activation::parse), f.texts("kinds", LayerKind::parse),
                     f.texts("targets", Target::parse), f.texts("sizings", Sizing::parse), f.ints("depths"),
                     f.doubles("lrs"), f.integer("samples"), f.integer("steps"), f.integer("seeds"),
-                    f.longInteger("firstSeed"));
+                    f.longInteger("firstSeed"), readSetup(f));
             case "equivalence" -> new EquivalenceDesign(f.texts("gates", Activation::parse), f.ints("degrees"),
                     f.integer("width"), f.integer("depth"), f.real("lr"), f.integer("samples"),
                     f.integer("steps"), f.integer("seeds"), f.longInteger("firstSeed"));
@@ -124,6 +131,31 @@ public final class DesignJson {
         return new QueirugaDesign(f.texts("kinds", LayerKind::parse), f.ints("widths"), f.ints("lmWidths"),
                 f.integer("lmSteps"), f.ints("adamWidths"), f.integer("adamSteps"), f.real("adamLr"), f.integer("seeds"),
                 f.longInteger("firstSeed"));
+    }
+
+    /** A setup's parts as text fields of {@code o}: inputs, testSamples, precision, optimizer, schedule, init. */
+    static void writeSetup(ObjectNode o, TrainingSetup s) {
+        o.put("inputs", s.inputs().text());
+        o.put("testSamples", s.testSamples());
+        o.put("precision", s.precision().text());
+        o.put("optimizer", s.optimizer().text());
+        o.put("schedule", s.schedule().text());
+        o.put("init", s.init().text());
+    }
+
+    /** The setup {@link #writeSetup} wrote; each field absent (older records and designs) reads as the default's. */
+    static TrainingSetup readSetup(JsonFields f) {
+        TrainingSetup d = TrainingSetup.DEFAULT;
+        try {
+            return new TrainingSetup(f.textOr("inputs", TrainingSetup.Inputs::parse, d.inputs()),
+                    f.has("testSamples") ? f.integer("testSamples") : d.testSamples(),
+                    f.textOr("precision", TrainingSetup.Precision::parse, d.precision()),
+                    f.textOr("optimizer", TrainingSetup.Optimizer::parse, d.optimizer()),
+                    f.textOr("schedule", TrainingSetup.Schedule::parse, d.schedule()),
+                    f.textOr("init", TrainingSetup.Init::parse, d.init()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(f.prefix() + "setup: " + e.getMessage(), e);
+        }
     }
 
     /** 16 hex digits of SHA-256 over "command:" and the design's JSON text: equal designs, equal ids. */

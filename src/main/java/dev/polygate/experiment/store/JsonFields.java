@@ -23,6 +23,17 @@ record JsonFields(JsonNode node, String prefix) {
         return v;
     }
 
+    /** Whether the field is present (null counts as present). */
+    boolean has(String name) {
+        JsonNode v = node.get(name);
+        return v != null && !v.isMissingNode();
+    }
+
+    /** A string field parsed, or {@code absent} if the field is missing (older records). */
+    <T> T textOr(String name, Function<String, T> parse, T absent) {
+        return has(name) ? parse.apply(text(name)) : absent;
+    }
+
     String text(String name) {
         JsonNode v = get(name);
         if (!v.isTextual()) {

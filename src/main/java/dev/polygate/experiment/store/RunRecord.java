@@ -51,14 +51,15 @@ public record RunRecord(String runId, String numerics, String command, String de
     }
 
     /**
-     * Whether two records of one run hold the same result: status, final MSE, divergence step,
-     * parameter count and loss curve (its full-curve digest), bit for bit. Times and environments may differ.
+     * Whether two records of one run hold the same result: status, final MSE, test MSE, divergence
+     * step, parameter count and loss curve (its full-curve digest), bit for bit. Times and environments may differ.
      */
     public boolean sameResult(RunRecord other) {
         TrainingResult a = result;
         TrainingResult b = other.result;
         return runId.equals(other.runId) && a.diverged() == b.diverged() && a.divergedAt() == b.divergedAt()
-                && Double.compare(a.finalMse(), b.finalMse()) == 0 && a.parameterCount() == b.parameterCount()
+                && Double.compare(a.finalMse(), b.finalMse()) == 0 && Double.compare(a.testMse(), b.testMse()) == 0
+                && a.parameterCount() == b.parameterCount()
                 && java.util.Objects.equals(a.failure(), b.failure())
                 && a.curve().sha256().equals(b.curve().sha256());
     }

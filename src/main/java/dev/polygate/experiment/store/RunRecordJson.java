@@ -10,6 +10,7 @@ import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.model.RunSpec;
 import dev.polygate.model.Target;
+import dev.polygate.model.TrainingSetup;
 import dev.polygate.train.LossCurve;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;
@@ -29,9 +30,13 @@ import java.io.UncheckedIOException;
  * designId      16 hex digits identifying the design (DesignJson.id)
  * design        the design's fields (DesignJson)
  * activation, kind, width, depth, target, lr, samples, steps, seed    the run spec
+ * inputs, testSamples, precision, optimizer, schedule, init    its setup (text forms; absent in
+ *               older records: the default setup)
  * parameterCount, flopsPerStep
  * status        finished | diverged | failed
  * finalMse      training MSE after the last step (null unless finished)
+ * testMse, testRmse    MSE and its square root on the held-out test set (null without one, or
+ *               unless finished; absent in older records: NaN)
  * divergedAt    first step with a non-finite loss (null unless diverged)
  * failure       the exception of a failed run (null otherwise)
  * wallSeconds, secondsPerStep    time the run took
@@ -70,6 +75,8 @@ public final class RunRecordJson {
             g.writeNumberField("flopsPerStep", record.flopsPerStep());
             g.writeStringField("status", record.status());
             number(g, "finalMse", r.finalMse());
+            number(g, "testMse", r.testMse());
+            number(g, "testRmse", Math.sqrt(r.testMse()));
             g.writeFieldName("divergedAt");
             if (r.diverged()) {
                 g.writeNumber(r.divergedAt());
@@ -99,14 +106,21 @@ public final class RunRecordJson {
         g.writeNumberField("samples", spec.samples());
         g.writeNumberField("steps", spec.steps());
         g.writeNumberField("seed", spec.seed());
+        TrainingSetup s = spec.setup();
+        g.writeStringField("inputs", s.inputs().text());
+        g.writeNumberField("testSamples", s.testSamples());
+        g.writeStringField("precision", s.precision().text());
+        g.writeStringField("optimizer", s.optimizer().text());
+        g.writeStringField("schedule", s.schedule().text());
+        g.writeStringField("init", s.init().text());
     }
 
-    /** The run spec in the fields of {@code node}, as {@link #writeSpec} wrote them. */
+    /** The run spec in the fields of {@code node}, as {@link #writeSpec} wrote them; without setup fields, the default setup. */
     static RunSpec readSpec(JsonNode node) {
         JsonFields f = new JsonFields(node, "");
         return new RunSpec(new ModelSpec(Activation.parse(f.text("activation")), LayerKind.parse(f.text("kind")),
                 f.integer("width"), f.integer("depth")), Target.parse(f.text("target")), f.real("lr"),
-                f.integer("samples"), f.integer("steps"), f.longInteger("seed"));
+                f.integer("samples"), f.integer("steps"), f.longInteger("seed"), DesignJson.readSetup(f));
     }
 
     private static void writeCurve(JsonGenerator g, LossCurve c) throws IOException {
@@ -195,7 +209,7 @@ public final class RunRecordJson {
         String failure = status.equals("failed") ? f.text("failure") : null;
         TrainingResult result = new TrainingResult(spec, f.integer("parameterCount"), f.realOrNaN("finalMse"),
                 curve(new JsonFields(f.object("curve"), "curve.")), diverged, diverged ? f.integer("divergedAt") : -1,
-                f.realOrNaN("wallSeconds"), new float[0], failure);
+                f.realOrNaN("wallSeconds"), new float[0], failure, f.has("testMse") ? f.realOrNaN("testMse") : Double.NaN);
         JsonFields env = new JsonFields(f.object("environment"), "environment.");
         Environment environment = new Environment(env.text("polygateVersion"), env.text("commit"),
                 env.text("javaVersion"), env.text("javaVmName"), env.text("javaVendor"), env.text("os"), env.text("cpu"),
