@@ -22,7 +22,7 @@ class HelpAndCompletionTest {
                     "--test-samples", "--precision", "--optimizer", "--schedule", "--init"),
             "equivalence", List.of("--gates", "--degrees", "--width", "--depth", "--lr", "--seeds", "--out", "--fresh",
                     "--shard", "--full-curves"),
-            "scaling", List.of("--activations", "--width", "--check-factor", "--seeds", "--out", "--quiet", "--fresh",
+            "scaling", List.of("--activations", "--width", "--check-factor", "--protocol", "--seeds", "--out", "--quiet", "--fresh",
                     "--engine", "--full-curves"),
             "report", List.of("--runs", "--out"),
             "merge", List.of("STORE_OR_DIR", "--out"),

@@ -133,4 +133,15 @@ class ScalingCommandTest {
         }
         assertTrue(CommandRun.run("", "--help").out().contains("  scaling "));
     }
+
+    @Test
+    void theQueirugaProtocolRefusesTheStudysOptionsAndUnknownProtocols(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        CommandRun.run("", "scaling", "--protocol", "queiruga", "--degrees", "3", "--out", tmp.resolve("a").toString())
+                .assertUsageError("--degrees does not apply to --protocol queiruga");
+        CommandRun.run("", "scaling", "--protocol", "queiruga", "--kinds", "bilinear", "--out", tmp.resolve("b").toString())
+                .assertUsageError("trains plain, gated and squared ReLU layers");
+        CommandRun.run("", "scaling", "--protocol", "newton", "--out", tmp.resolve("c").toString())
+                .assertUsageError("unknown protocol 'newton' (allowed: study, queiruga)");
+        assertTrue(!java.nio.file.Files.exists(tmp.resolve("a")) && !java.nio.file.Files.exists(tmp.resolve("c")));
+    }
 }

@@ -37,7 +37,8 @@ class StoreDesignTest {
 
     @Test
     void everyDesignComesBackFromItsJsonWithTheSameId() {
-        for (Design d : List.<Design>of(Grid.studyDefault(), EquivalenceDesign.defaults(), ScalingDesign.defaults())) {
+        for (Design d : List.<Design>of(Grid.studyDefault(), EquivalenceDesign.defaults(), ScalingDesign.defaults(),
+                dev.polygate.experiment.QueirugaDesign.defaults())) {
             Design back = DesignJson.parse(d.command(), DesignJson.of(d));
             assertEquals(d, back);
             assertEquals(DesignJson.id(d), DesignJson.id(back));
