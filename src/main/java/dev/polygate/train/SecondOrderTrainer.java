@@ -19,8 +19,10 @@ import dev.polygate.train.secondorder.Readout;
  *     step: the run must have {@code steps} = 1, and its curve is [MSE at init, MSE after the
  *     solve].</li>
  * <li>{@code lm}: Levenberg–Marquardt over every parameter of a one-hidden-layer model with the
- *     analytic Jacobian ({@link LevenbergMarquardt}); {@code steps} caps its iterations (accepted
- *     steps) and the curve holds the MSE after each, repeating the last one when LM stops sooner
+ *     analytic Jacobian ({@link LevenbergMarquardt}), started from the read-out solve (the cascade of
+ *     Queiruga's code: read-out first, then everything); {@code steps} caps its iterations (accepted
+ *     steps) and the curve holds the MSE at the initialisation, then after the read-out solve and each
+ *     LM step, repeating the last one when LM stops sooner
  *     (its parameters no longer change).</li>
  * </ul>
  *
@@ -94,9 +96,16 @@ final class SecondOrderTrainer {
                 curve = new double[] {initial, new ReferenceMlp(model, data.x(), data.t()).forward(p)};
             }
         } else {
-            LevenbergMarquardt.Result r = LevenbergMarquardt.fit(model, p0, data.x(), data.t(), spec.steps());
+            // The authors' cascade: the read-out first (exact, one solve), then everything. LM never
+            // raises the cost, so it ends at least as low as the read-out alone; from the raw
+            // initialisation (random read-out and value branch) it ended higher for n >= 16.
+            double initial = new ReferenceMlp(model, data.x(), data.t()).forward(p0);
+            double[] from = Double.isFinite(initial) ? Readout.fit(model, p0, data.x(), data.t()) : p0;
+            LevenbergMarquardt.Result r = LevenbergMarquardt.fit(model, from, data.x(), data.t(), spec.steps());
             p = r.parameters();
-            curve = r.mse();
+            // curve[0]: the MSE at the initialisation; curve[k]: after the read-out solve and k LM steps.
+            curve = r.mse().clone();
+            curve[0] = initial;
         }
         float[] losses = new float[curve.length];
         for (int i = 0; i < curve.length; i++) {
