@@ -152,6 +152,21 @@ public final class ChartStyle {
         return new double[] {low, high};
     }
 
+    /**
+     * Both axes logarithmic, labelled as 1E-3 and the like, over the given ranges (from {@link
+     * #logRange}): the log-log panels of the scaling, protocol and summary figures.
+     */
+    public static void logLogAxes(XYStyler styler, double[] x, double[] y) {
+        styler.setXAxisLogarithmic(true);
+        styler.setYAxisLogarithmic(true);
+        styler.setXAxisDecimalPattern("0.#E0");
+        styler.setYAxisDecimalPattern("0.#E0");
+        styler.setXAxisMin(x[0]);
+        styler.setXAxisMax(x[1]);
+        styler.setYAxisMin(y[0]);
+        styler.setYAxisMax(y[1]);
+    }
+
     /** 10^exponent as the double nearest to it (Math.pow can be an ulp off for negative exponents). */
     static double powerOfTen(int exponent) {
         return Double.parseDouble("1e" + exponent);

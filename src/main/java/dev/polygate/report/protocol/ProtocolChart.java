@@ -93,17 +93,11 @@ final class ProtocolChart {
         }
         XYStyler styler = chart.getStyler();
         ChartStyle.applyPanelStyle(styler);
-        styler.setXAxisLogarithmic(true);
-        styler.setYAxisLogarithmic(true);
-        styler.setXAxisDecimalPattern("0.#E0");
-        styler.setYAxisDecimalPattern("0.#E0");
         if (maxX > 0) {
-            double[] x = ChartStyle.logRange(minX, maxX, 1.2);
-            double[] y = ChartStyle.logRange(minY, maxY, 2);
-            styler.setXAxisMin(x[0]);
-            styler.setXAxisMax(x[1]);
-            styler.setYAxisMin(y[0]);
-            styler.setYAxisMax(y[1]);
+            ChartStyle.logLogAxes(styler, ChartStyle.logRange(minX, maxX, 1.2), ChartStyle.logRange(minY, maxY, 2));
+        } else {
+            styler.setXAxisLogarithmic(true);
+            styler.setYAxisLogarithmic(true);
         }
         styler.setLegendVisible(true);
         styler.setLegendPosition(LegendPosition.InsideSW);

@@ -125,15 +125,8 @@ final class ScalingChart {
     private static void style(XYChart chart, double[] x, double[] y) {
         XYStyler styler = chart.getStyler();
         ChartStyle.applyPanelStyle(styler);
-        styler.setXAxisLogarithmic(true);
-        styler.setYAxisLogarithmic(true);
-        styler.setXAxisDecimalPattern("0.#E0");
-        styler.setYAxisDecimalPattern("0.#E0");
         styler.setMarkerSize(MARKER_SIZE);
-        styler.setXAxisMin(x[0]);
-        styler.setXAxisMax(x[1]);
-        styler.setYAxisMin(y[0]);
-        styler.setYAxisMax(y[1]);
+        ChartStyle.logLogAxes(styler, x, y);
         // The fitted slopes are the panel's own: its legend lists them, in the corner a falling
         // cloud of points leaves empty.
         styler.setLegendVisible(true);

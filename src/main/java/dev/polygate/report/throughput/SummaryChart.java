@@ -113,16 +113,7 @@ final class SummaryChart {
         XYStyler styler = chart.getStyler();
         ChartStyle.applyPanelStyle(styler);
         styler.setMarkerSize(MARKER_SIZE);
-        styler.setXAxisLogarithmic(true);
-        styler.setYAxisLogarithmic(true);
-        styler.setXAxisDecimalPattern("0.#E0");
-        styler.setYAxisDecimalPattern("0.#E0");
-        double[] x = ChartStyle.logRange(minX, maxX, 1.3);
-        double[] y = ChartStyle.logRange(minY, maxY, 2);
-        styler.setXAxisMin(x[0]);
-        styler.setXAxisMax(x[1]);
-        styler.setYAxisMin(y[0]);
-        styler.setYAxisMax(y[1]);
+        ChartStyle.logLogAxes(styler, ChartStyle.logRange(minX, maxX, 1.3), ChartStyle.logRange(minY, maxY, 2));
         return Optional.of(chart);
     }
 
