@@ -34,8 +34,8 @@ import dev.polygate.train.secondorder.Readout;
  * Bit-for-bit reproducible: one thread, Commons Math's fixed operation order.
  */
 final class SecondOrderTrainer {
-    /** The largest dense Jacobian (or read-out design) a run may build: samples × columns. */
-    static final long MAX_JACOBIAN_ENTRIES = 50_000_000L;
+    /** The largest dense Jacobian (or read-out design) a run may build: samples × columns; the model layer's limit. */
+    static final long MAX_JACOBIAN_ENTRIES = dev.polygate.model.SetupCheck.MAX_JACOBIAN_ENTRIES;
 
     private SecondOrderTrainer() {
     }
