@@ -9,6 +9,7 @@ import dev.polygate.report.format.NumberText;
 import dev.polygate.report.format.SweepProvenance;
 import dev.polygate.report.stats.PowerLawFit;
 import dev.polygate.report.stats.Stats;
+import dev.polygate.text.FloatText;
 import dev.polygate.train.TrainingResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -65,9 +66,10 @@ final class ProtocolMarkdown {
         ways.add("readout — the gates frozen at the spline initialisation and the rest solved exactly by linear least "
                 + "squares (the paper's own frozen-gate check), at n = " + range(d.widths()));
         ways.add("lm — every parameter trained by Levenberg–Marquardt (Commons Math) for at most " + d.lmSteps()
-                + " iterations, our second-order method in place of the paper's Newton solver, at n = "
+                + " iterations, starting from the read-out solve (the cascade of the authors' code), our "
+                + "second-order method in place of the paper's Newton solver, at n = "
                 + range(d.lmWidths()));
-        ways.add("adam — float32 Adam at learning rate " + NumberText.ratio(d.adamLr()) + " for " + d.adamSteps()
+        ways.add("adam — float32 Adam at learning rate " + FloatText.shortest(d.adamLr()) + " for " + d.adamSteps()
                 + " steps from the same start, at n = " + range(d.adamWidths()));
         s.append(String.join("; ", ways)).append(". ").append(d.seeds()).append(d.seeds() == 1 ? " seed" : " seeds")
                 .append(" (data and initialisation) per n. Slopes are least-squares fits of log error on log n (and "
