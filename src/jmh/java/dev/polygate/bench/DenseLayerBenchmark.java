@@ -74,7 +74,7 @@ public class DenseLayerBenchmark {
         f = new float[layout.rows() * ld];
         dz = new float[layout.rows() * ld];
         dhIn = new float[width * ld];
-        scratch = new float[VectorKernels.denseBackwardScratch(width, layout.branches(), ld)];
+        scratch = new float[VectorKernels.denseBackwardScratch(width, layout.branches())];
         knots = VectorKernels.activationScratch(spec.activation());
         checkProduct();
         forward();

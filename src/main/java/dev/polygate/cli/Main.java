@@ -25,6 +25,11 @@ public final class Main {
     /** As above, each sweep run trained by {@code trainer} (tests make runs throw through it). */
     static int run(String[] args, Streams io, Function<RunSpec, TrainingResult> trainer) {
         CommandLine commandLine = PolygateCommand.commandLine(io, trainer);
+        java.util.Optional<String> badTiling = dev.polygate.kernel.Tiling.invalidOverride();
+        if (badTiling.isPresent()) {   // a -D for the kernels' blocking (POLYGATE_JAVA_OPTS)
+            io.err().println("polygate: " + badTiling.get());
+            return OneLineErrors.BAD_INPUT;
+        }
         if (args.length == 0) {   // no command: the usage, as an error
             commandLine.usage(io.err());
             return OneLineErrors.BAD_INPUT;

@@ -22,7 +22,7 @@ import java.util.Optional;
  *   f                     depth × [rows][ld]    backward factors
  *   dh                    2 × [width][ld]       hidden gradients, ping-pong
  *   dz                    1 × [rows][ld]        depth ≥ 2 only
- *   scratch               1 × denseBackwardScratch(width, branches, ld)   depth ≥ 2, width ≥ 64 only
+ *   scratch               1 × denseBackwardScratch(width, branches)   depth ≥ 2, width ≥ 64 not a block multiple
  *   knots                 1 × [lanes] ints      integrated activations only
  * Trainer
  *   dataset x, t          2 × [samples]
@@ -107,8 +107,8 @@ public final class RunMemory {
                 Math.multiplyExact(width, ld), Float.BYTES);
         denseGradient = new Buffer("dz", "pre-activation gradients [rows " + rows + "]" + batch, depth > 1 ? 1 : 0,
                 depth > 1 ? Math.multiplyExact(rows, ld) : 0, Float.BYTES);
-        scratch = new Buffer("scratch", "dense backward scratch, width " + width + " " + batch, depth > 1 ? 1 : 0,
-                depth > 1 ? VectorKernels.denseBackwardScratchFloats(model.width(), layout.branches(), ld) : 0,
+        scratch = new Buffer("scratch", "dense backward scratch [rows " + rows + "][width padded to a block]", depth > 1 ? 1 : 0,
+                depth > 1 ? VectorKernels.denseBackwardScratchFloats(model.width(), layout.branches()) : 0,
                 Float.BYTES);
         List<Buffer> all = new ArrayList<>(List.of(data, outputs, hidden, factors, hiddenGradient, denseGradient,
                 scratch));

@@ -45,9 +45,10 @@ import jdk.incubator.vector.VectorSpecies;
  *                                                                   fuses dz and never stores it
  * g           layout        readoutBackward, denseBackward,         Adam.step
  *                           firstLayerBackward (every entry)
- * scratch     [ld][kp] (1)  denseBackward: h_in transposed           denseBackward (dW)
+ * scratch     [rows][kp](1) denseBackward: dW with padded rows        denseBackward (copied to g)
  * knots       int [LANES]   integralRows (table indices)            integralRows (gathers)
- * (1) fan-in K ≥ 64 only, kp = K padded to BLOCK: {@link #denseBackwardScratch}.
+ * (1) fan-in K ≥ 64 and K not a multiple of BLOCK only, kp = K padded to BLOCK:
+ * {@link #denseBackwardScratch}.
  * </pre>
  * What the epilogue leaves (row j of h; gate row j and value row width + j of f), by kind:
  * <pre>
@@ -371,7 +372,7 @@ public final class VectorKernels {
         for (int s0 = 0; s0 < ld; s0 += span) {
             int s1 = Math.min(s0 + span, ld);
             for (int i0 = s0; i0 < s1; i0 += BLOCK) {
-                matmulPanel(f, 0, p, wAt, fanIn, 1, hIn, fanIn, p, bAt, rows, ld, i0);
+                matmulPanel(f, 0, ld, p, wAt, fanIn, 1, hIn, ld, 1, BLOCK, fanIn, p, bAt, rows, i0);
             }
             activateRows(h, f, f, ld, null, 0, 0, act, kind, width, ld, s0, s1, knots);
         }
@@ -385,20 +386,20 @@ public final class VectorKernels {
      * threshold). Throws ArithmeticException when the count exceeds an int; {@link RunMemory} sizes
      * it beforehand through {@link #denseBackwardScratchFloats}.
      */
-    public static int denseBackwardScratch(int width, int branches, int ld) {
-        return Math.toIntExact(denseBackwardScratchFloats(width, branches, ld));
+    public static int denseBackwardScratch(int width, int branches) {
+        return Math.toIntExact(denseBackwardScratchFloats(width, branches));
     }
 
     /**
-     * The same count in exact long arithmetic: h_in transposed, [ld][kp] with kp = width padded to
-     * a block, plus the weight gradient transposed, [rows][kp], when kp ≠ width.
+     * The same count in exact long arithmetic: the weight gradient transposed, [rows][kp] with kp =
+     * width padded to a block, when kp ≠ width (the transposed product's output).
      */
-    static long denseBackwardScratchFloats(int width, int branches, long ld) {
+    static long denseBackwardScratchFloats(int width, int branches) {
         if (width < TRANSPOSED_GRADIENT_MIN_FAN_IN) {
             return 0;
         }
         long kp = paddedBatch(width);
-        return Math.addExact(Math.multiplyExact(ld, kp), kp == width ? 0 : Math.multiplyExact((long) branches * width, kp));
+        return kp == width ? 0 : Math.multiplyExact((long) branches * width, kp);
     }
 
     /**
@@ -434,41 +435,30 @@ public final class VectorKernels {
         }
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
             // Wᵀ: element (k, r) of the transposed matrix sits at wAt + r·K + k.
-            matmulPanel(dhIn, 0, p, wAt, 1, fanIn, dz, rows, null, 0, fanIn, ld, i0);
+            matmulPanel(dhIn, 0, ld, p, wAt, 1, fanIn, dz, ld, 1, BLOCK, rows, null, 0, fanIn, i0);
         }
     }
 
     /**
      * dW = dz·h_inᵀ for wide layers, as the same register-tiled product as the forward pass with
-     * the output vectorized along k: h_inᵀ [ld][kp] is built in scratch (kp = K padded to BLOCK),
-     * every accumulator is one output tile summed in sample order — no lane sums — and each
-     * h_inᵀ panel streams through cache once per 8 rows, where the batch reduction re-read all of
-     * h_in (megabytes) for every pair of rows.
+     * the output vectorized along k: h_in is read transposed (the transpose fused into the panel
+     * packing), every accumulator is one output tile summed in sample order — no lane sums — and
+     * each packed panel serves every row tile, where the batch reduction re-read all of h_in
+     * (megabytes) for every pair of rows. The output goes to g directly when K is a whole number of
+     * blocks, else to scratch [rows][kp] (kp = K padded to BLOCK) and is copied.
      */
     private static void transposedGradWeights(float[] g, int gAt, float[] dz, int rows, float[] hIn, int fanIn,
                                               int ld, float[] scratch) {
         int kp = paddedBatch(fanIn);
-        // Blocked transpose: 16 rows × 256 samples at a time keep both sides in L1.
-        for (int k0 = 0; k0 < fanIn; k0 += 16) {
-            int k1 = Math.min(k0 + 16, fanIn);
-            for (int i0 = 0; i0 < ld; i0 += 256) {
-                int i1 = Math.min(i0 + 256, ld);
-                for (int i = i0; i < i1; i++) {
-                    for (int k = k0; k < k1; k++) {
-                        scratch[i * kp + k] = hIn[k * ld + i];
-                    }
-                }
-            }
-        }
         boolean direct = kp == fanIn;
         float[] out = direct ? g : scratch;
-        int outAt = direct ? gAt : ld * kp;
+        int outAt = direct ? gAt : 0;
         for (int k0 = 0; k0 < kp; k0 += BLOCK) {
-            matmulPanel(out, outAt, dz, 0, ld, 1, scratch, ld, null, 0, rows, kp, k0);
+            matmulPanel(out, outAt, kp, dz, 0, ld, 1, hIn, 1, ld, fanIn - k0, ld, null, 0, rows, k0);
         }
         if (!direct) {
             for (int r = 0; r < rows; r++) {
-                System.arraycopy(scratch, outAt + r * kp, g, gAt + r * fanIn, fanIn);
+                System.arraycopy(scratch, r * kp, g, gAt + r * fanIn, fanIn);
             }
         }
     }
@@ -480,7 +470,7 @@ public final class VectorKernels {
      */
     public static void denseProduct(float[] z, float[] hIn, float[] p, int wAt, int bAt, int rows, int fanIn, int ld) {
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
-            matmulPanel(z, 0, p, wAt, fanIn, 1, hIn, fanIn, p, bAt, rows, ld, i0);
+            matmulPanel(z, 0, ld, p, wAt, fanIn, 1, hIn, ld, 1, BLOCK, fanIn, p, bAt, rows, i0);
         }
     }
 
@@ -554,18 +544,83 @@ public final class VectorKernels {
     // Matrix kernels shared by the dense layers.
 
     /**
-     * c[cAt + m·ld + i] = bias[m] + Σ_k A(m,k)·b[k·ld + i] for m &lt; outRows and i in [i0, i0 + BLOCK), where
-     * A(m,k) = a[aAt + m·aRow + k·aCol]: (aRow, aCol) = (K, 1) reads W, (1, K) reads Wᵀ.
-     * bias may be null (zero). Shapes: b [inner][ld]; c [outRows][ld].
+     * One panel of a matrix product: for output rows m &lt; outRows and the BLOCK columns j of panel
+     * j0, c[cAt + m·ldc + j0 + j] = bias[m] + Σ_k A(m,k)·B(k, j0 + j), with A(m,k) = a[aAt + m·aRow +
+     * k·aCol] and B(k,j) = b[k·bRow + j·bCol]: (aRow, aCol) = (K, 1) reads W, (1, K) reads Wᵀ;
+     * (bRow, bCol) = (ld, 1) reads a [inner][ld] activation, (1, ld) reads one transposed. Only the
+     * first {@code columns} columns of the panel exist in b (fewer than BLOCK at a transposed edge);
+     * the others count as 0. bias may be null (zero). Every output is one fma chain in k order, so
+     * the bits depend neither on the tile nor on the k-blocking.
      * FLOPs: a fma per output and inner index (see {@link FlopCount}).
      */
-    static void matmulPanel(float[] c, int cAt, float[] a, int aAt, int aRow, int aCol, float[] b, int inner,
-                            float[] bias, int biasAt, int outRows, int ld, int i0) {
-        // Register tile 8 rows × 2 vectors: 16 independent FMA chains (latency 4 × 2 pipes needs at
-        // least 8; 16 leaves room for load latency), fed per step by 2 vector loads + 8 broadcasts.
+    static void matmulPanel(float[] c, int cAt, int ldc, float[] a, int aAt, int aRow, int aCol,
+                            float[] b, int bRow, int bCol, int columns, int inner,
+                            float[] bias, int biasAt, int outRows, int j0) {
+        // The tiles start every chain from c: the bias first, then after each k-block the partial
+        // sums stored there (a float stored and loaded back is exact, so the chain goes on bit for
+        // bit). Why not start from the bias in registers: a helper returning the start vector, 16
+        // times in tile8x2, pushed C2 into boxing it (10× slower, measured).
+        for (int m = 0; m < outRows; m++) {
+            FloatVector start = bias == null ? ZERO : FloatVector.broadcast(S, bias[biasAt + m]);
+            start.intoArray(c, cAt + m * ldc + j0);
+            start.intoArray(c, cAt + m * ldc + j0 + L);
+        }
+        float[] packed = PACKED_PANEL.get();
+        for (int k0 = 0; k0 < inner; k0 += Tiling.INNER_BLOCK) {
+            int kc = Math.min(Tiling.INNER_BLOCK, inner - k0);
+            packPanel(packed, b, bRow, bCol, columns, k0, kc, j0);
+            int ak = aAt + k0 * aCol;
+            if (Tiling.ROWS == 8) {
+                tile8x2(c, cAt, ldc, a, ak, aRow, aCol, packed, kc, outRows, j0);
+            } else {
+                tile4x2(c, cAt, ldc, a, ak, aRow, aCol, packed, kc, outRows, j0);
+            }
+        }
+    }
+
+    // One packed panel per thread: a kernel call allocates nothing, and threads of one run share none.
+    private static final ThreadLocal<float[]> PACKED_PANEL =
+            ThreadLocal.withInitial(() -> new float[Tiling.INNER_BLOCK * BLOCK]);
+
+    /**
+     * packed[k·BLOCK + j] = B(k0 + k, j0 + j) for k &lt; kc, j &lt; BLOCK (0 past {@code columns}).
+     * Why pack: B's rows sit ld floats apart, a multiple of 4 KB at large batches, so unpacked every
+     * k of the panel maps to the same L1 set and the panel thrashes; packed it is one contiguous
+     * run read by every row tile. For a transposed B the pack is the transpose, fused.
+     */
+    private static void packPanel(float[] packed, float[] b, int bRow, int bCol, int columns, int k0, int kc, int j0) {
+        if (bCol == 1 && columns >= BLOCK) {
+            for (int k = 0, from = (k0) * bRow + j0; k < kc; k++, from += bRow) {
+                FloatVector.fromArray(S, b, from).intoArray(packed, k * BLOCK);
+                FloatVector.fromArray(S, b, from + L).intoArray(packed, k * BLOCK + L);
+            }
+            return;
+        }
+        int real = Math.min(columns, BLOCK);
+        for (int j = 0; j < BLOCK; j++) {
+            if (j >= real) {
+                for (int k = 0; k < kc; k++) {
+                    packed[k * BLOCK + j] = 0f;
+                }
+                continue;
+            }
+            for (int k = 0, from = k0 * bRow + (j0 + j) * bCol; k < kc; k++, from += bRow) {
+                packed[k * BLOCK + j] = b[from];
+            }
+        }
+    }
+
+    /**
+     * The register tile for 32 vector registers (AVX-512, and AVX2 code on an AVX-512 CPU): 8 rows
+     * × 2 vectors, 16 independent fma chains (fma latency 4 × 2 pipes needs at least 8; 16 hide the
+     * loads too), fed per k by 2 vector loads and 8 broadcasts. With AVX2's 16 registers these 16
+     * accumulators plus the operands spill: {@link #tile4x2} runs there.
+     */
+    private static void tile8x2(float[] c, int cAt, int ldc, float[] a, int aAt, int aRow, int aCol, float[] packed,
+                                int kc, int outRows, int j0) {
+        int last = outRows - 1;
         for (int m = 0; m < outRows; m += 8) {
             // Past the last row the tile repeats it: the same work, results not stored.
-            int last = outRows - 1;
             int a0 = aAt + m * aRow;
             int a1 = aAt + Math.min(m + 1, last) * aRow;
             int a2 = aAt + Math.min(m + 2, last) * aRow;
@@ -574,25 +629,33 @@ public final class VectorKernels {
             int a5 = aAt + Math.min(m + 5, last) * aRow;
             int a6 = aAt + Math.min(m + 6, last) * aRow;
             int a7 = aAt + Math.min(m + 7, last) * aRow;
-            FloatVector c00 = init(bias, biasAt, m, last);
-            FloatVector c10 = init(bias, biasAt, m + 1, last);
-            FloatVector c20 = init(bias, biasAt, m + 2, last);
-            FloatVector c30 = init(bias, biasAt, m + 3, last);
-            FloatVector c40 = init(bias, biasAt, m + 4, last);
-            FloatVector c50 = init(bias, biasAt, m + 5, last);
-            FloatVector c60 = init(bias, biasAt, m + 6, last);
-            FloatVector c70 = init(bias, biasAt, m + 7, last);
-            FloatVector c01 = c00;
-            FloatVector c11 = c10;
-            FloatVector c21 = c20;
-            FloatVector c31 = c30;
-            FloatVector c41 = c40;
-            FloatVector c51 = c50;
-            FloatVector c61 = c60;
-            FloatVector c71 = c70;
-            for (int k = 0, ak = 0, bk = i0; k < inner; k++, ak += aCol, bk += ld) {
-                FloatVector b0 = FloatVector.fromArray(S, b, bk);
-                FloatVector b1 = FloatVector.fromArray(S, b, bk + L);
+            int c0 = cAt + m * ldc + j0;
+            int c1 = cAt + Math.min(m + 1, last) * ldc + j0;
+            int c2 = cAt + Math.min(m + 2, last) * ldc + j0;
+            int c3 = cAt + Math.min(m + 3, last) * ldc + j0;
+            int c4 = cAt + Math.min(m + 4, last) * ldc + j0;
+            int c5 = cAt + Math.min(m + 5, last) * ldc + j0;
+            int c6 = cAt + Math.min(m + 6, last) * ldc + j0;
+            int c7 = cAt + Math.min(m + 7, last) * ldc + j0;
+            FloatVector c00 = FloatVector.fromArray(S, c, c0);
+            FloatVector c01 = FloatVector.fromArray(S, c, c0 + L);
+            FloatVector c10 = FloatVector.fromArray(S, c, c1);
+            FloatVector c11 = FloatVector.fromArray(S, c, c1 + L);
+            FloatVector c20 = FloatVector.fromArray(S, c, c2);
+            FloatVector c21 = FloatVector.fromArray(S, c, c2 + L);
+            FloatVector c30 = FloatVector.fromArray(S, c, c3);
+            FloatVector c31 = FloatVector.fromArray(S, c, c3 + L);
+            FloatVector c40 = FloatVector.fromArray(S, c, c4);
+            FloatVector c41 = FloatVector.fromArray(S, c, c4 + L);
+            FloatVector c50 = FloatVector.fromArray(S, c, c5);
+            FloatVector c51 = FloatVector.fromArray(S, c, c5 + L);
+            FloatVector c60 = FloatVector.fromArray(S, c, c6);
+            FloatVector c61 = FloatVector.fromArray(S, c, c6 + L);
+            FloatVector c70 = FloatVector.fromArray(S, c, c7);
+            FloatVector c71 = FloatVector.fromArray(S, c, c7 + L);
+            for (int k = 0, ak = 0, bk = 0; k < kc; k++, ak += aCol, bk += BLOCK) {
+                FloatVector b0 = FloatVector.fromArray(S, packed, bk);
+                FloatVector b1 = FloatVector.fromArray(S, packed, bk + L);
                 FloatVector x = FloatVector.broadcast(S, a[a0 + ak]);
                 c00 = b0.fma(x, c00);
                 c01 = b1.fma(x, c01);
@@ -618,27 +681,71 @@ public final class VectorKernels {
                 c70 = b0.fma(x, c70);
                 c71 = b1.fma(x, c71);
             }
-            storeRow(c, cAt, m, outRows, ld, i0, c00, c01);
-            storeRow(c, cAt, m + 1, outRows, ld, i0, c10, c11);
-            storeRow(c, cAt, m + 2, outRows, ld, i0, c20, c21);
-            storeRow(c, cAt, m + 3, outRows, ld, i0, c30, c31);
-            storeRow(c, cAt, m + 4, outRows, ld, i0, c40, c41);
-            storeRow(c, cAt, m + 5, outRows, ld, i0, c50, c51);
-            storeRow(c, cAt, m + 6, outRows, ld, i0, c60, c61);
-            storeRow(c, cAt, m + 7, outRows, ld, i0, c70, c71);
+            storeRow(c, c0, m < outRows, c00, c01);
+            storeRow(c, c1, m + 1 < outRows, c10, c11);
+            storeRow(c, c2, m + 2 < outRows, c20, c21);
+            storeRow(c, c3, m + 3 < outRows, c30, c31);
+            storeRow(c, c4, m + 4 < outRows, c40, c41);
+            storeRow(c, c5, m + 5 < outRows, c50, c51);
+            storeRow(c, c6, m + 6 < outRows, c60, c61);
+            storeRow(c, c7, m + 7 < outRows, c70, c71);
+        }
+    }
+
+    /**
+     * The register tile for 16 vector registers (AVX2): 4 rows × 2 vectors, 8 fma chains plus 2
+     * loaded operands and a broadcast, so nothing spills. Same arithmetic as {@link #tile8x2}; a
+     * separate body because vectors held in an array would not stay in registers.
+     */
+    private static void tile4x2(float[] c, int cAt, int ldc, float[] a, int aAt, int aRow, int aCol, float[] packed,
+                                int kc, int outRows, int j0) {
+        int last = outRows - 1;
+        for (int m = 0; m < outRows; m += 4) {
+            int a0 = aAt + m * aRow;
+            int a1 = aAt + Math.min(m + 1, last) * aRow;
+            int a2 = aAt + Math.min(m + 2, last) * aRow;
+            int a3 = aAt + Math.min(m + 3, last) * aRow;
+            int c0 = cAt + m * ldc + j0;
+            int c1 = cAt + Math.min(m + 1, last) * ldc + j0;
+            int c2 = cAt + Math.min(m + 2, last) * ldc + j0;
+            int c3 = cAt + Math.min(m + 3, last) * ldc + j0;
+            FloatVector c00 = FloatVector.fromArray(S, c, c0);
+            FloatVector c01 = FloatVector.fromArray(S, c, c0 + L);
+            FloatVector c10 = FloatVector.fromArray(S, c, c1);
+            FloatVector c11 = FloatVector.fromArray(S, c, c1 + L);
+            FloatVector c20 = FloatVector.fromArray(S, c, c2);
+            FloatVector c21 = FloatVector.fromArray(S, c, c2 + L);
+            FloatVector c30 = FloatVector.fromArray(S, c, c3);
+            FloatVector c31 = FloatVector.fromArray(S, c, c3 + L);
+            for (int k = 0, ak = 0, bk = 0; k < kc; k++, ak += aCol, bk += BLOCK) {
+                FloatVector b0 = FloatVector.fromArray(S, packed, bk);
+                FloatVector b1 = FloatVector.fromArray(S, packed, bk + L);
+                FloatVector x = FloatVector.broadcast(S, a[a0 + ak]);
+                c00 = b0.fma(x, c00);
+                c01 = b1.fma(x, c01);
+                x = FloatVector.broadcast(S, a[a1 + ak]);
+                c10 = b0.fma(x, c10);
+                c11 = b1.fma(x, c11);
+                x = FloatVector.broadcast(S, a[a2 + ak]);
+                c20 = b0.fma(x, c20);
+                c21 = b1.fma(x, c21);
+                x = FloatVector.broadcast(S, a[a3 + ak]);
+                c30 = b0.fma(x, c30);
+                c31 = b1.fma(x, c31);
+            }
+            storeRow(c, c0, m < outRows, c00, c01);
+            storeRow(c, c1, m + 1 < outRows, c10, c11);
+            storeRow(c, c2, m + 2 < outRows, c20, c21);
+            storeRow(c, c3, m + 3 < outRows, c30, c31);
         }
     }
 
     /** Stores one tile row's two vectors unless the row is past the end (a repeated stand-in). */
-    private static void storeRow(float[] c, int cAt, int m, int outRows, int ld, int i0, FloatVector v0, FloatVector v1) {
-        if (m < outRows) {
-            v0.intoArray(c, cAt + m * ld + i0);
-            v1.intoArray(c, cAt + m * ld + i0 + L);
+    private static void storeRow(float[] c, int at, boolean real, FloatVector v0, FloatVector v1) {
+        if (real) {
+            v0.intoArray(c, at);
+            v1.intoArray(c, at + L);
         }
-    }
-
-    private static FloatVector init(float[] bias, int biasAt, int m, int last) {
-        return bias == null ? FloatVector.zero(S) : FloatVector.broadcast(S, bias[biasAt + Math.min(m, last)]);
     }
 
     /**

@@ -5,10 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The register-tiled matrix kernels against textbook loops, on sizes with every kind of remainder. */
+/**
+ * The register-tiled matrix kernels against textbook loops, on sizes with every kind of remainder:
+ * matmulPanel bit for bit against the float fma chain it documents, gradWeights (lane sums) within
+ * rounding of a double sum.
+ */
 class MatrixKernelsTest {
     private static final int[] ROWS = {1, 2, 3, 4, 5, 7, 13, 26};
-    private static final int[] INNER = {1, 3, 4, 10, 13};
+    // 300 and 600 run past one k-block (Tiling.INNER_BLOCK is 128 or 256 by default): the partial
+    // sums are stored and resumed.
+    private static final int[] INNER = {1, 3, 4, 10, 13, 300, 600};
     private static final int[] BATCH = {1, 7, 37, 100};
 
     @Test
@@ -23,29 +29,63 @@ class MatrixKernelsTest {
                     float[] b = random(r, inner * ld);
                     float[] c = new float[rows * ld];
                     for (int i0 = 0; i0 < ld; i0 += VectorKernels.BLOCK) {
-                        VectorKernels.matmulPanel(c, 0, w, 3, inner, 1, b, inner, bias, 2, rows, ld, i0);
+                        VectorKernels.matmulPanel(c, 0, ld, w, 3, inner, 1, b, ld, 1, VectorKernels.BLOCK, inner, bias, 2, rows, i0);
                     }
                     for (int m = 0; m < rows; m++) {
                         for (int i = 0; i < n; i++) {
-                            double s = bias[2 + m];
+                            // The documented arithmetic, bit for bit: one float fma chain in k order
+                            // from the bias, whatever the register tile and k-block.
+                            float s = bias[2 + m];
                             for (int k = 0; k < inner; k++) {
-                                s += (double) w[3 + m * inner + k] * b[k * ld + i];
+                                s = Math.fma(b[k * ld + i], w[3 + m * inner + k], s);
                             }
-                            assertEquals(s, c[m * ld + i], 1e-5 * (1 + Math.abs(s)), rows + "x" + inner + " n" + n);
+                            assertEquals(s, c[m * ld + i], rows + "x" + inner + " n" + n);
                         }
                     }
                     // Transposed: out[k][i] = Σ_m W[m][k] · c[m][i], no bias.
                     float[] t = new float[inner * ld];
                     for (int i0 = 0; i0 < ld; i0 += VectorKernels.BLOCK) {
-                        VectorKernels.matmulPanel(t, 0, w, 3, 1, inner, c, rows, null, 0, inner, ld, i0);
+                        VectorKernels.matmulPanel(t, 0, ld, w, 3, 1, inner, c, ld, 1, VectorKernels.BLOCK, rows, null, 0, inner, i0);
                     }
                     for (int k = 0; k < inner; k++) {
                         for (int i = 0; i < n; i++) {
-                            double s = 0;
+                            float s = 0f;
                             for (int m = 0; m < rows; m++) {
-                                s += (double) w[3 + m * inner + k] * c[m * ld + i];
+                                s = Math.fma(c[m * ld + i], w[3 + m * inner + k], s);
                             }
-                            assertEquals(s, t[k * ld + i], 1e-5 * (1 + Math.abs(s)), "transposed " + rows + "x" + inner);
+                            assertEquals(s, t[k * ld + i], "transposed " + rows + "x" + inner);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * B read transposed, as the weight gradient reads h_in: out[m][k] = Σ_i a[m][i]·b[k][i], with the
+     * output's columns (k) padded to a block and only the real ones read from b.
+     */
+    @Test
+    void matmulPanelMatchesLoopsForTransposedB() {
+        Random r = new Random(3);
+        for (int rows : ROWS) {
+            for (int cols : new int[] {1, 5, 17, 64, 70}) {
+                for (int n : new int[] {1, 37, 300}) {
+                    int ld = VectorKernels.paddedBatch(n);
+                    int kp = VectorKernels.paddedBatch(cols);
+                    float[] a = padded(r, rows, n, ld);
+                    float[] b = padded(r, cols, n, ld);
+                    float[] out = new float[rows * kp];
+                    for (int k0 = 0; k0 < kp; k0 += VectorKernels.BLOCK) {
+                        VectorKernels.matmulPanel(out, 0, kp, a, 0, ld, 1, b, 1, ld, cols - k0, ld, null, 0, rows, k0);
+                    }
+                    for (int m = 0; m < rows; m++) {
+                        for (int k = 0; k < kp; k++) {
+                            float s = 0f;
+                            for (int i = 0; k < cols && i < ld; i++) {
+                                s = Math.fma(b[k * ld + i], a[m * ld + i], s);
+                            }
+                            assertEquals(s, out[m * kp + k], rows + "x" + cols + " n" + n);
                         }
                     }
                 }
