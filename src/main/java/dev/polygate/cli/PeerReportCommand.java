@@ -3,7 +3,7 @@ package dev.polygate.cli;
 import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.peer.PeerComparison;
 import dev.polygate.report.peer.PeerReport;
-import dev.polygate.report.peer.VectorSetting;
+import dev.polygate.report.jmh.VectorSetting;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

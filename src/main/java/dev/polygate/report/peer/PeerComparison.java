@@ -2,6 +2,7 @@ package dev.polygate.report.peer;
 
 import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.jmh.Jvm;
+import dev.polygate.report.jmh.VectorSetting;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -5,7 +5,9 @@ import dev.polygate.report.format.MarkdownTable;
 import dev.polygate.experiment.Environment;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.report.format.NumberText;
+import dev.polygate.kernel.Tiling;
 import dev.polygate.report.jmh.Jvm;
+import dev.polygate.report.jmh.VectorSetting;
 import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.stats.MedianInterval;
 import dev.polygate.report.throughput.BenchmarkFlops.Family;
@@ -65,6 +67,9 @@ final class ThroughputMarkdown {
                 .append(BenchmarkFlops.roofLanes()).append(" float lanes), ").append(machine.os()).append(", Java ")
                 .append(machine.javaVersion()).append(".\n");
         s.append("- FMA roof: ").append(roofText(results)).append('\n');
+        s.append("- Vector width the kernels ran at: ").append(VectorSetting.current().describe())
+                .append(" (the forks' -XX:UseAVX, checked to be this report's JVM's); matrix kernels: ")
+                .append(Tiling.describe()).append(". The FMA roof and every % of roof are at this width.\n");
         s.append("- **Assumption:** the benchmarks ran on this machine. FLOPs of the roof kernel are ")
                 .append(BenchmarkFlops.roofFormula())
                 .append(", with the lane count of the JVM writing this report; on another machine the roof is off by ")

@@ -3,6 +3,7 @@ package dev.polygate.report.throughput;
 import dev.polygate.experiment.Environment;
 import dev.polygate.experiment.SweepResult;
 import dev.polygate.io.AtomicFiles;
+import dev.polygate.report.jmh.VectorSetting;
 import dev.polygate.report.runs.SweepStores;
 import dev.polygate.report.format.ChartStyle;
 import java.awt.image.BufferedImage;
@@ -47,6 +48,9 @@ public final class ThroughputReport {
      */
     public static ThroughputReport build(List<Path> jmhFiles, Path accuracyFile, Environment machine) {
         ThroughputResults results = ThroughputResults.read(jmhFiles);
+        // The lanes behind every FLOP count of the roof are this JVM's: refuse forks run at another
+        // UseAVX level than this JVM (bin/benchmarks --jvm-args starts both alike).
+        results.jvms().forEach(jvm -> VectorSetting.current().checkForks(jvm.jvmArgs()));
         SweepResult sweep = SweepStores.read(accuracyFile);
         return new ThroughputReport(results, CostVersusAccuracy.of(sweep, accuracyFile, results), machine);
     }

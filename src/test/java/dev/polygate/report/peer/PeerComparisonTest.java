@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polygate.report.input.InvalidInputException;
+import dev.polygate.report.jmh.VectorSetting;
 import dev.polygate.report.peer.TorchFixtures.Timing;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -93,7 +93,7 @@ class ThroughputCommandTest {
         CommandRun o = runReport();
 
         assertEquals(0, o.code(), o.err());
-        assertTrue(o.out().startsWith("throughput: 16 JMH results from 2 files; targets: 3 met, 1 missed, 0 not measured"),
+        assertTrue(o.out().startsWith("throughput: 16 JMH results from 2 files; targets: 2 met, 2 missed, 1 not measured"),
                 o.out());
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(Set.of("throughput.md", "throughput.json", "summary.md", "summary.png"),
@@ -125,7 +125,10 @@ class ThroughputCommandTest {
         // The fork-level interval [6.77, 9.45] stays above 6: met, not within noise.
         assertTrue(assertRow(md, "vector speed-up", "relu plain 1000x64x1", "8.00× [6.77–9.45]", "≥ 6.00×")
                 .get(4).startsWith("met, margin 2.00 (33.3 %"), md);
-        assertTrue(assertRow(md, "dense layer vs roof", "product relu plain width 256").get(2).startsWith("75.0 % ["), md);
+        assertTrue(assertRow(md, "dense product vs roof", "product relu plain width 256").get(2).startsWith("75.0 % ["), md);
+        // 75 % of the roof misses issue 9's 80 %; no forward or backward result: that target is not measured.
+        assertTrue(assertRow(md, "dense product vs roof").get(2).startsWith("**missed**"), md);
+        assertTrue(assertRow(md, "dense forward and backward vs roof").get(2).startsWith("**not measured**"), md);
         assertTrue(assertRow(md, "relu", "plain", "1000x10x1", "5.00 µs", "20.0 µs").get(5).startsWith("4.00× ["), md);
         assertTrue(MarkdownTables.rowStartingWith(md, "vector speed-up", "relu plain 1000x10x1").isEmpty(),
                 "width 10 is below the target's width");
@@ -150,7 +153,7 @@ class ThroughputCommandTest {
         assertEquals("product", product.get("method").asText());
         assertEquals(0.75, product.get("fractionOfRoof").asDouble(), 1e-12);
         assertTrue(json.get("results").get(14).get("gflops").isNull(), "mathExp has no FLOP count");
-        assertEquals(List.of("missed", "met", "met", "met"),
+        assertEquals(List.of("missed", "met", "met", "missed", "not measured"),
                 json.get("targets").findValuesAsText("status"));
 
         String summary = Files.readString(out.resolve("summary.md"));
@@ -302,9 +305,9 @@ class ThroughputCommandTest {
         JsonNode targets = new ObjectMapper().readTree(out.resolve("throughput.json").toFile()).get("targets");
         java.util.Map<String, String> status = new java.util.HashMap<>();
         targets.forEach(t -> status.put(t.get("name").asText(), t.get("status").asText()));
-        assertEquals("not measured", status.get("dense layer vs roof"), targets.toString());
+        assertEquals("not measured", status.get("dense product vs roof"), targets.toString());
         assertEquals("not measured", status.get("vector speed-up"), targets.toString());
-        assertTrue(assertRow(md, "dense layer vs roof").get(2).contains("FmaRoofBenchmark.fma12"), md);
+        assertTrue(assertRow(md, "dense product vs roof").get(2).contains("FmaRoofBenchmark.fma12"), md);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.polygate.report.peer;
+package dev.polygate.report.jmh;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.VMOption;
@@ -36,7 +36,7 @@ public record VectorSetting(int lanes, String useAvx, boolean useAvxOnCommandLin
      * Fails unless the forks' arguments set UseAVX as this JVM was started: the same value where
      * they set it, unset where they do not.
      */
-    void checkForks(List<String> forkJvmArgs) {
+    public void checkForks(List<String> forkJvmArgs) {
         String forks = null;
         for (String a : forkJvmArgs) {
             if (a.startsWith(FLAG)) {
@@ -54,7 +54,7 @@ public record VectorSetting(int lanes, String useAvx, boolean useAvxOnCommandLin
     }
 
     /** "16 float lanes (512-bit vectors), UseAVX=3". */
-    String describe() {
+    public String describe() {
         return lanes + " float lanes (" + (lanes * Float.SIZE) + "-bit vectors), UseAVX=" + useAvx;
     }
 }
