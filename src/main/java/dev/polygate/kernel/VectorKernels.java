@@ -92,7 +92,8 @@ import jdk.incubator.vector.VectorSpecies;
  * every sum over the batch (the loss, db, dW, dw_o, db_o) stays inside one share, in the order one
  * thread takes, so the bits of every output are the same for every part count. denseBackward runs
  * in two regions and a step on the caller ({@link #denseBackwardDz}, {@link #denseBackwardProducts},
- * {@link #unpadWeightGradient}); readoutLoss sums the loss over the whole batch and runs whole.
+ * {@link #unpadWeightGradient}); readoutLoss in a region ({@link #readoutForward}: y, dy) and the
+ * loss's sum over the batch on the caller ({@link #meanSquaredError}).
  *
  * <p>FLOP counts, per real sample, are in {@link FlopCount} only (how each is counted is written
  * there); the benchmark report turns ns/op into GFLOP/s with them.
@@ -574,18 +575,29 @@ public final class VectorKernels {
     // Read-out and loss.
 
     /**
-     * Forward and loss, fused: y = w_o·h + b_o, d = (y − t)·valid, MSE = Σ d² / n, dy = 2d / n.
+     * Forward and loss: y = w_o·h + b_o, d = (y − t)·valid, MSE = Σ d² / n, dy = 2d / n.
      * valid is 1 for real samples and 0 for padding, so padding contributes nothing downstream.
+     * {@link #readoutForward} and then {@link #meanSquaredError}, each whole.
      * Shapes: h [width][ld]; t, valid, y, dy [ld]. Returns the MSE (n real samples).
      * FLOPs: {@link FlopCount#forward}.
      */
     public static double readoutLoss(float[] y, float[] dy, float[] h, float[] t, float[] valid, float[] p, int woAt,
                                      int boAt, int width, int n, int ld) {
+        readoutForward(y, dy, h, t, valid, p, woAt, boAt, width, n, ld, 0, 1);
+        return meanSquaredError(y, t, valid, n, ld);
+    }
+
+    /**
+     * y = w_o·h + b_o and dy = 2(y − t)·valid / n, for share {@code part} of {@code parts} of the
+     * batch's blocks (each sample's alone). Shapes as {@link #readoutLoss}.
+     */
+    static void readoutForward(float[] y, float[] dy, float[] h, float[] t, float[] valid, float[] p, int woAt,
+                               int boAt, int width, int n, int ld, int part, int parts) {
         float bo = p[boAt];
         float scale = 2f / n;
-        FloatVector loss0 = FloatVector.zero(S);
-        FloatVector loss1 = FloatVector.zero(S);
-        for (int i = 0; i < ld; i += BLOCK) {
+        int blocks = ld / BLOCK;
+        int end = ParallelFor.shareStart(part + 1, parts, blocks) * BLOCK;
+        for (int i = ParallelFor.shareStart(part, parts, blocks) * BLOCK; i < end; i += BLOCK) {
             FloatVector y0 = FloatVector.broadcast(S, bo);
             FloatVector y1 = FloatVector.broadcast(S, bo);
             for (int j = 0; j < width; j++) {
@@ -597,10 +609,26 @@ public final class VectorKernels {
             y1.intoArray(y, i + L);
             FloatVector d0 = y0.sub(FloatVector.fromArray(S, t, i)).mul(FloatVector.fromArray(S, valid, i));
             FloatVector d1 = y1.sub(FloatVector.fromArray(S, t, i + L)).mul(FloatVector.fromArray(S, valid, i + L));
-            loss0 = d0.fma(d0, loss0);
-            loss1 = d1.fma(d1, loss1);
             d0.mul(scale).intoArray(dy, i);
             d1.mul(scale).intoArray(dy, i + L);
+        }
+    }
+
+    /**
+     * MSE = Σ d² / n with d = (y − t)·valid, from the y {@link #readoutForward} left: the loss is a
+     * sum over the whole batch, so it runs on one thread, in block order, whatever made y. d is
+     * made again by the same operations as there, so it has the same bits. Shapes: y, t, valid [ld].
+     */
+    static double meanSquaredError(float[] y, float[] t, float[] valid, int n, int ld) {
+        FloatVector loss0 = FloatVector.zero(S);
+        FloatVector loss1 = FloatVector.zero(S);
+        for (int i = 0; i < ld; i += BLOCK) {
+            FloatVector d0 = FloatVector.fromArray(S, y, i).sub(FloatVector.fromArray(S, t, i))
+                    .mul(FloatVector.fromArray(S, valid, i));
+            FloatVector d1 = FloatVector.fromArray(S, y, i + L).sub(FloatVector.fromArray(S, t, i + L))
+                    .mul(FloatVector.fromArray(S, valid, i + L));
+            loss0 = d0.fma(d0, loss0);
+            loss1 = d1.fma(d1, loss1);
         }
         return (double) VectorMath.sumLanes(loss0.add(loss1)) / n;
     }

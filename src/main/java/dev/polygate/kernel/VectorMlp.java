@@ -9,10 +9,9 @@ import dev.polygate.model.ParameterLayout;
  * once, at the sizes {@link RunMemory} lists; a training step allocates nothing.
  *
  * <p>Threads: the passes can run on several threads ({@link ParallelFor}), each kernel a parallel
- * region whose threads compute disjoint outputs; the read-out's loss, whose sum spans the batch,
- * runs on the caller. No sum is ever split, so every bit (loss, outputs, gradient) is the same for
- * every thread count. With more than one thread the instance owns its worker threads until
- * {@link #close}.
+ * region whose threads compute disjoint outputs; the loss's sum over the batch runs on the caller.
+ * No sum is ever split, so every bit (loss, outputs, gradient) is the same for every thread count.
+ * With more than one thread the instance owns its worker threads until {@link #close}.
  */
 public final class VectorMlp implements AutoCloseable {
     private final ModelSpec spec;
@@ -49,6 +48,7 @@ public final class VectorMlp implements AutoCloseable {
     // The regions, made once: a step allocates nothing, whatever the thread count.
     private final ParallelFor.Share firstLayerForwardRegion = this::firstLayerForward;
     private final ParallelFor.Share denseForwardRegion = this::denseForward;
+    private final ParallelFor.Share readoutForwardRegion = this::readoutForward;
     private final ParallelFor.Share readoutBackwardRegion = this::readoutBackward;
     private final ParallelFor.Share denseBackwardDzRegion = this::denseBackwardDz;
     private final ParallelFor.Share denseBackwardProductsRegion = this::denseBackwardProducts;
@@ -125,8 +125,8 @@ public final class VectorMlp implements AutoCloseable {
             stepLayer = l;
             threads.run(denseForwardRegion);
         }
-        return VectorKernels.readoutLoss(y, dy, h[spec.depth() - 1], t, valid, p, layout.readoutWeightOffset(),
-                layout.readoutBiasOffset(), spec.width(), n, ld);
+        threads.run(readoutForwardRegion);
+        return VectorKernels.meanSquaredError(y, t, valid, n, ld);
     }
 
     /** Gradient of the last {@link #forwardLoss} into g (every entry overwritten). */
@@ -171,6 +171,11 @@ public final class VectorMlp implements AutoCloseable {
         int l = stepLayer;
         VectorKernels.denseForward(h[l], f[l], h[l - 1], stepP, layout.weightOffset(l), layout.biasOffset(l),
                 spec.activation(), spec.kind(), spec.width(), layout.fanIn(l), ld, part, parts, knots[part]);
+    }
+
+    private void readoutForward(int part, int parts) {
+        VectorKernels.readoutForward(y, dy, h[spec.depth() - 1], t, valid, stepP, layout.readoutWeightOffset(),
+                layout.readoutBiasOffset(), spec.width(), n, ld, part, parts);
     }
 
     private void readoutBackward(int part, int parts) {
