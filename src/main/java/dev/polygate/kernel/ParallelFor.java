@@ -26,11 +26,12 @@ public final class ParallelFor implements AutoCloseable {
     }
 
     /**
-     * Spin-wait rounds before parking (Thread.onSpinWait each, a few µs in all): the regions of
-     * one step follow each other within microseconds, and a park/unpark hand-off costs tens of
-     * µs; past this a waiting thread parks, so an idle run (or a slow serial stretch) costs no CPU.
+     * How long a waiting thread spins (Thread.onSpinWait) before it parks. The regions of a step
+     * follow each other within microseconds, or after the caller's serial work (Adam, tens of µs),
+     * while waking a parked thread took 50–150 µs here (a VM); past this window a waiting thread
+     * parks, so a run between steps (or a slow serial stretch) burns no more CPU than that.
      */
-    private static final int SPINS_BEFORE_PARK = 1 << 11;
+    static final long SPIN_NANOS = 200_000;
 
     private final int parts;
     private final Thread[] workers;
@@ -124,14 +125,11 @@ public final class ParallelFor implements AutoCloseable {
     /** Waits until every worker has finished its share; an interrupt waits on and is kept for the caller. */
     private void awaitWorkers() {
         boolean interrupted = false;
-        for (int spins = 0; running.get() != 0; spins++) {
-            if (spins < SPINS_BEFORE_PARK) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.park(this);
-                // The workers write into the run's buffers: the caller cannot leave before they end.
-                interrupted |= Thread.interrupted();
-            }
+        long since = System.nanoTime();
+        while (running.get() != 0) {
+            pause(since);
+            // The workers write into the run's buffers: the caller cannot leave before they end.
+            interrupted |= Thread.interrupted();
         }
         if (interrupted) {
             Thread.currentThread().interrupt();
@@ -186,7 +184,8 @@ public final class ParallelFor implements AutoCloseable {
 
     /** The next region's number once it differs from {@code seen}, or {@code seen} once closed. */
     private int awaitRegion(int seen) {
-        for (int spins = 0; ; spins++) {
+        long since = System.nanoTime();
+        while (true) {
             int now = region;
             if (now != seen) {
                 return now;
@@ -194,12 +193,17 @@ public final class ParallelFor implements AutoCloseable {
             if (closed) {
                 return seen;
             }
-            if (spins < SPINS_BEFORE_PARK) {
-                Thread.onSpinWait();
-            } else {
-                LockSupport.park(this);
-                Thread.interrupted();   // a worker ends only by close: an interrupt is not a stop
-            }
+            pause(since);
+            Thread.interrupted();   // a worker ends only by close: an interrupt is not a stop
+        }
+    }
+
+    /** One round of a wait that began at {@code since}: a spin within {@link #SPIN_NANOS} of it, a park after. */
+    private void pause(long since) {
+        if (System.nanoTime() - since < SPIN_NANOS) {
+            Thread.onSpinWait();
+        } else {
+            LockSupport.park(this);
         }
     }
 
