@@ -98,7 +98,7 @@ public class ActivationEpilogueBenchmark {
     @Benchmark
     public float[] forward() {
         VectorKernels.firstLayerForward(h, f, x, p, layout.weightOffset(0), layout.biasOffset(0), spec.activation(),
-                spec.kind(), width, ld, knots);
+                spec.kind(), width, ld, 0, 1, knots);
         return h;
     }
 }

@@ -107,7 +107,7 @@ public class DenseLayerBenchmark {
     @Benchmark
     public float[] forward() {
         VectorKernels.denseForward(h, f, hIn, p, layout.weightOffset(1), layout.biasOffset(1), spec.activation(),
-                spec.kind(), width, width, ld, knots);
+                spec.kind(), width, width, ld, 0, 1, knots);
         return h;
     }
 

@@ -13,12 +13,16 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What one full-batch training step costs, and its parts: forward (with the loss), backward, and
  * the whole step (forward + backward + Adam). FLOPs: {@link dev.polygate.kernel.FlopCount}.
  * kind "gated-matched" is gated at the width whose parameter count matches squared at this width.
+ * threadsPerRun splits each pass over that many threads, as {@code --threads-per-run} does in
+ * training (e.g. {@code -p shape=4096x256x2 -p threadsPerRun=1,2} for the speed-up); Adam stays on
+ * the benchmark's thread, as in training.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -34,6 +38,9 @@ public class TrainingStepBenchmark {
     /** SAMPLESxWIDTHxDEPTH: the study's size, and a large one where the hidden×hidden product dominates. */
     @Param({"1000x10x1", "4096x256x2"})
     public String shape;
+    /** Threads of the passes (the report reads a result without it as 1). */
+    @Param({"1"})
+    public int threadsPerRun;
 
     private VectorMlp mlp;
     private float[] p;
@@ -45,9 +52,14 @@ public class TrainingStepBenchmark {
         BenchModels.Workbench w = BenchModels.checked(activation, kind, shape);
         p = w.parameters();
         g = new float[p.length];
-        mlp = new VectorMlp(w.spec(), w.data().x(), w.data().t());
+        mlp = new VectorMlp(w.spec(), w.data().x(), w.data().t(), threadsPerRun);
         adam = new Adam(0.01, p.length);
         mlp.forwardLoss(p);   // backward() alone needs a forward pass's state
+    }
+
+    @TearDown
+    public void endThreads() {
+        mlp.close();
     }
 
     @Benchmark

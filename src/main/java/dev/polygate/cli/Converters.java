@@ -4,6 +4,7 @@ import dev.polygate.experiment.EquivalenceDesign;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.ScalingDesign;
 import dev.polygate.experiment.Sizing;
+import dev.polygate.experiment.ThreadsPerRun;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
 import dev.polygate.model.ModelSpec;
@@ -121,6 +122,21 @@ final class Converters {
 
         Threads() {
             super(1, MAX);
+        }
+    }
+
+    /** --threads-per-run: auto, or a count as --threads takes it. */
+    static final class ThreadsPerRunText implements ITypeConverter<ThreadsPerRun> {
+        @Override
+        public ThreadsPerRun convert(String value) {
+            if (value.trim().equals("auto")) {
+                return ThreadsPerRun.AUTO;
+            }
+            try {
+                return ThreadsPerRun.of(new Threads().convert(value));
+            } catch (TypeConversionException e) {
+                throw refused(value, "auto or an integer in 1.." + Threads.MAX);
+            }
         }
     }
 

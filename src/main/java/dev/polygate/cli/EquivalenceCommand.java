@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
                     + "by seed (exact Wilcoxon signed-rank test, median ratio with its interval). Writes "
                     + "equivalence.md, equivalence.png and equivalence.csv to --out, beside the run store equivalence-runs.jsonl. Default: "
                     + "${bundle:equivalence.defaultRuns} runs, about 2.5 minutes on 2 cores. "
-                    + "Results do not depend on --threads.",
+                    + "Results do not depend on --threads or --threads-per-run.",
             ""})
 final class EquivalenceCommand extends StreamsCommand {
     /** The design's defaults: one place, read by the help and by the parser. */

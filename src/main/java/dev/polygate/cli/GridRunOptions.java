@@ -1,5 +1,6 @@
 package dev.polygate.cli;
 
+import dev.polygate.experiment.ThreadsPerRun;
 import dev.polygate.experiment.store.Shard;
 import dev.polygate.experiment.store.StoreDesign;
 import picocli.CommandLine.Mixin;
@@ -15,6 +16,11 @@ final class GridRunOptions {
             description = "parallel runs, 1.." + Converters.Threads.MAX + " (default: the available cores); "
                     + "results do not depend on it")
     Integer threads;
+
+    @Option(names = "--threads-per-run", paramLabel = "N", converter = Converters.ThreadsPerRunText.class,
+            defaultValue = "auto", description = ThreadsPerRunOption.DESCRIPTION + "; with --engine spark 1 unless "
+                    + "given (an executor's cores are Spark's to share out)")
+    ThreadsPerRun threadsPerRun;
 
     @Mixin
     OutDirOption out;
@@ -51,6 +57,11 @@ final class GridRunOptions {
     /** Where runs train. */
     enum Engine {
         LOCAL, SPARK
+    }
+
+    /** --threads-per-run for --engine spark: the count given, 1 for auto. */
+    int sparkThreadsPerRun() {
+        return threadsPerRun.isAuto() ? 1 : threadsPerRun.count();
     }
 
     /** --threads, or every core the JVM may use. */

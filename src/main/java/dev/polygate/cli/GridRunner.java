@@ -11,6 +11,7 @@ import dev.polygate.experiment.store.StoreException;
 import dev.polygate.experiment.store.StoreReader;
 import dev.polygate.experiment.store.StoredRuns;
 import dev.polygate.model.RunSpec;
+import dev.polygate.train.RunTrainer;
 import dev.polygate.train.TrainingResult;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -89,7 +89,7 @@ final class GridRunner {
      * @param detail what each run is, for the first progress line (e.g. "runs of 40000 steps")
      */
     static int runAndReport(String command, GridRunOptions options, Design design, String detail, Streams io,
-                            Function<RunSpec, TrainingResult> trainer) throws IOException {
+                            RunTrainer trainer) throws IOException {
         Finished finished = run(command, options, design, detail, io.err(), trainer);
         if (!finished.reportable()) {
             return finished.report(io.out(), io.err());
@@ -100,7 +100,7 @@ final class GridRunner {
 
     /** As above, training each run with {@code trainer} (tests make runs fail through it). */
     static Finished run(String command, GridRunOptions options, Design design, String detail, PrintStream err,
-                        Function<RunSpec, TrainingResult> trainer) throws IOException {
+                        RunTrainer trainer) throws IOException {
         int threads = options.threadCount();
         Path dir = OutputPaths.directory(command, "--out", options.out.dir);
         List<RunSpec> all = design.runs();
@@ -114,6 +114,7 @@ final class GridRunner {
         boolean quiet = options.quiet;
         long start = System.nanoTime();
         int trainedNow;
+        String trainedOn;
         try (RunStore store = RunStore.open(file, storeDesign, engine.expectedNumerics(), options.fresh,
                 note -> err.println(command + ": " + note))) {
             List<RunSpec> share = options.shard == null ? all : options.shard.select(all);
@@ -124,12 +125,13 @@ final class GridRunner {
                     pending.add(run);
                 }
             }
+            trainedOn = engine.describe(pending);
             if (!quiet) {
                 int have = share.size() - pending.size();
                 err.println(command + ": " + share.size() + " " + detail
                         + (options.shard == null ? "" : " (shard " + options.shard + " of " + all.size() + ")")
                         + (have == 0 ? "" : ", " + have + " already in " + file + ", " + pending.size() + " to train")
-                        + " on " + engine.describe() + " -> " + dir);
+                        + " on " + trainedOn + " -> " + dir);
             }
             Progress progress = new Progress(quiet ? null : err, command, pending.size(), "runs");
             int[] done = {0};
@@ -147,19 +149,18 @@ final class GridRunner {
             throw new UsageException(command + ": " + e.getMessage());
         }
         StoredRuns runs = readBack(command, file, storeDesign, engine, err);
-        return new Finished(command, runs, dir, trainedNow, engine.describe(), (System.nanoTime() - start) * 1e-9,
+        return new Finished(command, runs, dir, trainedNow, trainedOn, (System.nanoTime() - start) * 1e-9,
                 options.shard);
     }
 
-    private static RunEngine engine(String command, GridRunOptions options, int threads,
-                                    Function<RunSpec, TrainingResult> trainer) {
+    private static RunEngine engine(String command, GridRunOptions options, int threads, RunTrainer trainer) {
         if (options.engine == GridRunOptions.Engine.LOCAL) {
             if (options.sparkMaster != null) {
                 throw new UsageException(command + ": --spark-master applies only to --engine spark");
             }
-            return new LocalEngine(threads, trainer);
+            return new LocalEngine(threads, options.threadsPerRun, trainer);
         }
-        return SparkEngines.create(command, options.sparkMaster);
+        return SparkEngines.create(command, options.sparkMaster, options.sparkThreadsPerRun());
     }
 
     /** The store as just written, for the report. */

@@ -1,11 +1,9 @@
 package dev.polygate.cli;
 
-import dev.polygate.model.RunSpec;
+import dev.polygate.train.RunTrainer;
 import dev.polygate.train.Trainer;
-import dev.polygate.train.TrainingResult;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.function.Function;
 import picocli.CommandLine;
 
 /** {@code polygate COMMAND [OPTIONS]}: sweep, equivalence, scaling, train, predict, throughput, jdk-report, peer-report. */
@@ -23,7 +21,7 @@ public final class Main {
     }
 
     /** As above, each sweep run trained by {@code trainer} (tests make runs throw through it). */
-    static int run(String[] args, Streams io, Function<RunSpec, TrainingResult> trainer) {
+    static int run(String[] args, Streams io, RunTrainer trainer) {
         CommandLine commandLine = PolygateCommand.commandLine(io, trainer);
         java.util.Optional<String> badTiling = dev.polygate.kernel.Tiling.invalidOverride();
         if (badTiling.isPresent()) {   // a -D for the kernels' blocking (POLYGATE_JAVA_OPTS)

@@ -1,10 +1,8 @@
 package dev.polygate.cli;
 
-import dev.polygate.model.RunSpec;
-import dev.polygate.train.TrainingResult;
+import dev.polygate.train.RunTrainer;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.function.Function;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -44,7 +42,7 @@ final class PolygateCommand implements Runnable {
     }
 
     /** The whole command tree, reading and writing through {@code io}, each sweep run trained by {@code trainer}. */
-    static CommandLine commandLine(Streams io, Function<RunSpec, TrainingResult> trainer) {
+    static CommandLine commandLine(Streams io, RunTrainer trainer) {
         CommandLine top = new CommandLine(new PolygateCommand());
         top.addSubcommand(new SweepCommand(io, trainer));
         top.addSubcommand(new EquivalenceCommand(io));

@@ -11,13 +11,13 @@ final class SparkEngines {
     private SparkEngines() {
     }
 
-    static RunEngine create(String command, String master) {
+    static RunEngine create(String command, String master, int threadsPerRun) {
         try {
             Class.forName("org.apache.spark.SparkContext", false, SparkEngines.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             throw new UsageException(command + ": --engine spark needs Apache Spark on the class path: run through "
                     + "bin/polygate (it adds target/spark-lib) or spark-submit");
         }
-        return new SparkEngine(master);
+        return new SparkEngine(master, threadsPerRun);
     }
 }

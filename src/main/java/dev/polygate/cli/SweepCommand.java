@@ -3,15 +3,13 @@ package dev.polygate.cli;
 import dev.polygate.experiment.Grid;
 import dev.polygate.experiment.Sizing;
 import dev.polygate.model.ModelSpec;
-import dev.polygate.model.RunSpec;
 import dev.polygate.model.Target;
 import dev.polygate.text.FloatText;
-import dev.polygate.train.TrainingResult;
+import dev.polygate.train.RunTrainer;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +27,7 @@ import picocli.CommandLine.Spec;
                     + "The defaults reproduce the study's figure, plus the bilinear kind, with ${bundle:sweep.defaultSeeds} "
                     + "seeds per cell, at the study's equal width and again at equal parameter count "
                     + "(${bundle:sweep.defaultRuns} distinct runs). Lists are comma-separated. "
-                    + "Results do not depend on --threads.",
+                    + "Results do not depend on --threads or --threads-per-run.",
             ""})
 final class SweepCommand extends StreamsCommand {
     /** The grid's defaults, the study's: one place, read by the help and by the parser. */
@@ -84,10 +82,10 @@ final class SweepCommand extends StreamsCommand {
     @Mixin
     GridRunOptions run;
 
-    private final Function<RunSpec, TrainingResult> trainer;
+    private final RunTrainer trainer;
 
     /** @param trainer trains each run (tests make runs throw through it) */
-    SweepCommand(Streams io, Function<RunSpec, TrainingResult> trainer) {
+    SweepCommand(Streams io, RunTrainer trainer) {
         super(io);
         this.trainer = trainer;
     }

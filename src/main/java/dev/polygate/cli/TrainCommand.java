@@ -1,6 +1,7 @@
 package dev.polygate.cli;
 
 import dev.polygate.experiment.Grid;
+import dev.polygate.experiment.ThreadsPerRun;
 import dev.polygate.io.ModelFile;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
@@ -77,6 +78,10 @@ final class TrainCommand extends StreamsCommand {
             description = "seed of the data and the initialisation (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--threads-per-run", paramLabel = "N", converter = Converters.ThreadsPerRunText.class,
+            defaultValue = "auto", description = ThreadsPerRunOption.DESCRIPTION)
+    ThreadsPerRun threadsPerRun;
+
     @Option(names = "--model-out", paramLabel = "FILE",
             description = "save the trained model as JSON to FILE (see polygate predict)")
     String modelOut;
@@ -96,7 +101,8 @@ final class TrainCommand extends StreamsCommand {
         }
         Path file = modelOut == null ? null : OutputPaths.file("train", "--model-out", modelOut);
         MemoryCheck.requireFits("train", spec);
-        TrainingResult r = Trainer.train(spec);
+        // One run: parallel runs 1, so auto gives a large run every core.
+        TrainingResult r = Trainer.train(spec, threadsPerRun.forRun(spec, Runtime.getRuntime().availableProcessors(), 1, 1));
         io.out().printf(Locale.ROOT, "%s: final MSE %s%s, %d parameters, %.2f us/step%s%n", spec.id(),
                 r.diverged() ? "NaN (diverged at step " + r.divergedAt() + ")"
                         : String.format(Locale.ROOT, "%.6e", r.finalMse()),

@@ -104,7 +104,11 @@ public final class FlopCount {
         return 2L * chains * iterations * lanes;
     }
 
-    /** The read-out and loss, per sample ({@link VectorKernels#readoutLoss}): y, a fma per unit; (y − t)·valid 2, d² summed (fma) 2, ·2/n 1. */
+    /**
+     * The read-out and loss, per sample ({@link VectorKernels#readoutLoss}): y, a fma per unit; (y − t)·valid 2,
+     * d² summed (fma) 2, ·2/n 1. The sum makes (y − t)·valid again (another pass, so that y can be made in
+     * parallel): not counted.
+     */
     static long readoutLoss(int width) {
         return width * 2L + 5;
     }

@@ -23,7 +23,7 @@ import java.util.Optional;
  *   dh                    2 × [width][ld]       hidden gradients, ping-pong
  *   dz                    1 × [rows][ld]        depth ≥ 2 only
  *   scratch               1 × denseBackwardScratch(width, branches)   depth ≥ 2, width ≥ 64 not a block multiple
- *   knots                 1 × [lanes] ints      integrated activations only
+ *   knots                 threads × [lanes] ints   integrated activations only, one per thread of the run
  * Trainer
  *   dataset x, t          2 × [samples]
  *   p, g, Adam m, v       4 × [P]
@@ -89,7 +89,7 @@ public final class RunMemory {
     private final List<Buffer> buffers;
     private final long resultBytes;
 
-    private RunMemory(ModelSpec model, long samples, RunSpec run) {
+    private RunMemory(ModelSpec model, long samples, RunSpec run, int threads) {
         ParameterLayout layout = model.layout();
         long width = model.width();
         long rows = layout.rows();
@@ -113,7 +113,7 @@ public final class RunMemory {
         List<Buffer> all = new ArrayList<>(List.of(data, outputs, hidden, factors, hiddenGradient, denseGradient,
                 scratch));
         if (model.activation().isIntegrated()) {
-            all.add(new Buffer("knots", "table gather lanes", 1, VectorMath.LANES, Integer.BYTES));
+            all.add(new Buffer("knots", "table gather lanes, one per thread", threads, VectorMath.LANES, Integer.BYTES));
         }
         long result = 0;
         if (run != null) {
@@ -131,17 +131,25 @@ public final class RunMemory {
         this.resultBytes = result;
     }
 
-    /** Every array of a training run: the kernel buffers and the trainer's. */
+    /**
+     * Every array of a training run on one thread: the kernel buffers and the trainer's. More
+     * threads per run add only a knots array each (a few dozen bytes, inside {@link #OVERHEAD_BYTES}).
+     */
     public static RunMemory of(RunSpec run) {
-        return new RunMemory(run.model(), run.samples(), run);
+        return new RunMemory(run.model(), run.samples(), run, 1);
     }
 
-    /** The buffers {@link VectorMlp} allocates for this model over {@code samples} samples (≥ 1). */
+    /** The buffers a one-thread {@link VectorMlp} allocates for this model over {@code samples} samples (≥ 1). */
     public static RunMemory ofKernels(ModelSpec model, int samples) {
+        return ofKernels(model, samples, 1);
+    }
+
+    /** The buffers {@link VectorMlp} allocates for this model over {@code samples} samples (≥ 1) on {@code threads} threads. */
+    public static RunMemory ofKernels(ModelSpec model, int samples, int threads) {
         if (samples < 1) {
             throw new IllegalArgumentException("need at least one sample, got " + samples);
         }
-        return new RunMemory(model, samples, null);
+        return new RunMemory(model, samples, null, threads);
     }
 
     /** The listed arrays (those with at least one element), in allocation order. */

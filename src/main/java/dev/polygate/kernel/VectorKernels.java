@@ -81,10 +81,20 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Argument order, the same in every kernel: outputs first, then inputs, then the parameters p
  * with their offsets into it (wAt, bAt: the same offsets index g), then what to compute (activation,
- * kind), then sizes (width, branches, fanIn, n, ld, a sample range), scratch last. An array's own
+ * kind), then sizes (width, branches, fanIn, n, ld, a sample range), then the share (part, parts)
+ * of a parallel region, scratch last. An array's own
  * offset or stride follows it (c, cAt; z, zStride). Forward outputs are (h, f) or (y, dy); backward
  * outputs are (g, dz, dh_in), g first. As llm.c's {@code matmul_forward(out, inp, weight, bias, …)}:
  * two float[] of one shape can no longer be swapped by a call that reads naturally.
+ *
+ * <p>Threads inside one run ({@link ParallelFor}): a kernel that takes {@code (part, parts)} computes
+ * share {@code part} of its outputs — samples, units, rows or panels, cut by
+ * {@link ParallelFor#shareStart} — and (0, 1) computes all of them. Outputs are split, never a sum:
+ * every sum over the batch (the loss, db, dW, dw_o, db_o) stays inside one share, in the order one
+ * thread takes, so the bits of every output are the same for every part count. denseBackward runs
+ * in two regions and a step on the caller ({@link #denseBackwardDz}, {@link #denseBackwardProducts},
+ * {@link #unpadWeightGradient}); readoutLoss in a region ({@link #readoutForward}: y, dy) and the
+ * loss's sum over the batch on the caller ({@link #meanSquaredError}).
  *
  * <p>FLOP counts, per real sample, are in {@link FlopCount} only (how each is counted is written
  * there); the benchmark report turns ns/op into GFLOP/s with them.
@@ -314,24 +324,31 @@ public final class VectorKernels {
 
     /**
      * Forward, fused in one pass: z = w·x + b per branch, σ, the square or gate product, and the
-     * backward factors. Shapes: x [ld]; w, b [rows]; h [width][ld]; f [rows][ld];
-     * knots: {@link #activationScratch}(act).
+     * backward factors, for share {@code part} of {@code parts} of the batch's blocks (every unit).
+     * Shapes: x [ld]; w, b [rows]; h [width][ld]; f [rows][ld]; knots: {@link #activationScratch}(act),
+     * one per share.
      * FLOPs: {@link FlopCount#firstLayerForward}.
      */
     public static void firstLayerForward(float[] h, float[] f, float[] x, float[] p, int wAt, int bAt,
-                                         Activation act, LayerKind kind, int width, int ld, int[] knots) {
-        activateRows(h, f, x, 0, p, wAt, bAt, act, kind, width, ld, 0, ld, knots);
+                                         Activation act, LayerKind kind, int width, int ld, int part, int parts,
+                                         int[] knots) {
+        int blocks = ld / BLOCK;
+        int from = ParallelFor.shareStart(part, parts, blocks) * BLOCK;
+        int to = ParallelFor.shareStart(part + 1, parts, blocks) * BLOCK;
+        activateRows(h, f, x, 0, p, wAt, bAt, act, kind, width, ld, from, to, knots);
     }
 
     /**
-     * Backward, fused in one pass per row: dz = dh ⊙ factor, dw = Σ dz·x, db = Σ dz. No input
+     * Backward, fused in one pass per row: dz = dh ⊙ factor, dw = Σ dz·x, db = Σ dz, for share
+     * {@code part} of {@code parts} of the rows (each row's sums over the whole batch). No input
      * gradient (x is data). Shapes: dh [width][ld]; f [rows][ld]; x [ld].
      * FLOPs: {@link FlopCount#backward}.
      */
     public static void firstLayerBackward(float[] g, int wAt, int bAt, float[] dh, float[] f, float[] x,
-                                          int width, int branches, int ld) {
+                                          int width, int branches, int ld, int part, int parts) {
         int rows = branches * width;
-        for (int r = 0; r < rows; r++) {
+        int rowTo = ParallelFor.shareStart(part + 1, parts, rows);
+        for (int r = ParallelFor.shareStart(part, parts, rows); r < rowTo; r++) {
             int hRow = (r % width) * ld;
             int fRow = r * ld;
             // Four chains (two vectors × two sums) so the adds are not latency-bound.
@@ -358,18 +375,22 @@ public final class VectorKernels {
     /**
      * Forward: z = W·h_in + b, then the activation epilogue, panel by panel: a panel of BLOCK samples
      * of h_in ([K][BLOCK], 16 KB at K = 256) stays in L1 while every weight row passes over it, and
-     * the epilogue runs on z while it is still in cache.
+     * the epilogue runs on z while it is still in cache. Computes share {@code part} of
+     * {@code parts} of the batch's spans (each sample's outputs depend on that sample alone).
      * Shapes: h_in [K][ld]; W [rows][K]; h [width][ld]; f [rows][ld] (holds z, then the factors);
-     * knots: {@link #activationScratch}(act).
+     * knots: {@link #activationScratch}(act), one per share.
      * FLOPs: {@link FlopCount#denseForward}.
      */
     public static void denseForward(float[] h, float[] f, float[] hIn, float[] p, int wAt, int bAt,
-                                    Activation act, LayerKind kind, int width, int fanIn, int ld, int[] knots) {
+                                    Activation act, LayerKind kind, int width, int fanIn, int ld, int part,
+                                    int parts, int[] knots) {
         int rows = kind.branches() * width;
         // The epilogue runs once per span of several panels: per 32-sample panel its per-unit
         // loop overhead cost as much as the activation; a span's z (rows × 256 floats) stays in L2.
         int span = EPILOGUE_PANELS * BLOCK;
-        for (int s0 = 0; s0 < ld; s0 += span) {
+        int spans = (ld + span - 1) / span;
+        int end = Math.min(ParallelFor.shareStart(part + 1, parts, spans) * span, ld);
+        for (int s0 = ParallelFor.shareStart(part, parts, spans) * span; s0 < end; s0 += span) {
             int s1 = Math.min(s0 + span, ld);
             for (int i0 = s0; i0 < s1; i0 += BLOCK) {
                 matmulPanel(f, 0, ld, p, wAt, fanIn, 1, hIn, ld, 1, BLOCK, fanIn, p, bAt, rows, i0);
@@ -405,6 +426,9 @@ public final class VectorKernels {
     /**
      * Backward: dz = dh ⊙ factor with db = Σ dz in the same pass; then dW = dz·h_inᵀ and
      * dh_in = Wᵀ·dz. Leaves the forward state (f, h_in) intact, so backward can be repeated.
+     * One thread: {@link #denseBackwardDz}, {@link #denseBackwardProducts} and
+     * {@link #unpadWeightGradient} in turn, each whole; a run's threads take the first two as
+     * parallel regions.
      * Shapes: dh [width][ld]; f, dz [rows][ld]; h_in, dh_in [K][ld]; W [rows][K];
      * scratch: {@link #denseBackwardScratch} floats.
      * FLOPs: {@link FlopCount#denseBackward}.
@@ -412,8 +436,20 @@ public final class VectorKernels {
     public static void denseBackward(float[] g, float[] dz, float[] dhIn, float[] dh, float[] f, float[] hIn,
                                      float[] p, int wAt, int bAt, int width, int branches, int fanIn, int ld,
                                      float[] scratch) {
+        denseBackwardDz(g, dz, dh, f, bAt, width, branches, ld, 0, 1);
+        denseBackwardProducts(g, dhIn, dz, hIn, p, wAt, width, branches, fanIn, ld, 0, 1, scratch);
+        unpadWeightGradient(g, wAt, width, branches, fanIn, scratch);
+    }
+
+    /**
+     * denseBackward's first region, share {@code part} of {@code parts}: dz = dh ⊙ factor and
+     * db = Σ dz for a share of the rows. Shapes as {@link #denseBackward}.
+     */
+    static void denseBackwardDz(float[] g, float[] dz, float[] dh, float[] f, int bAt, int width, int branches,
+                                int ld, int part, int parts) {
         int rows = branches * width;
-        for (int r = 0; r < rows; r++) {
+        int rowTo = ParallelFor.shareStart(part + 1, parts, rows);
+        for (int r = ParallelFor.shareStart(part, parts, rows); r < rowTo; r++) {
             int hRow = (r % width) * ld;
             int fRow = r * ld;
             FloatVector b0 = FloatVector.zero(S);
@@ -428,12 +464,29 @@ public final class VectorKernels {
             }
             g[bAt + r] = VectorMath.sumLanes(b0.add(b1));
         }
+    }
+
+    /**
+     * denseBackward's second region, share {@code part} of {@code parts}, once every row of dz is
+     * made: dW = dz·h_inᵀ (a share of its k panels through h_inᵀ for a wide layer, else a share of
+     * its row pairs) and dh_in = Wᵀ·dz (a share of the batch's panels). Each dW entry is one sum
+     * over the batch inside one share. Shapes as {@link #denseBackward}.
+     */
+    static void denseBackwardProducts(float[] g, float[] dhIn, float[] dz, float[] hIn, float[] p, int wAt,
+                                      int width, int branches, int fanIn, int ld, int part, int parts,
+                                      float[] scratch) {
+        int rows = branches * width;
         if (fanIn >= TRANSPOSED_GRADIENT_MIN_FAN_IN) {
-            transposedGradWeights(g, wAt, dz, rows, hIn, fanIn, ld, scratch);
+            transposedGradWeights(g, wAt, dz, rows, hIn, fanIn, ld, part, parts, scratch);
         } else {
-            gradWeights(g, wAt, dz, rows, hIn, fanIn, ld);
+            // Whole row pairs, gradWeights' tile.
+            int pairs = (rows + 1) / 2;
+            int rowTo = Math.min(2 * ParallelFor.shareStart(part + 1, parts, pairs), rows);
+            gradWeights(g, wAt, dz, hIn, fanIn, ld, 2 * ParallelFor.shareStart(part, parts, pairs), rowTo);
         }
-        for (int i0 = 0; i0 < ld; i0 += BLOCK) {
+        int panels = ld / BLOCK;
+        int panelTo = ParallelFor.shareStart(part + 1, parts, panels);
+        for (int i0 = ParallelFor.shareStart(part, parts, panels) * BLOCK; i0 < panelTo * BLOCK; i0 += BLOCK) {
             // Wᵀ: element (k, r) of the transposed matrix sits at wAt + r·K + k.
             matmulPanel(dhIn, 0, ld, p, wAt, 1, fanIn, dz, ld, 1, BLOCK, rows, null, 0, fanIn, i0);
         }
@@ -441,25 +494,39 @@ public final class VectorKernels {
 
     /**
      * dW = dz·h_inᵀ for wide layers, as the same register-tiled product as the forward pass with
-     * the output vectorized along k: h_in is read transposed (the transpose fused into the panel
-     * packing), every accumulator is one output tile summed in sample order — no lane sums — and
-     * each packed panel serves every row tile, where the batch reduction re-read all of h_in
-     * (megabytes) for every pair of rows. The output goes to g directly when K is a whole number of
-     * blocks, else to scratch [rows][kp] (kp = K padded to BLOCK) and is copied.
+     * the output vectorized along k, for share {@code part} of {@code parts} of its k panels: h_in
+     * is read transposed (the transpose fused into the panel packing), every accumulator is one
+     * output tile summed in sample order — no lane sums — and each packed panel serves every row
+     * tile, where the batch reduction re-read all of h_in (megabytes) for every pair of rows. When
+     * kp (K padded to BLOCK) ≠ K the product goes to scratch, [rows][kp], for
+     * {@link #unpadWeightGradient}; else straight into g.
      */
     private static void transposedGradWeights(float[] g, int gAt, float[] dz, int rows, float[] hIn, int fanIn,
-                                              int ld, float[] scratch) {
+                                              int ld, int part, int parts, float[] scratch) {
         int kp = paddedBatch(fanIn);
         boolean direct = kp == fanIn;
         float[] out = direct ? g : scratch;
         int outAt = direct ? gAt : 0;
-        for (int k0 = 0; k0 < kp; k0 += BLOCK) {
+        int panels = kp / BLOCK;
+        int panelTo = ParallelFor.shareStart(part + 1, parts, panels);
+        for (int k0 = ParallelFor.shareStart(part, parts, panels) * BLOCK; k0 < panelTo * BLOCK; k0 += BLOCK) {
             matmulPanel(out, outAt, kp, dz, 0, ld, 1, hIn, 1, ld, fanIn - k0, ld, null, 0, rows, k0);
         }
-        if (!direct) {
-            for (int r = 0; r < rows; r++) {
-                System.arraycopy(scratch, r * kp, g, gAt + r * fanIn, fanIn);
-            }
+    }
+
+    /**
+     * The end of denseBackward, on one thread after {@link #denseBackwardProducts}: a wide layer
+     * whose K is not a multiple of BLOCK left dW padded, [rows][kp], in scratch; this copies it into
+     * g, [rows][K]. Nothing to do otherwise.
+     */
+    static void unpadWeightGradient(float[] g, int gAt, int width, int branches, int fanIn, float[] scratch) {
+        int kp = paddedBatch(fanIn);
+        if (fanIn < TRANSPOSED_GRADIENT_MIN_FAN_IN || kp == fanIn) {
+            return;
+        }
+        int rows = branches * width;
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(scratch, r * kp, g, gAt + r * fanIn, fanIn);
         }
     }
 
@@ -478,18 +545,29 @@ public final class VectorKernels {
     // Read-out and loss.
 
     /**
-     * Forward and loss, fused: y = w_o·h + b_o, d = (y − t)·valid, MSE = Σ d² / n, dy = 2d / n.
+     * Forward and loss: y = w_o·h + b_o, d = (y − t)·valid, MSE = Σ d² / n, dy = 2d / n.
      * valid is 1 for real samples and 0 for padding, so padding contributes nothing downstream.
+     * {@link #readoutForward} and then {@link #meanSquaredError}, each whole.
      * Shapes: h [width][ld]; t, valid, y, dy [ld]. Returns the MSE (n real samples).
      * FLOPs: {@link FlopCount#forward}.
      */
     public static double readoutLoss(float[] y, float[] dy, float[] h, float[] t, float[] valid, float[] p, int woAt,
                                      int boAt, int width, int n, int ld) {
+        readoutForward(y, dy, h, t, valid, p, woAt, boAt, width, n, ld, 0, 1);
+        return meanSquaredError(y, t, valid, n, ld);
+    }
+
+    /**
+     * y = w_o·h + b_o and dy = 2(y − t)·valid / n, for share {@code part} of {@code parts} of the
+     * batch's blocks (each sample's alone). Shapes as {@link #readoutLoss}.
+     */
+    static void readoutForward(float[] y, float[] dy, float[] h, float[] t, float[] valid, float[] p, int woAt,
+                               int boAt, int width, int n, int ld, int part, int parts) {
         float bo = p[boAt];
         float scale = 2f / n;
-        FloatVector loss0 = FloatVector.zero(S);
-        FloatVector loss1 = FloatVector.zero(S);
-        for (int i = 0; i < ld; i += BLOCK) {
+        int blocks = ld / BLOCK;
+        int end = ParallelFor.shareStart(part + 1, parts, blocks) * BLOCK;
+        for (int i = ParallelFor.shareStart(part, parts, blocks) * BLOCK; i < end; i += BLOCK) {
             FloatVector y0 = FloatVector.broadcast(S, bo);
             FloatVector y1 = FloatVector.broadcast(S, bo);
             for (int j = 0; j < width; j++) {
@@ -501,29 +579,49 @@ public final class VectorKernels {
             y1.intoArray(y, i + L);
             FloatVector d0 = y0.sub(FloatVector.fromArray(S, t, i)).mul(FloatVector.fromArray(S, valid, i));
             FloatVector d1 = y1.sub(FloatVector.fromArray(S, t, i + L)).mul(FloatVector.fromArray(S, valid, i + L));
-            loss0 = d0.fma(d0, loss0);
-            loss1 = d1.fma(d1, loss1);
             d0.mul(scale).intoArray(dy, i);
             d1.mul(scale).intoArray(dy, i + L);
+        }
+    }
+
+    /**
+     * MSE = Σ d² / n with d = (y − t)·valid, from the y {@link #readoutForward} left: the loss is a
+     * sum over the whole batch, so it runs on one thread, in block order, whatever made y. d is
+     * made again by the same operations as there, so it has the same bits. Shapes: y, t, valid [ld].
+     */
+    static double meanSquaredError(float[] y, float[] t, float[] valid, int n, int ld) {
+        FloatVector loss0 = FloatVector.zero(S);
+        FloatVector loss1 = FloatVector.zero(S);
+        for (int i = 0; i < ld; i += BLOCK) {
+            FloatVector d0 = FloatVector.fromArray(S, y, i).sub(FloatVector.fromArray(S, t, i))
+                    .mul(FloatVector.fromArray(S, valid, i));
+            FloatVector d1 = FloatVector.fromArray(S, y, i + L).sub(FloatVector.fromArray(S, t, i + L))
+                    .mul(FloatVector.fromArray(S, valid, i + L));
+            loss0 = d0.fma(d0, loss0);
+            loss1 = d1.fma(d1, loss1);
         }
         return (double) VectorMath.sumLanes(loss0.add(loss1)) / n;
     }
 
     /**
      * Backward: dw_o[j] = Σ dy·h[j], db_o = Σ dy, dh[j] = w_o[j]·dy, the last two fused into the
-     * pass that reads h. Shapes: h, dh [width][ld]; dy [ld].
+     * pass that reads h; share {@code part} of {@code parts} of the units j, and db_o in share 0.
+     * Shapes: h, dh [width][ld]; dy [ld].
      * FLOPs: {@link FlopCount#backward}.
      */
     public static void readoutBackward(float[] g, float[] dh, float[] dy, float[] h, float[] p, int woAt, int boAt,
-                                       int width, int ld) {
-        FloatVector s0 = FloatVector.zero(S);
-        FloatVector s1 = FloatVector.zero(S);
-        for (int i = 0; i < ld; i += BLOCK) {
-            s0 = s0.add(FloatVector.fromArray(S, dy, i));
-            s1 = s1.add(FloatVector.fromArray(S, dy, i + L));
+                                       int width, int ld, int part, int parts) {
+        if (part == 0) {
+            FloatVector s0 = FloatVector.zero(S);
+            FloatVector s1 = FloatVector.zero(S);
+            for (int i = 0; i < ld; i += BLOCK) {
+                s0 = s0.add(FloatVector.fromArray(S, dy, i));
+                s1 = s1.add(FloatVector.fromArray(S, dy, i + L));
+            }
+            g[boAt] = VectorMath.sumLanes(s0.add(s1));
         }
-        g[boAt] = VectorMath.sumLanes(s0.add(s1));
-        for (int j = 0; j < width; j++) {
+        int unitTo = ParallelFor.shareStart(part + 1, parts, width);
+        for (int j = ParallelFor.shareStart(part, parts, width); j < unitTo; j++) {
             float w = p[woAt + j];
             int row = j * ld;
             FloatVector a0 = FloatVector.zero(S);
@@ -749,15 +847,15 @@ public final class VectorKernels {
     }
 
     /**
-     * g[gAt + r·K + k] = Σ_i a[r][i]·b[k][i] for r &lt; rows, k &lt; K: weight gradients, a reduction
-     * over the batch. Shapes: a [rows][ld]; b [K][ld]. FLOPs: as matmulPanel.
+     * g[gAt + r·K + k] = Σ_i a[r][i]·b[k][i] for rows r in [rowFrom, rowTo), k &lt; K: weight
+     * gradients, a reduction over the batch. Shapes: a [rows][ld]; b [K][ld]. FLOPs: as matmulPanel.
      */
-    static void gradWeights(float[] g, int gAt, float[] a, int rows, float[] b, int fanIn, int ld) {
+    static void gradWeights(float[] g, int gAt, float[] a, float[] b, int fanIn, int ld, int rowFrom, int rowTo) {
         // Tile 2 rows × 4 columns: 8 independent chains, 6 loads per 8 FMAs. Each chain keeps its
         // lanes apart and sumLanes adds them in a fixed order, so the bits do not depend on the JDK's
-        // reduceLanes order.
-        for (int r = 0; r < rows; r += 2) {
-            int r1 = Math.min(r + 1, rows - 1);
+        // reduceLanes order, nor on which rows share a tile.
+        for (int r = rowFrom; r < rowTo; r += 2) {
+            int r1 = Math.min(r + 1, rowTo - 1);
             for (int k = 0; k < fanIn; k += 4) {
                 int k1 = Math.min(k + 1, fanIn - 1);
                 int k2 = Math.min(k + 2, fanIn - 1);
@@ -787,7 +885,7 @@ public final class VectorKernels {
                     c13 = x1.fma(y3, c13);
                 }
                 storeSums(g, gAt + r * fanIn, k, fanIn, c00, c01, c02, c03);
-                if (r + 1 < rows) {
+                if (r + 1 < rowTo) {
                     storeSums(g, gAt + r1 * fanIn, k, fanIn, c10, c11, c12, c13);
                 }
             }

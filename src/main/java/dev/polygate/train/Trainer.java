@@ -15,14 +15,38 @@ public final class Trainer {
     private Trainer() {
     }
 
+    /** {@link #train(RunSpec, int)} on one thread. */
     public static TrainingResult train(RunSpec spec) {
+        return train(spec, 1);
+    }
+
+    /**
+     * Trains the run, its float32 first-order training on {@code threadsPerRun} threads (the others
+     * run on the calling thread alone; see {@link #splitsSteps}). The result's bits do not depend on
+     * the thread count, only its wall time does.
+     *
+     * @throws IllegalArgumentException for threadsPerRun &lt; 1
+     */
+    public static TrainingResult train(RunSpec spec, int threadsPerRun) {
+        if (threadsPerRun < 1) {
+            throw new IllegalArgumentException("threads per run must be at least 1, got " + threadsPerRun);
+        }
         if (spec.setup().optimizer().secondOrder()) {
             return SecondOrderTrainer.train(spec);
         }
         if (spec.setup().precision() == TrainingSetup.Precision.FLOAT64) {
             return DoubleTrainer.train(spec);
         }
-        return trainFloat(spec);
+        return trainFloat(spec, threadsPerRun);
+    }
+
+    /**
+     * Whether {@link #train(RunSpec, int)} splits this run's steps over its threads: float32
+     * first-order training does (the vector kernels, {@link VectorMlp}); the second-order and float64
+     * trainers run on one thread whatever it is given.
+     */
+    public static boolean splitsSteps(RunSpec spec) {
+        return !spec.setup().optimizer().secondOrder() && spec.setup().precision() == TrainingSetup.Precision.FLOAT32;
     }
 
     /**
@@ -33,39 +57,45 @@ public final class Trainer {
      * bit as before setups existed. With a test set, the result carries the MSE of the final
      * parameters on it ({@link Samples#test} rounded to float, the vector kernels' forward loss); a
      * diverged run has none (NaN). The wall time is the training's, without the test evaluation.
+     * The passes run on {@code threads} threads, closed before this returns or throws.
      */
-    static TrainingResult trainFloat(RunSpec spec) {
+    static TrainingResult trainFloat(RunSpec spec, int threads) {
         long start = System.nanoTime();
         TrainingSetup setup = spec.setup();
         Dataset data = Dataset.of(spec.seed(), spec.samples(), spec.target(), setup.inputs());
         float[] p = Initializer.initialise(spec.model(), setup.init(),
                 Seeds.generator(spec.seed(), "init/" + spec.model().id()));
         float[] g = new float[p.length];
-        VectorMlp mlp = new VectorMlp(spec.model(), data.x(), data.t());
         FirstOrderOptimizer<float[]> optimizer = FirstOrderOptimizer.ofFloat(setup.optimizer(), p.length);
         float[] curve = new float[spec.steps() + 1];
-        for (int step = 0; ; step++) {
-            double loss = mlp.forwardLoss(p);
-            curve[step] = (float) loss;
-            if (!Double.isFinite(loss)) {
-                double wall = (System.nanoTime() - start) * 1e-9;
-                return new TrainingResult(spec, p.length, Double.NaN, LossCurve.full(java.util.Arrays.copyOf(curve, step + 1)),
-                        true, step, wall, p);
+        TrainingResult result;
+        try (VectorMlp mlp = new VectorMlp(spec.model(), data.x(), data.t(), threads)) {
+            for (int step = 0; ; step++) {
+                double loss = mlp.forwardLoss(p);
+                curve[step] = (float) loss;
+                if (!Double.isFinite(loss)) {
+                    double wall = (System.nanoTime() - start) * 1e-9;
+                    return new TrainingResult(spec, p.length, Double.NaN,
+                            LossCurve.full(java.util.Arrays.copyOf(curve, step + 1)), true, step, wall, p);
+                }
+                if (step == spec.steps()) {
+                    double wall = (System.nanoTime() - start) * 1e-9;
+                    result = new TrainingResult(spec, p.length, loss, LossCurve.full(curve), false, -1, wall, p);
+                    break;
+                }
+                mlp.backward(g, p);
+                optimizer.step(p, g, setup.schedule().rate(spec.lr(), step, spec.steps()));
             }
-            if (step == spec.steps()) {
-                double wall = (System.nanoTime() - start) * 1e-9;
-                TrainingResult result = new TrainingResult(spec, p.length, loss, LossCurve.full(curve), false, -1, wall, p);
-                return setup.testSamples() > 0 ? result.withTestMse(testMse(spec, p)) : result;
-            }
-            mlp.backward(g, p);
-            optimizer.step(p, g, setup.schedule().rate(spec.lr(), step, spec.steps()));
         }
+        return setup.testSamples() > 0 ? result.withTestMse(testMse(spec, p)) : result;
     }
 
     /** The MSE of float parameters {@code p} on the run's test set, rounded to float, by the vector kernels. */
     static double testMse(RunSpec spec, float[] p) {
         TrainingSetup setup = spec.setup();
         Dataset test = Samples.test(spec.seed(), setup.testSamples(), spec.target(), setup.inputs()).toFloat();
-        return new VectorMlp(spec.model(), test.x(), test.t()).forwardLoss(p);
+        try (VectorMlp mlp = new VectorMlp(spec.model(), test.x(), test.t())) {
+            return mlp.forwardLoss(p);
+        }
     }
 }

@@ -8,8 +8,8 @@ import dev.polygate.experiment.store.RunRecord;
 import dev.polygate.experiment.store.RunRecordJson;
 import dev.polygate.experiment.store.StoreReader;
 import dev.polygate.model.RunSpec;
+import dev.polygate.train.RunTrainer;
 import dev.polygate.train.Trainer;
-import dev.polygate.train.TrainingResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,11 +42,11 @@ class FailedRunsTest {
 
     @Test
     void aRunThatThrowsIsRecordedAndTheCommandExitsThree() throws IOException {
-        Function<RunSpec, TrainingResult> trainer = spec -> {
+        RunTrainer trainer = (spec, threads) -> {
             if (spec.model().kind().cliName().equals("gated") && spec.seed() == 1) {
                 throw new IllegalStateException("injected fault\nsecond line");
             }
-            return Trainer.train(spec);
+            return Trainer.train(spec, threads);
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -91,11 +90,11 @@ class FailedRunsTest {
         assertEquals(0, CommandRun.run("", prepend("sweep", args)).code());
         args[args.length - 1] = faulty.toString();
         int code = Main.run(prepend("sweep", args), new Streams(null, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream())), spec -> {
+                new PrintStream(new ByteArrayOutputStream())), (spec, threads) -> {
                     if (spec.seed() == 0 && spec.model().kind().cliName().equals("plain")) {
                         throw new ArithmeticException();
                     }
-                    return Trainer.train(spec);
+                    return Trainer.train(spec, threads);
                 });
         assertEquals(3, code);
         List<String> a = Files.readAllLines(clean.resolve("accuracy.csv"));

@@ -10,9 +10,8 @@ import dev.polygate.experiment.store.RunRecord;
 import dev.polygate.experiment.store.RunRecordJson;
 import dev.polygate.experiment.store.RunStore;
 import dev.polygate.experiment.store.Shard;
-import dev.polygate.model.RunSpec;
+import dev.polygate.train.RunTrainer;
 import dev.polygate.train.Trainer;
-import dev.polygate.train.TrainingResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -71,7 +69,7 @@ class RunStoreCommandsTest {
     }
 
     /** As CommandRun.run, each sweep run trained by {@code trainer}. */
-    private static CommandRun runWith(Function<RunSpec, TrainingResult> trainer, String... args) {
+    private static CommandRun runWith(RunTrainer trainer, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(args, new Streams(null, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -433,11 +431,11 @@ class RunStoreCommandsTest {
     @Test
     void aFailedRunIsStoredReportedAndRetriedByTheNextRun() throws IOException {
         String failedId = "relu/gated/w10/d1/n2/lr0.01/N64/T40/seed1";
-        Function<RunSpec, TrainingResult> faulty = spec -> {
+        RunTrainer faulty = (spec, threads) -> {
             if (spec.id().equals(failedId)) {
                 throw new IllegalStateException("injected fault");
             }
-            return Trainer.train(spec);
+            return Trainer.train(spec, threads);
         };
         Path dir = tmp.resolve("out");
         CommandRun first = runWith(faulty, args(TINY, dir, "--quiet"));

@@ -43,6 +43,18 @@ class SparkEngineTest {
         ReportComparison.assertReportsEqualExceptTimes(pool, spark, "accuracy.md", "accuracy.csv", "loss-curves.png");
     }
 
+    /** --threads-per-run reaches the executors' tasks, and changes no bit there either. */
+    @Test
+    void sparkTasksTrainOnTheThreadsPerRunGiven() throws IOException {
+        Path pool = tmp.resolve("pool");
+        Path spark = tmp.resolve("spark");
+        ok(args(pool, "--threads", "2"));
+        CommandRun r = ok(args(spark, "--engine", "spark", "--spark-master", "local[2]", "--threads-per-run", "2"));
+        assertTrue(r.out().contains("16 trained now") && r.out().contains("Spark local[2], 2 threads per run"), r.out());
+        ReportComparison.assertSameRunResults(pool.resolve(RunStore.fileName("sweep")),
+                spark.resolve(RunStore.fileName("sweep")));
+    }
+
     @Test
     void aStoreStartedOnThreadsIsFinishedOnSpark() throws IOException {
         Path dir = tmp.resolve("mixed");

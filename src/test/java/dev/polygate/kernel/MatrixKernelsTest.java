@@ -103,7 +103,7 @@ class MatrixKernelsTest {
                     float[] a = padded(r, rows, n, ld);
                     float[] b = padded(r, inner, n, ld);
                     float[] g = new float[5 + rows * inner];
-                    VectorKernels.gradWeights(g, 5, a, rows, b, inner, ld);
+                    VectorKernels.gradWeights(g, 5, a, b, inner, ld, 0, rows);
                     for (int m = 0; m < rows; m++) {
                         for (int k = 0; k < inner; k++) {
                             double s = 0;

@@ -98,7 +98,10 @@ class RunMemoryTest {
         assertEquals(0, VectorKernels.denseBackwardScratchFloats(4 * VectorKernels.BLOCK, 2));
     }
 
-    /** Every array VectorMlp holds, element for element, is one RunMemory lists (and no more). */
+    /**
+     * Every array VectorMlp holds, element for element, is one RunMemory lists (and no more), on one
+     * thread and on three (a knots array per thread).
+     */
     @Test
     void vectorMlpAllocatesExactlyTheListedKernelBuffers() throws IllegalAccessException {
         for (ModelSpec spec : new ModelSpec[] {
@@ -106,25 +109,36 @@ class RunMemoryTest {
             new ModelSpec(Activation.INT_GELU, LayerKind.PLAIN, 13, 3),    // knots, no scratch
             new ModelSpec(Activation.RELU, LayerKind.SQUARED, 64, 1),      // depth 1: no dz, no scratch
         }) {
-            int n = 37;
-            VectorMlp mlp = new VectorMlp(spec, new float[n], new float[n]);
-            long allocated = 0;
-            for (Field field : VectorMlp.class.getDeclaredFields()) {
-                field.setAccessible(true);
-                Object value = field.get(mlp);
-                if (value instanceof float[] a) {
-                    allocated += a.length;
-                } else if (value instanceof float[][] aa) {
-                    for (float[] a : aa) {
-                        allocated += a.length;
+            for (int threads : new int[] {1, 3}) {
+                int n = 37;
+                long allocated = 0;
+                try (VectorMlp mlp = new VectorMlp(spec, new float[n], new float[n], threads)) {
+                    for (Field field : VectorMlp.class.getDeclaredFields()) {
+                        field.setAccessible(true);
+                        allocated += elements(field.get(mlp));
                     }
-                } else if (value instanceof int[] a) {
-                    allocated += a.length;
                 }
+                long listed = RunMemory.ofKernels(spec, n, threads).buffers().stream()
+                        .mapToLong(b -> b.copies() * b.elements()).sum();
+                assertEquals(listed, allocated, spec.id() + " on " + threads + " threads");
             }
-            long listed = RunMemory.ofKernels(spec, n).buffers().stream()
-                    .mapToLong(b -> b.copies() * b.elements()).sum();
-            assertEquals(listed, allocated, spec.id());
         }
+    }
+
+    /** Elements of a float or int array, or of an array of them; 0 for anything else. */
+    private static long elements(Object value) {
+        if (value instanceof float[] a) {
+            return a.length;
+        }
+        if (value instanceof int[] a) {
+            return a.length;
+        }
+        long sum = 0;
+        if (value instanceof Object[] arrays) {
+            for (Object a : arrays) {
+                sum += elements(a);
+            }
+        }
+        return sum;
     }
 }

@@ -71,4 +71,14 @@ class PinnedBitsTest {
         assertEquals(want.toString(), got.toString(), "bits of " + RUN.id() + " on " + VectorMath.LANES
                 + " lanes moved: if on purpose, update PINNED and regenerate the committed reports");
     }
+
+    /** --threads-per-run never moves them: the same pinned bits on 2 and 3 threads. */
+    @Test
+    void threadsPerRunKeepThePinnedBits() {
+        Pinned want = PINNED.get(VectorMath.LANES);
+        Assumptions.assumeTrue(want != null, "no pinned bits for " + VectorMath.LANES + " float lanes");
+        for (int threads : new int[] {2, 3}) {
+            assertEquals(want.toString(), Pinned.of(Trainer.train(RUN, threads)).toString(), "on " + threads + " threads");
+        }
+    }
 }

@@ -18,6 +18,9 @@ public interface RunEngine {
     /** The numerics the runs will have, or null when they are computed elsewhere and unknown here. */
     String expectedNumerics();
 
-    /** For the progress line: "2 threads", "Spark local[2]". */
-    String describe();
+    /**
+     * Where {@code runs} will train, for the progress lines: "2 threads", "1 thread, 2 threads per
+     * run", "Spark local[2]".
+     */
+    String describe(List<RunSpec> runs);
 }

@@ -15,7 +15,8 @@ import java.io.UncheckedIOException;
 
 /**
  * One run as a self-contained text task for a cluster executor, and its execution there: the task
- * is a JSON object with the design (command, JSON, curve block) and the run spec; the result is
+ * is a JSON object with the design (command, JSON, curve block), the run spec and the threads the
+ * run trains on (absent: 1; results do not depend on it); the result is
  * the run's record as the line a store holds ({@link RunRecordJson}), with the executor's environment.
  * Text both ways keeps the executor's side free of serialised polygate classes.
  */
@@ -23,13 +24,16 @@ public final class RunTask {
     private RunTask() {
     }
 
-    /** The task text of {@code spec} in {@code design}. */
-    public static String of(RunSpec spec, StoreDesign design) {
+    /** The task text of {@code spec} in {@code design}, trained on {@code threadsPerRun} threads (≥ 1). */
+    public static String of(RunSpec spec, StoreDesign design, int threadsPerRun) {
         StringWriter text = new StringWriter(1024);
         try (JsonGenerator g = DesignJson.MAPPER.createGenerator(text)) {
             g.writeStartObject();
             g.writeStringField("command", design.command());
             g.writeNumberField("block", design.curveBlock());
+            if (threadsPerRun != 1) {
+                g.writeNumberField("threadsPerRun", threadsPerRun);
+            }
             g.writeFieldName("design");
             g.writeTree(design.json());
             g.writeObjectFieldStart("spec");
@@ -57,7 +61,11 @@ public final class RunTask {
         StoreDesign stored = new StoreDesign(design, DesignJson.of(design), DesignJson.id(design),
                 root.path("block").asInt(1));
         RunSpec spec = RunRecordJson.readSpec(root.path("spec"));
-        TrainingResult result = Sweep.trainOrRecordFailure(Trainer::train, spec);
+        int threads = root.path("threadsPerRun").asInt(1);
+        if (threads < 1) {
+            throw new IllegalArgumentException("not a polygate run task: threadsPerRun " + threads + " is below 1");
+        }
+        TrainingResult result = Sweep.trainOrRecordFailure(run -> Trainer.train(run, threads), spec);
         return RunRecordJson.line(RunRecord.of(stored, result, Environment.current()), stored.json());
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Trains runs as Apache Spark tasks, one run per task ({@link SparkTasks}): each task is a
+ * Trains runs as Apache Spark tasks, one run per task ({@link SparkTasks}), each on the threads per
+ * run it was given (1 unless given: an executor's cores are Spark's to share out): each task is a
  * {@link RunTask} text, trained on an executor into its record line, which comes back to the
  * driver as the task finishes and goes to the store there. Spark's task retries cover lost
  * executors; a run that throws is a failed record, as locally. The executors' numerics (their
@@ -17,17 +18,25 @@ import java.util.function.Consumer;
  */
 public final class SparkEngine implements RunEngine {
     private final String master;
+    private final int threadsPerRun;
 
-    /** @param master a Spark master URL, e.g. "local[2]"; null for spark-submit's */
-    public SparkEngine(String master) {
+    /**
+     * @param master a Spark master URL, e.g. "local[2]"; null for spark-submit's
+     * @param threadsPerRun threads each run trains on inside its task, ≥ 1
+     */
+    public SparkEngine(String master, int threadsPerRun) {
+        if (threadsPerRun < 1) {
+            throw new IllegalArgumentException("threads per run must be at least 1, got " + threadsPerRun);
+        }
         this.master = master;
+        this.threadsPerRun = threadsPerRun;
     }
 
     @Override
     public void run(List<RunSpec> runs, StoreDesign design, Consumer<RunRecord> sink) {
         List<String> tasks = new ArrayList<>(runs.size());
         for (RunSpec run : runs) {
-            tasks.add(RunTask.of(run, design));
+            tasks.add(RunTask.of(run, design, threadsPerRun));
         }
         SparkTasks.run(master, "polygate " + design.command() + " (" + runs.size() + " runs)", tasks,
                 RunTask::run, (index, line) -> {
@@ -58,7 +67,8 @@ public final class SparkEngine implements RunEngine {
     }
 
     @Override
-    public String describe() {
-        return "Spark " + (master != null ? master : System.getProperty("spark.master", "(spark-submit's master)"));
+    public String describe(List<RunSpec> runs) {
+        return "Spark " + (master != null ? master : System.getProperty("spark.master", "(spark-submit's master)"))
+                + (threadsPerRun == 1 ? "" : ", " + threadsPerRun + " threads per run");
     }
 }

@@ -1,6 +1,7 @@
 package dev.polygate.report.peer;
 
 import dev.polygate.report.input.InvalidInputException;
+import dev.polygate.report.throughput.BenchmarkFlops;
 import dev.polygate.report.jmh.JmhJson;
 import dev.polygate.report.jmh.JmhResult;
 import dev.polygate.report.jmh.Jvm;
@@ -34,6 +35,10 @@ record PolygateRounds(Map<PeerCase, double[]> values, Jvm jvm, Map<Path, Set<Pee
             for (JmhResult r : JmhJson.read(file, "dev.polygate.bench.")) {
                 if (!r.id().benchmark().equals(STEP)) {
                     throw new InvalidInputException(r.where() + " is not " + STEP + ", the step PyTorch mirrors");
+                }
+                if (BenchmarkFlops.threadsPerRun(r) != 1) {
+                    throw new InvalidInputException(r.where() + " split its steps over " + BenchmarkFlops.threadsPerRun(r)
+                            + " threads (threadsPerRun); the comparison with PyTorch takes polygate's one-thread steps");
                 }
                 PeerCase c = peerCase(r);
                 if (!cases.add(c)) {

@@ -30,6 +30,13 @@ public final class BenchmarkFlops {
     /** The layer ActivationEpilogueBenchmark times is the first (fan-in 1) of a depth-1 model. */
     public static final int EPILOGUE_DEPTH = 1;
 
+    /**
+     * TrainingStepBenchmark's parameter: the threads its steps run on (the steps are split as
+     * training splits them, {@code --threads-per-run}). A result without it — another benchmark,
+     * or JSON from before the parameter — ran on 1.
+     */
+    public static final String THREADS_PER_RUN = "threadsPerRun";
+
     /** The package of the benchmark classes, as JMH writes it in front of every benchmark name. */
     public static final String BENCHMARK_PACKAGE = "dev.polygate.bench";
 
@@ -38,7 +45,7 @@ public final class BenchmarkFlops {
 
     /** A benchmark class, with the parameters its results carry. */
     public enum Family {
-        TRAINING_STEP("TrainingStepBenchmark", "Training step", "activation", "kind", "shape"),
+        TRAINING_STEP("TrainingStepBenchmark", "Training step", "activation", "kind", "shape", THREADS_PER_RUN),
         VECTOR_VS_SCALAR("VectorVsScalarBenchmark", "Vector versus scalar", "activation", "kind", "shape"),
         DENSE_LAYER("DenseLayerBenchmark", "Dense layer", "activation", "kind", "width", "samples"),
         ACTIVATION_EPILOGUE("ActivationEpilogueBenchmark", "Activation epilogue", "activation", "kind", "width",
@@ -130,6 +137,7 @@ public final class BenchmarkFlops {
         try {
             return switch (benchmark.family()) {
                 case TRAINING_STEP, VECTOR_VS_SCALAR -> {
+                    threadsPerRun(result);   // a bad count is refused here, with the result named
                     Shape shape = Shape.parse(result.param("shape"));
                     ModelSpec spec = ParameterMatch.spec(result.param("activation"), result.param("kind"),
                             shape.width(), shape.depth());
@@ -187,6 +195,11 @@ public final class BenchmarkFlops {
     public static String roofFormula() {
         return "2 · " + FmaRoof.CHAINS + " chains · " + FmaRoof.ITERATIONS + " iterations · "
                 + roofLanes() + " lanes = " + roofFlops() + " FLOPs per call";
+    }
+
+    /** The threads this result's steps ran on: {@link #THREADS_PER_RUN}, 1 where the result has none. */
+    public static int threadsPerRun(JmhResult result) {
+        return result.id().params().containsKey(THREADS_PER_RUN) ? positiveInt(result, THREADS_PER_RUN) : 1;
     }
 
     private static int positiveInt(JmhResult result, String name) {

@@ -119,7 +119,8 @@ public final class CostVersusAccuracy {
     private static Optional<Measurement> step(ThroughputResults throughput, Activation activation, LayerKind kind,
                                               Shape shape) {
         return throughput.of(Known.STEP).stream()
-                .filter(m -> m.param("activation").equals(activation.cliName())
+                // One thread: the cost a sweep's runs pay, each on its own core.
+                .filter(m -> m.param("activation").equals(activation.cliName()) && m.threadsPerRun() == 1
                         && m.param("kind").equals(kind.cliName())
                         && Shape.parse(m.param("shape")).equals(shape))
                 .findFirst();

@@ -33,6 +33,11 @@ public record Measurement(JmhResult result, Known benchmark, Workload work, Medi
         return result.param(name);
     }
 
+    /** The threads it ran on: {@link BenchmarkFlops#threadsPerRun}, 1 for all but multi-threaded training steps. */
+    public int threadsPerRun() {
+        return BenchmarkFlops.threadsPerRun(result);
+    }
+
     public double nsPerOp() {
         return time.median();
     }

@@ -97,14 +97,18 @@ final class ThroughputMarkdown {
     }
 
     private static String trainingStep(ThroughputResults results) {
+        boolean split = results.of(Family.TRAINING_STEP).stream().anyMatch(m -> m.threadsPerRun() > 1);
         StringBuilder s = section(Family.TRAINING_STEP, "One full-batch training step (forward with the loss, "
                 + "backward, Adam) and its parts. kind gated-matched: gated at the width whose parameter count is "
-                + "closest to squared's at the shape's width.");
+                + "closest to squared's at the shape's width." + (split ? " A shape with N threads: the step split "
+                + "over N threads as --threads-per-run N splits it; its % of roof is against N cores' roofs." : ""));
         MarkdownTable t = new MarkdownTable("method", "activation", "kind", "shape", "model width>", "parameters>",
                 "time/op [95 % CI]>", "samples/s>", "GFLOP/s>", "% of roof>");
         for (Measurement m : results.of(Family.TRAINING_STEP)) {
             ModelSpec spec = m.work().model().orElseThrow();
-            t.row(m.benchmark().method(), m.param("activation"), m.param("kind"), m.param("shape"),
+            int threads = m.threadsPerRun();
+            t.row(m.benchmark().method(), m.param("activation"), m.param("kind"),
+                    m.param("shape") + (threads == 1 ? "" : ", " + threads + " threads"),
                     String.valueOf(spec.width()), String.valueOf(spec.layout().size()), timeCell(m),
                     NumberText.si(m.itemsPerSecond()), NumberText.threeDigits(m.gflops()), roofCell(results, m));
         }

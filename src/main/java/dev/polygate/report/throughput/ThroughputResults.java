@@ -85,9 +85,12 @@ public final class ThroughputResults {
         return roof().map(m -> OptionalDouble.of(m.gflops())).orElse(OptionalDouble.empty());
     }
 
-    /** A measurement's fraction of the roof at its median time; NaN without a roof or FLOP count. */
+    /**
+     * A measurement's fraction of the roof at its median time, against one core's roof per thread it
+     * ran on; NaN without a roof or FLOP count.
+     */
     public double fractionOfRoof(Measurement m) {
-        return roofGflops().isPresent() ? m.gflops() / roofGflops().getAsDouble() : Double.NaN;
+        return roofGflops().isPresent() ? m.gflops() / (roofGflops().getAsDouble() * m.threadsPerRun()) : Double.NaN;
     }
 
     /** The distinct JVMs of all results, in order of first appearance. */

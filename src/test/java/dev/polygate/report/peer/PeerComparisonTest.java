@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.polygate.report.input.InvalidInputException;
+import dev.polygate.report.jmh.JmhFixtures;
 import dev.polygate.report.jmh.VectorSetting;
 import dev.polygate.report.peer.TorchFixtures.Timing;
 import java.io.IOException;
@@ -83,6 +84,20 @@ class PeerComparisonTest {
         assertFalse(large.target().exists());
         assertEquals("—", large.target().verdict(large.ratio()));
         assertTrue(large.target().text().contains("one PyTorch thread"));
+    }
+
+    /** A step split over threads (TrainingStepBenchmark's threadsPerRun) is not the one-thread step PyTorch's is set against. */
+    @Test
+    void aStepOnSeveralThreadsIsRefused() throws IOException {
+        Path split = JmhFixtures.write(dir.resolve("split.json"),
+                new JmhFixtures.Jvm("/usr/bin/java", "17.0.15", "17.0.15+6", FORK_ARGS),
+                List.of(JmhFixtures.entry(PolygateRounds.STEP, java.util.Map.of("activation", "relu", "kind", "gated",
+                        "shape", "1000x10x1", "threadsPerRun", "2"), new double[] {1, 1, 1})));
+        Path torch = TorchFixtures.torch(dir.resolve("torch.json"), 1, List.of(new Timing(STUDY, 100)));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> PeerComparison.compare(List.of(split), List.of(torch), AVX512, ""));
+        assertTrue(e.getMessage().endsWith("split its steps over 2 threads (threadsPerRun); the comparison with PyTorch "
+                + "takes polygate's one-thread steps"), e.getMessage());
     }
 
     @Test

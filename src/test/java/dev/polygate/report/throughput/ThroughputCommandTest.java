@@ -183,6 +183,51 @@ class ThroughputCommandTest {
                 Files.readString(out.resolve("summary.md")));
     }
 
+    /**
+     * TrainingStepBenchmark's threadsPerRun: a step split over 2 threads is its own row, set against
+     * two cores' roofs, and kept out of the one-core targets and the cost summary; results without
+     * the parameter (older JSON, jmhA) read as 1 thread; a count that is not one is refused.
+     */
+    @Test
+    void aStepOnSeveralThreadsIsItsOwnRowOutsideTheOneCoreTargets() throws IOException {
+        Map<String, String> twoThreads = new java.util.HashMap<>(SyntheticJmh.model("relu", "gated", "1000x10x1"));
+        twoThreads.put(BenchmarkFlops.THREADS_PER_RUN, "2");
+        Map<String, String> oneThread = new java.util.HashMap<>(SyntheticJmh.model("relu", "plain", "4096x256x2"));
+        oneThread.put(BenchmarkFlops.THREADS_PER_RUN, "1");
+        Map<String, String> largeOnTwo = new java.util.HashMap<>(oneThread);
+        largeOnTwo.put(BenchmarkFlops.THREADS_PER_RUN, "2");
+        Path split = new SyntheticJmh()
+                .add("TrainingStepBenchmark.step", twoThreads, SyntheticJmh.sixForks(9_000))
+                .add("TrainingStepBenchmark.step", oneThread, SyntheticJmh.sixForks(14_000_000))
+                .add("TrainingStepBenchmark.step", largeOnTwo, SyntheticJmh.sixForks(7_500_000))
+                .write(tmp.resolve("split.json"));
+
+        CommandRun o = run("throughput", "--jmh", jmhA.toString(), "--jmh", jmhB.toString(), "--jmh", split.toString(),
+                "--accuracy", accuracy.toString(), "--out", out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        double roofGflops = BenchmarkFlops.roofFlops() / ROOF_NS;
+        assertTrue(md.contains("A shape with N threads: the step split over N threads"), md);
+        dev.polygate.model.ModelSpec large = new dev.polygate.model.ModelSpec(RELU, PLAIN, 256, 2);
+        long largeFlops = dev.polygate.kernel.FlopCount.trainingStep(large, 4096);
+        assertRow(md, "step", "relu", "plain", "4096x256x2", "256");
+        assertRow(md, "step", "relu", "plain", "4096x256x2, 2 threads", "256", String.valueOf(large.layout().size()),
+                "7.50 ms [6.25–8.75]", "546 k",
+                NumberText.threeDigits(largeFlops / 7_500_000.0),
+                NumberText.percent(largeFlops / 7_500_000.0 / (2 * roofGflops)));
+        // gated on 2 threads at 9 µs would meet the relu target; it is not one of its cases.
+        assertTrue(assertRow(md, "relu training step").get(2).startsWith("**missed** (1 of 4 cases; worst: gated, 20.0 µs"),
+                md);
+        assertTrue(Files.readString(out.resolve("summary.md")).contains("1.67×"), "the summary costs gated at 20 µs");
+
+        Map<String, String> zero = new java.util.HashMap<>(twoThreads);
+        zero.put(BenchmarkFlops.THREADS_PER_RUN, "0");
+        Path bad = new SyntheticJmh().add("TrainingStepBenchmark.step", zero, SyntheticJmh.sixForks(9_000))
+                .write(tmp.resolve("bad.json"));
+        assertRejected(List.of(bad.toString()), accuracy, "parameter threadsPerRun must be a positive integer, got '0'");
+    }
+
     /** JMH's bookkeeping (KB per iteration of a slow op) is not flagged; a boxed fast loop is. */
     @Test
     void allocationIsFlaggedByRateNotByBytesPerOperation() throws IOException {
