@@ -45,6 +45,11 @@ public record PeerComparison(List<PeerRow> rows, Jvm jvm, VectorSetting vector, 
         for (TorchRun run : torch) {
             checkSameSetting(first, run);
         }
+        if (polygate.threadsPerRun() != first.threads()) {
+            throw new InvalidInputException("polygate's steps ran on " + polygate.threadsPerRun() + " thread(s) per run, "
+                    + "PyTorch's on " + first.threads() + " (" + first.source() + "): the two sides need the same threads "
+                    + "(bin/compare-torch --threads N sets both)");
+        }
         Set<PeerCase> cases = new TreeSet<>(polygate.values().keySet());
         polygate.files().forEach((file, has) -> requireAll(cases, has, "JMH result file " + file));
         for (TorchRun run : torch) {

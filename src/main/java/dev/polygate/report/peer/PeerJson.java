@@ -29,7 +29,7 @@ final class PeerJson {
         c.jvm().jvmArgs().forEach(p.putArray("jvmArgs")::add);
         p.put("lanes", c.vector().lanes());
         p.put("useAvx", c.vector().useAvx());
-        p.put("threads", 1);
+        p.put("threads", c.torch().threads());   // equal to PyTorch's: PeerComparison.compare checks it
         p.put("rounds", c.jmhRounds());
         ObjectNode t = root.putObject("torchSide");
         t.put("torchVersion", c.torch().torchVersion());

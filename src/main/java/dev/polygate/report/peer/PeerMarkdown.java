@@ -48,8 +48,9 @@ final class PeerMarkdown {
         TorchRun t = c.torch();
         md.append("- **CPU**: ").append(t.cpu()).append(" (as the PyTorch processes read it from /proc/cpuinfo)\n");
         md.append("- **polygate**: ").append(c.jvm().describe()).append("; ").append(c.vector().describe())
-                .append(" (of the JVM that wrote this report, started with the forks' -XX options); 1 thread (the "
-                        + "benchmark is single-threaded)\n");
+                .append(" (of the JVM that wrote this report, started with the forks' -XX options); ")
+                .append(t.threads()).append(t.threads() == 1 ? " thread" : " threads per run (TrainingStepBenchmark's "
+                        + "threadsPerRun; the same bits as on one)").append(", as many as PyTorch's (checked)\n");
         md.append("- **PyTorch**: ").append(t.torchVersion()).append(", ").append(t.threads())
                 .append(t.threads() == 1 ? " thread" : " threads").append(" (torch.set_num_threads), MKL-DNN ")
                 .append(t.mkldnn() ? "available" : "not available").append(", Python ").append(t.pythonVersion())
@@ -62,11 +63,6 @@ final class PeerMarkdown {
                     + "points libblas.so.3 at OpenBLAS)");
         }
         md.append('\n');
-        if (t.threads() > 1) {
-            md.append("- **Threads**: PyTorch ran on ").append(t.threads()).append(" threads, but polygate still runs on "
-                    + "one: the JMH benchmark has no threads setting, so this compares one polygate thread with ")
-                    .append(t.threads()).append(" PyTorch threads\n");
-        }
         md.append("- **Rounds**: ").append(c.jmhRounds()).append(c.jmhRounds() == 1 ? " JMH result file" : " JMH result files")
                 .append(" (one fork per case each) and ").append(c.torchRounds())
                 .append(c.torchRounds() == 1 ? " PyTorch process" : " PyTorch processes")

@@ -21,8 +21,10 @@ import java.util.Set;
  * @param values per case, the fork medians of every round in file order
  * @param jvm    the JVM every fork ran on (JDK, VM, JVM arguments)
  * @param files  the files read, per file the cases it holds
+ * @param threadsPerRun the threads each step ran on (TrainingStepBenchmark's threadsPerRun), one
+ *                      value for every result
  */
-record PolygateRounds(Map<PeerCase, double[]> values, Jvm jvm, Map<Path, Set<PeerCase>> files) {
+record PolygateRounds(Map<PeerCase, double[]> values, Jvm jvm, Map<Path, Set<PeerCase>> files, int threadsPerRun) {
     /** The benchmark method both sides mirror. */
     static final String STEP = "dev.polygate.bench.TrainingStepBenchmark.step";
 
@@ -30,15 +32,19 @@ record PolygateRounds(Map<PeerCase, double[]> values, Jvm jvm, Map<Path, Set<Pee
         Map<PeerCase, List<Double>> values = new LinkedHashMap<>();
         Map<Path, Set<PeerCase>> files = new LinkedHashMap<>();
         Jvm jvm = null;
+        int threads = 0;
         for (Path file : jmhFiles) {
             Set<PeerCase> cases = new LinkedHashSet<>();
             for (JmhResult r : JmhJson.read(file, "dev.polygate.bench.")) {
                 if (!r.id().benchmark().equals(STEP)) {
                     throw new InvalidInputException(r.where() + " is not " + STEP + ", the step PyTorch mirrors");
                 }
-                if (BenchmarkFlops.threadsPerRun(r) != 1) {
-                    throw new InvalidInputException(r.where() + " split its steps over " + BenchmarkFlops.threadsPerRun(r)
-                            + " threads (threadsPerRun); the comparison with PyTorch takes polygate's one-thread steps");
+                int t = BenchmarkFlops.threadsPerRun(r);
+                if (threads == 0) {
+                    threads = t;
+                } else if (t != threads) {
+                    throw new InvalidInputException(r.where() + " split its steps over " + t + " threads (threadsPerRun), "
+                            + "the earlier results over " + threads + ": one comparison needs one thread count");
                 }
                 PeerCase c = peerCase(r);
                 if (!cases.add(c)) {
@@ -59,7 +65,7 @@ record PolygateRounds(Map<PeerCase, double[]> values, Jvm jvm, Map<Path, Set<Pee
         }
         Map<PeerCase, double[]> arrays = new LinkedHashMap<>();
         values.forEach((c, list) -> arrays.put(c, list.stream().mapToDouble(Double::doubleValue).toArray()));
-        return new PolygateRounds(arrays, jvm, files);
+        return new PolygateRounds(arrays, jvm, files, threads);
     }
 
     private static PeerCase peerCase(JmhResult r) {

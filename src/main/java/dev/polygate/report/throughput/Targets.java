@@ -25,6 +25,9 @@ public final class Targets {
     /** Issue 9: a dense layer's fused forward and its backward at ≥ 70 %. */
     public static final double MIN_LAYER_FRACTION_OF_ROOF = 0.70;
     public static final int ROOF_MIN_WIDTH = 256;
+    /** Issue 9: all cores inside one run, at least 1.8× the one-thread step on 2 threads at 4096×256×2. */
+    public static final Shape THREADS_SHAPE = new Shape(4096, 256, 2);
+    public static final double MIN_TWO_THREAD_SPEED_UP = 1.8;
 
     private Targets() {
     }
@@ -36,7 +39,8 @@ public final class Targets {
                 speedUp(results),
                 denseRoof(results, "dense product vs roof", Set.of(Known.DENSE_PRODUCT), MIN_PRODUCT_FRACTION_OF_ROOF),
                 denseRoof(results, "dense forward and backward vs roof",
-                        Set.of(Known.DENSE_FORWARD, Known.DENSE_BACKWARD), MIN_LAYER_FRACTION_OF_ROOF));
+                        Set.of(Known.DENSE_FORWARD, Known.DENSE_BACKWARD), MIN_LAYER_FRACTION_OF_ROOF),
+                threadsInsideARun(results));
     }
 
     /** Every kind of this activation: a full training step at the study's shape within the limit. */
@@ -70,6 +74,22 @@ public final class Targets {
                 "VectorVsScalarBenchmark: vector forward + backward ≥ " + NumberText.ratio(MIN_SPEED_UP)
                         + "× the scalar reference at width ≥ " + SPEED_UP_MIN_WIDTH,
                 checks, "no vector and scalar pair at width ≥ " + SPEED_UP_MIN_WIDTH);
+    }
+
+    /** A step on 2 threads per run at least MIN_TWO_THREAD_SPEED_UP times as fast as on one. */
+    static TargetResult threadsInsideARun(ThroughputResults results) {
+        List<TargetCheck> checks = new ArrayList<>();
+        for (ThreadSpeedUp s : ThreadSpeedUp.all(results)) {
+            if (s.threads() == 2 && s.shape().equals(THREADS_SHAPE)) {
+                RatioInterval r = s.speedUp();
+                checks.add(new TargetCheck(s.split().param("activation") + " " + s.split().param("kind"),
+                        Quantity.SPEED_UP, r.ratio(), r.low(), r.high(), MIN_TWO_THREAD_SPEED_UP, false));
+            }
+        }
+        return new TargetResult("threads inside one run",
+                "TrainingStepBenchmark.step at shape " + THREADS_SHAPE + " on 2 threads per run ≥ "
+                        + NumberText.ratio(MIN_TWO_THREAD_SPEED_UP) + "× its one-thread speed",
+                checks, "no pair of 1- and 2-thread TrainingStepBenchmark.step results at shape " + THREADS_SHAPE);
     }
 
     /** These dense-layer benchmarks at the large widths reach a fraction of the FMA roof. */

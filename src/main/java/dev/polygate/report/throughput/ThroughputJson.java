@@ -62,6 +62,16 @@ final class ThroughputJson {
         for (Measurement r : results.all()) {
             measurement(list.addObject(), r, results);
         }
+        ArrayNode threadSpeedUps = root.putArray("threadsPerRunSpeedUp");
+        for (ThreadSpeedUp s : ThreadSpeedUp.all(results)) {
+            ObjectNode o = threadSpeedUps.addObject();
+            o.put("activation", s.split().param("activation"));
+            o.put("kind", s.split().param("kind"));
+            o.put("shape", s.split().param("shape"));
+            o.put("threads", s.threads());
+            ratio(o.putObject("speedUp"), s.speedUp());
+            number(o, "efficiency", s.efficiency());
+        }
         ArrayNode speedUps = root.putArray("vectorVersusScalar");
         for (SpeedUp s : SpeedUp.all(results)) {
             ObjectNode o = speedUps.addObject();

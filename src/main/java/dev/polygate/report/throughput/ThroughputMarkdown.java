@@ -112,7 +112,22 @@ final class ThroughputMarkdown {
                     String.valueOf(spec.width()), String.valueOf(spec.layout().size()), timeCell(m),
                     NumberText.si(m.itemsPerSecond()), NumberText.threeDigits(m.gflops()), roofCell(results, m));
         }
-        return table(s, t);
+        table(s, t);
+        List<ThreadSpeedUp> speedUps = ThreadSpeedUp.all(results);
+        if (!speedUps.isEmpty()) {
+            s.append("Threads inside one run: speed-up = the one-thread step's time / the N-thread step's, same "
+                    + "parameters (the bits are the same for every N); efficiency = speed-up / N.\n\n");
+            MarkdownTable u = new MarkdownTable("activation", "kind", "shape", "threads>", "1 thread>", "N threads>",
+                    "speed-up [CI]>", "efficiency>");
+            for (ThreadSpeedUp su : speedUps) {
+                Measurement m = su.split();
+                u.row(m.param("activation"), m.param("kind"), m.param("shape"), String.valueOf(su.threads()),
+                        NumberText.nanoseconds(su.oneThread().nsPerOp()), NumberText.nanoseconds(m.nsPerOp()),
+                        timesCell(su.speedUp()), NumberText.percent(su.efficiency()));
+            }
+            s.append(u.render()).append('\n');
+        }
+        return s.toString();
     }
 
     private static String vectorVersusScalar(ThroughputResults results) {

@@ -34,7 +34,7 @@ class PeerComparisonTest {
         List<Path> torch = new ArrayList<>();
         for (int r = 0; r < POLYGATE.length; r++) {
             double p = POLYGATE[r];
-            jmh.add(TorchFixtures.jmh(dir.resolve("jmh-" + r + ".json"), FORK_ARGS,
+            jmh.add(TorchFixtures.jmh(dir.resolve("jmh-" + r + ".json"), FORK_ARGS, torchThreads,
                     List.of(new Timing(STUDY, p), new Timing(LARGE, 1000 * p))));
             // PyTorch's rounds drift the other way, so the ratio's interval has some width.
             double q = POLYGATE[POLYGATE.length - 1 - r];
@@ -83,21 +83,23 @@ class PeerComparisonTest {
         PeerRow large = rounds(150, 0.5, 2).rows().get(1);
         assertFalse(large.target().exists());
         assertEquals("—", large.target().verdict(large.ratio()));
-        assertTrue(large.target().text().contains("one PyTorch thread"));
+        assertTrue(large.target().text().contains("one PyTorch thread"), large.target().text());
     }
 
-    /** A step split over threads (TrainingStepBenchmark's threadsPerRun) is not the one-thread step PyTorch's is set against. */
+    /** Both sides run on the same threads: polygate's threadsPerRun against torch.set_num_threads. */
     @Test
-    void aStepOnSeveralThreadsIsRefused() throws IOException {
+    void theThreadsOfBothSidesMustBeEqual() throws IOException {
         Path split = JmhFixtures.write(dir.resolve("split.json"),
                 new JmhFixtures.Jvm("/usr/bin/java", "17.0.15", "17.0.15+6", FORK_ARGS),
                 List.of(JmhFixtures.entry(PolygateRounds.STEP, java.util.Map.of("activation", "relu", "kind", "gated",
                         "shape", "1000x10x1", "threadsPerRun", "2"), new double[] {1, 1, 1})));
-        Path torch = TorchFixtures.torch(dir.resolve("torch.json"), 1, List.of(new Timing(STUDY, 100)));
+        Path torchOne = TorchFixtures.torch(dir.resolve("torch1.json"), 1, List.of(new Timing(STUDY, 100)));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> PeerComparison.compare(List.of(split), List.of(torch), AVX512, ""));
-        assertTrue(e.getMessage().endsWith("split its steps over 2 threads (threadsPerRun); the comparison with PyTorch "
-                + "takes polygate's one-thread steps"), e.getMessage());
+                () -> PeerComparison.compare(List.of(split), List.of(torchOne), AVX512, ""));
+        assertTrue(e.getMessage().startsWith("polygate's steps ran on 2 thread(s) per run, PyTorch's on 1"), e.getMessage());
+        Path torchTwo = TorchFixtures.torch(dir.resolve("torch2.json"), 2, List.of(new Timing(STUDY, 100)));
+        PeerComparison two = PeerComparison.compare(List.of(split), List.of(torchTwo), AVX512, "");
+        assertEquals(2, two.torch().threads());
     }
 
     @Test
@@ -138,7 +140,7 @@ class PeerComparisonTest {
         String md = Files.readString(out.resolve(PeerReport.MARKDOWN));
         assertTrue(md.contains("## 1000x10x1 (samples × width × depth)"));
         assertTrue(md.contains("| relu | gated | 10.1 µs [9.00–11.0] |"), md);
-        assertTrue(md.contains("polygate still runs on one"), "several PyTorch threads are said plainly");
+        assertTrue(md.contains("2 threads per run"), md);
         assertTrue(md.contains("BLAS_INFO=generic"));
         assertTrue(md.contains("netlib reference BLAS"));
         assertTrue(Files.readString(out.resolve(PeerReport.JSON)).contains("\"targetsMet\" : 1"));

@@ -46,13 +46,22 @@ final class TorchFixtures {
         return Files.writeString(file, torchJson(threads, timings));
     }
 
-    /** One JMH round: one fork per case with the given iterations. */
+    /** One JMH round: one fork per case with the given iterations, on one thread per run. */
     static Path jmh(Path file, List<String> jvmArgs, List<Timing> timings) throws IOException {
+        return jmh(file, jvmArgs, 1, timings);
+    }
+
+    /** The same on {@code threadsPerRun} threads (written as JMH writes a param: only when not 1, as before the param existed). */
+    static Path jmh(Path file, List<String> jvmArgs, int threadsPerRun, List<Timing> timings) throws IOException {
         List<JmhFixtures.Entry> entries = new ArrayList<>();
         for (Timing t : timings) {
             PeerCase c = t.peerCase();
-            entries.add(JmhFixtures.entry(PolygateRounds.STEP, Map.of("activation", c.activation().cliName(),
-                    "kind", c.kind().cliName(), "shape", c.shape()), t.nanos()));
+            Map<String, String> params = new java.util.HashMap<>(Map.of("activation", c.activation().cliName(),
+                    "kind", c.kind().cliName(), "shape", c.shape()));
+            if (threadsPerRun != 1) {
+                params.put("threadsPerRun", Integer.toString(threadsPerRun));
+            }
+            entries.add(JmhFixtures.entry(PolygateRounds.STEP, params, t.nanos()));
         }
         JmhFixtures.Jvm jvm = new JmhFixtures.Jvm("/usr/bin/java", "17.0.15", "17.0.15+6", jvmArgs);
         return JmhFixtures.write(file, jvm, entries);
