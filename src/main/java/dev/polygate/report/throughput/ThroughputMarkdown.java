@@ -37,6 +37,7 @@ final class ThroughputMarkdown {
         md.append("# Throughput: polygate's kernels under JMH\n\n");
         md.append(setUp(results, machine));
         md.append(trainingStep(results));
+        md.append(StudySizeBreakdown.render(results));
         md.append(vectorVersusScalar(results));
         md.append(gatedVersusSquared(results));
         md.append(denseLayer(results));
@@ -223,12 +224,15 @@ final class ThroughputMarkdown {
                 + "slower than the fused forward, which does the product and more (forward − product as low as "
                 + NumberText.percent(mostNegative) + " of the forward): the epilogue costs less than the noise between "
                 + "the two benchmarks' medians, so its share is shown as 0 % rather than as a negative share.\n";
-        return "Where the time goes. The product is the part that can approach the roof; its gap to 100 % is the "
-                + "register tile (8 rows × 2 vectors: 10 loads per 16 FMAs) and, at large widths, an input panel "
-                + "([width][32] floats: 128 KB at width 1024) larger than L1. The epilogue share is the activation "
-                + "pass of the fused forward (forward time minus product time); it grows when a span of "
-                + "pre-activations (rows × 256 floats) no longer fits in L2. The backward adds a transpose and two "
-                + "products.\n\n" + t.render() + clampNote + "\n";
+        int rows = Tiling.ROWS;
+        return "Where the time goes. The product is the part that can approach the roof. Its kernel packs each "
+                + "panel of h (2 vectors × a k-block of " + Tiling.INNER_BLOCK + ") into one contiguous 16 KB run "
+                + "and multiplies it with a register tile of " + rows + " rows × 2 vectors (" + Tiling.describe()
+                + "): per k, " + (rows + 2) + " loads (2 vectors, " + rows + " broadcast weights) feed "
+                + (2 * rows) + " FMAs, so the loads, not the FMAs, are what the gap to 100 % is made of once the "
+                + "panel is in L1. The epilogue share is the activation pass of the fused forward (forward time minus "
+                + "product time). The backward is two such products (dW with h read transposed while it is packed, and "
+                + "dh = Wᵀ·dz) plus dz = dh ⊙ f.\n\n" + t.render() + clampNote + "\n";
     }
 
     /** Marks an epilogue share clamped to 0 because the product alone measured slower than the forward. */

@@ -184,6 +184,38 @@ class ThroughputCommandTest {
     }
 
     /**
+     * The study size's breakdown: forward, backward and the rest of each step, and the sigmoid's
+     * cost from the epilogue benchmark scaled to the step's 10 000 units.
+     */
+    @Test
+    void theStudySizeStepIsTakenApartFromItsOwnBenchmarks() throws IOException {
+        Map<String, String> epilogueRelu = Map.of("activation", "relu", "kind", "plain", "width", "256", "samples", "4096");
+        Map<String, String> epilogueSilu = Map.of("activation", "silu", "kind", "plain", "width", "256", "samples", "4096");
+        Path parts = new SyntheticJmh()
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(3_000))
+                .add("TrainingStepBenchmark.forward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_500))
+                .add("TrainingStepBenchmark.backward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_200))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(7_000))
+                .add("TrainingStepBenchmark.forward", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(5_500))
+                .add("TrainingStepBenchmark.backward", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_300))
+                // 0.1 and 0.5 ns per unit: 256 · 4096 units per call.
+                .add("ActivationEpilogueBenchmark.forward", epilogueRelu, SyntheticJmh.sixForks(0.1 * 256 * 4096))
+                .add("ActivationEpilogueBenchmark.forward", epilogueSilu, SyntheticJmh.sixForks(0.5 * 256 * 4096))
+                .write(tmp.resolve("parts.json"));
+
+        CommandRun o = run("throughput", "--jmh", parts.toString(), "--accuracy", accuracy.toString(), "--out", out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        assertRow(md, "relu", "plain", "3.00 µs", "1.50 µs", "1.20 µs", "300 ns", "50.0 %");
+        assertRow(md, "silu", "plain", "7.00 µs", "5.50 µs", "1.30 µs", "200 ns", "78.6 %");
+        // (0.5 − 0.1) ns × 10 000 units = 4 µs, against the measured 7 − 3 = 4 µs.
+        assertTrue(md.contains("costs 0.400 ns more per hidden unit with SiLU (0.500 against 0.100 ns"), md);
+        assertTrue(md.contains("over the 10000 units of one 1000x10x1 step that is 4.00 µs, against a measured SiLU − "
+                + "ReLU difference of 4.00 µs for the plain step."), md);
+    }
+
+    /**
      * TrainingStepBenchmark's threadsPerRun: a step split over 2 threads is its own row, set against
      * two cores' roofs, and kept out of the one-core targets and the cost summary; results without
      * the parameter (older JSON, jmhA) read as 1 thread; a count that is not one is refused.
