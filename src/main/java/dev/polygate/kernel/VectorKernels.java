@@ -545,19 +545,6 @@ public final class VectorKernels {
     // Read-out and loss.
 
     /**
-     * Forward and loss: y = w_o·h + b_o, d = (y − t)·valid, MSE = Σ d² / n, dy = 2d / n.
-     * valid is 1 for real samples and 0 for padding, so padding contributes nothing downstream.
-     * {@link #readoutForward} and then {@link #meanSquaredError}, each whole.
-     * Shapes: h [width][ld]; t, valid, y, dy [ld]. Returns the MSE (n real samples).
-     * FLOPs: {@link FlopCount#forward}.
-     */
-    public static double readoutLoss(float[] y, float[] dy, float[] h, float[] t, float[] valid, float[] p, int woAt,
-                                     int boAt, int width, int n, int ld) {
-        readoutForward(y, dy, h, t, valid, p, woAt, boAt, width, n, ld, 0, 1);
-        return meanSquaredError(y, t, valid, n, ld);
-    }
-
-    /**
      * y = w_o·h + b_o and dy = 2(y − t)·valid / n, for share {@code part} of {@code parts} of the
      * batch's blocks (each sample's alone). Shapes as {@link #readoutLoss}.
      */
@@ -590,15 +577,59 @@ public final class VectorKernels {
      * made again by the same operations as there, so it has the same bits. Shapes: y, t, valid [ld].
      */
     static double meanSquaredError(float[] y, float[] t, float[] valid, int n, int ld) {
+        // Scalar, lane by lane, with the vector loss's exact operations: per lane l two chains
+        // (blocks' first and second vector) of float fmas in block order, then the lanes' sums
+        // acc0 + acc1 added from lane 0 up, as sumLanes(loss0.add(loss1)) does. Why not vectors:
+        // this runs once per step over a short loop, so C2 compiles it late, and until then C1 ran
+        // its vectors boxed (148 kB per call at 4096 samples, measured). Only multi-thread runs
+        // come here (see VectorMlp.forwardLoss); one thread takes the fused readoutLoss.
+        float s = 0f;
+        for (int l = 0; l < L; l++) {
+            float acc0 = 0f;
+            float acc1 = 0f;
+            for (int i = l; i < ld; i += BLOCK) {
+                float d0 = (y[i] - t[i]) * valid[i];
+                float d1 = (y[i + L] - t[i + L]) * valid[i + L];
+                acc0 = Math.fma(d0, d0, acc0);
+                acc1 = Math.fma(d1, d1, acc1);
+            }
+            s += acc0 + acc1;
+        }
+        return (double) s / n;
+    }
+
+    /**
+     * Forward and loss fused, on one thread over the whole batch: y = w_o·h + b_o, d = (y − t)·valid,
+     * MSE = Σ d² / n, dy = 2d / n; valid is 1 for real samples and 0 for padding, so padding
+     * contributes nothing downstream. The bits of {@link #readoutForward} followed by
+     * {@link #meanSquaredError} (VectorMlpThreadsTest holds them equal). Returns the MSE (n real
+     * samples). Why a second loop beside readoutForward's: the loss's vector
+     * accumulators cannot leave the loop that makes d without being boxed, and a one-thread run
+     * should not pay a second pass over y. Shapes: h [width][ld]; t, valid, y, dy [ld].
+     * FLOPs: {@link FlopCount#forward}.
+     */
+    public static double readoutLoss(float[] y, float[] dy, float[] h, float[] t, float[] valid, float[] p, int woAt,
+                                     int boAt, int width, int n, int ld) {
+        float bo = p[boAt];
+        float scale = 2f / n;
         FloatVector loss0 = FloatVector.zero(S);
         FloatVector loss1 = FloatVector.zero(S);
         for (int i = 0; i < ld; i += BLOCK) {
-            FloatVector d0 = FloatVector.fromArray(S, y, i).sub(FloatVector.fromArray(S, t, i))
-                    .mul(FloatVector.fromArray(S, valid, i));
-            FloatVector d1 = FloatVector.fromArray(S, y, i + L).sub(FloatVector.fromArray(S, t, i + L))
-                    .mul(FloatVector.fromArray(S, valid, i + L));
+            FloatVector y0 = FloatVector.broadcast(S, bo);
+            FloatVector y1 = FloatVector.broadcast(S, bo);
+            for (int j = 0; j < width; j++) {
+                FloatVector w = FloatVector.broadcast(S, p[woAt + j]);
+                y0 = FloatVector.fromArray(S, h, j * ld + i).fma(w, y0);
+                y1 = FloatVector.fromArray(S, h, j * ld + i + L).fma(w, y1);
+            }
+            y0.intoArray(y, i);
+            y1.intoArray(y, i + L);
+            FloatVector d0 = y0.sub(FloatVector.fromArray(S, t, i)).mul(FloatVector.fromArray(S, valid, i));
+            FloatVector d1 = y1.sub(FloatVector.fromArray(S, t, i + L)).mul(FloatVector.fromArray(S, valid, i + L));
             loss0 = d0.fma(d0, loss0);
             loss1 = d1.fma(d1, loss1);
+            d0.mul(scale).intoArray(dy, i);
+            d1.mul(scale).intoArray(dy, i + L);
         }
         return (double) VectorMath.sumLanes(loss0.add(loss1)) / n;
     }
@@ -658,10 +689,12 @@ public final class VectorKernels {
         // sums stored there (a float stored and loaded back is exact, so the chain goes on bit for
         // bit). Why not start from the bias in registers: a helper returning the start vector, 16
         // times in tile8x2, pushed C2 into boxing it (10× slower, measured).
+        // A scalar fill, not a vector: `bias == null ? ZERO : broadcast(bias[m])` merged two vectors
+        // in a phi, and once forward (bias) and backward (none) had both run through here, C2 boxed
+        // it: 3 MiB allocated per forward at 4096 × 256 (measured with getThreadAllocatedBytes).
         for (int m = 0; m < outRows; m++) {
-            FloatVector start = bias == null ? ZERO : FloatVector.broadcast(S, bias[biasAt + m]);
-            start.intoArray(c, cAt + m * ldc + j0);
-            start.intoArray(c, cAt + m * ldc + j0 + L);
+            int at = cAt + m * ldc + j0;
+            java.util.Arrays.fill(c, at, at + BLOCK, bias == null ? 0f : bias[biasAt + m]);
         }
         float[] packed = PACKED_PANEL.get();
         for (int k0 = 0; k0 < inner; k0 += Tiling.INNER_BLOCK) {

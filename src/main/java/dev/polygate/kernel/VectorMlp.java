@@ -125,6 +125,10 @@ public final class VectorMlp implements AutoCloseable {
             stepLayer = l;
             threads.run(denseForwardRegion);
         }
+        if (threads.parts() == 1) {
+            return VectorKernels.readoutLoss(y, dy, h[spec.depth() - 1], t, valid, p, layout.readoutWeightOffset(),
+                    layout.readoutBiasOffset(), spec.width(), n, ld);
+        }
         threads.run(readoutForwardRegion);
         return VectorKernels.meanSquaredError(y, t, valid, n, ld);
     }
