@@ -229,8 +229,9 @@ final class ThroughputMarkdown {
                 + "panel of h (2 vectors × a k-block of " + Tiling.INNER_BLOCK + ") into one contiguous 16 KB run "
                 + "and multiplies it with a register tile of " + rows + " rows × 2 vectors (" + Tiling.describe()
                 + "): per k, " + (rows + 2) + " loads (2 vectors, " + rows + " broadcast weights) feed "
-                + (2 * rows) + " FMAs, so the loads, not the FMAs, are what the gap to 100 % is made of once the "
-                + "panel is in L1. The epilogue share is the activation pass of the fused forward (forward time minus "
+                + (2 * rows) + " FMAs. Where the rest of the gap to 100 % goes was not measured: tile rows (4 or 8) "
+                + "and k-blocks (64 to 512) changed the product's time by less than its noise, and this VM has no "
+                + "hardware counters to split it between the loads, the index checks and the loop. The epilogue share is the activation pass of the fused forward (forward time minus "
                 + "product time). The backward is two such products (dW with h read transposed while it is packed, and "
                 + "dh = Wᵀ·dz) plus dz = dh ⊙ f.\n\n" + t.render() + clampNote + "\n";
     }
