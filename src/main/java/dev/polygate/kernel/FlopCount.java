@@ -25,14 +25,17 @@ import dev.polygate.model.ParameterLayout;
  */
 public final class FlopCount {
     /**
-     * {@link VectorMath#exp} per element, {@code scaledExp}: clamp (max, min) 2; t = x·log2e +
+     * {@link VectorMath#exp} per element: clamp (max, min) 2; t = x·log2e +
      * 1.5·2²³ (fma) 2; n = t − 1.5·2²³ 1; r in two steps of the split ln 2 (two fmas) 4;
      * polynomial, five fmas 10; p·r² + r + 1: r·r, ·p, +r, +1 4; the two-part scaling by 2^m1·2^m2
      * (two multiplies) 2; m, m1, 2^k (integer) 0. Total 25.
      */
     public static final int EXP = 2 + 2 + 1 + 4 + 10 + 4 + 2;
-    /** {@link VectorMath#sigmoid} per element: negate 1, the scaled exp {@link #EXP}, add 1, divide 1. */
-    public static final int SIGMOID = 1 + EXP + 1 + 1;
+    /**
+     * {@link VectorMath#sigmoid} per element: negate 1; the scaled exp, {@link #EXP} with one
+     * scaling multiply by 2^(n−64) instead of two, 24; add 1, divide 1. Total 27.
+     */
+    public static final int SIGMOID = 1 + (EXP - 1) + 1 + 1;
     /**
      * {@link dev.polygate.train.Adam#step} per parameter: m = m·β1 + g·(1−β1) 3 (two multiplies, an
      * add); v = v·β2 + (g·(1−β2))·g 4 (three multiplies, an add); denominator √v / √(1−β2ᵗ) + ε 3

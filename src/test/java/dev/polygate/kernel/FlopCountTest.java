@@ -40,29 +40,37 @@ class FlopCountTest {
     private static final float[] POLY = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f, 4.1665795894e-2f,
         1.6666665459e-1f, 5.0000001201e-1f};
 
-    /** VectorMath.scaledExp, one lane: the integer exponent work uncounted, as in FlopCount. */
-    private static float scaledExp(Ops o, float x, float lo, float hi, int s) {
-        float xc = o.min(o.max(x, lo), hi);
+    /** VectorMath.exp, one lane: the integer exponent work uncounted, as in FlopCount. */
+    private static float exp(Ops o, float x) {
+        float xc = o.min(o.max(x, -104f), 89f);
         float t = o.fma(xc, LOG2E, ROUND_MAGIC);
+        int n = Float.floatToRawIntBits(t) - Float.floatToRawIntBits(ROUND_MAGIC);
+        int n1 = n >> 1;
+        return o.mul(o.mul(expOfRemainder(o, xc, t), twoTo(n1)), twoTo(n - n1));
+    }
+
+    /** e^r, r = x − n·ln 2, n from t: VectorMath.expOfRemainder. */
+    private static float expOfRemainder(Ops o, float x, float t) {
         float n = o.sub(t, ROUND_MAGIC);
-        float r = o.fma(n, -LN2_HI, xc);
+        float r = o.fma(n, -LN2_HI, x);
         r = o.fma(n, -LN2_LO, r);
         float p = o.fma(r, POLY[0], POLY[1]);
         for (int k = 2; k < POLY.length; k++) {
             p = o.fma(p, r, POLY[k]);
         }
-        p = o.add(o.add(o.mul(p, o.mul(r, r)), r), 1f);
-        int m = Float.floatToRawIntBits(t) - (Float.floatToRawIntBits(ROUND_MAGIC) + s);
-        int m1 = m >> 1;
-        return o.mul(o.mul(p, twoTo(m1)), twoTo(m - m1));
+        return o.add(o.add(o.mul(p, o.mul(r, r)), r), 1f);
     }
 
     private static float twoTo(int k) {
         return Float.intBitsToFloat((k + 127) << 23);
     }
 
+    /** VectorMath.sigmoid, one lane: 2^-64 / (e^−z·2^-64 + 2^-64), −z clamped to [−43, 132.5]. */
     private static float sigmoid(Ops o, float z) {
-        return o.div(0x1p-64f, o.add(scaledExp(o, o.neg(z), -60f, 134f, 64), 0x1p-64f));
+        float xc = o.min(o.max(o.neg(z), -43f), 132.5f);
+        float t = o.fma(xc, LOG2E, ROUND_MAGIC);
+        int n = Float.floatToRawIntBits(t) - Float.floatToRawIntBits(ROUND_MAGIC);
+        return o.div(0x1p-64f, o.add(o.mul(expOfRemainder(o, xc, t), twoTo(n - 64)), 0x1p-64f));
     }
 
     private static float[] lanes(float first, float step) {
@@ -81,7 +89,7 @@ class FlopCountTest {
             float[] sig = VectorMath.sigmoid(FloatVector.fromArray(VectorMath.SPECIES, x, 0)).toArray();
             for (int l = 0; l < x.length; l++) {
                 Ops o = new Ops();
-                assertEquals(Float.floatToRawIntBits(exp[l]), Float.floatToRawIntBits(scaledExp(o, x[l], -104f, 89f, 0)),
+                assertEquals(Float.floatToRawIntBits(exp[l]), Float.floatToRawIntBits(exp(o, x[l])),
                         "exp(" + x[l] + ")");
                 assertEquals(FlopCount.EXP, o.count, "exp");
                 o = new Ops();
