@@ -23,6 +23,7 @@ import java.util.Optional;
  *   dh                    2 × [width][ld]       hidden gradients, ping-pong
  *   dz                    1 × [rows][ld]        depth ≥ 2 only
  *   scratch               1 × denseBackwardScratch(width, branches)   depth ≥ 2, width ≥ 64 not a block multiple
+ *   packed W              1 × packedWeightsFloats(rows, width)   depth ≥ 2: W, then Wᵀ, packed for the products
  *   knots                 threads × [lanes] ints   integrated activations only, one per thread of the run
  * Trainer
  *   dataset x, t          2 × [samples]
@@ -86,6 +87,7 @@ public final class RunMemory {
     private final Buffer hiddenGradient;
     private final Buffer denseGradient;
     private final Buffer scratch;
+    private final Buffer packedWeights;
     private final List<Buffer> buffers;
     private final long resultBytes;
 
@@ -110,8 +112,11 @@ public final class RunMemory {
         scratch = new Buffer("scratch", "dense backward scratch [rows " + rows + "][width padded to a block]", depth > 1 ? 1 : 0,
                 depth > 1 ? VectorKernels.denseBackwardScratchFloats(model.width(), layout.branches()) : 0,
                 Float.BYTES);
+        packedWeights = new Buffer("packed W", "a dense layer's W [rows " + rows + "][width " + width
+                + "], then its transpose, packed by register tiles", depth > 1 ? 1 : 0,
+                depth > 1 ? VectorKernels.packedWeightsFloats(rows, width) : 0, Float.BYTES);
         List<Buffer> all = new ArrayList<>(List.of(data, outputs, hidden, factors, hiddenGradient, denseGradient,
-                scratch));
+                scratch, packedWeights));
         if (model.activation().isIntegrated()) {
             all.add(new Buffer("knots", "table gather lanes, one per thread", threads, VectorMath.LANES, Integer.BYTES));
         }
@@ -201,5 +206,9 @@ public final class RunMemory {
 
     int scratchFloats() {
         return scratch.length();
+    }
+
+    int packedWeightsFloats() {
+        return packedWeights.length();
     }
 }

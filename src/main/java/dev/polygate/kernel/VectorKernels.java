@@ -377,11 +377,12 @@ public final class VectorKernels {
      * of h_in ([K][BLOCK], 16 KB at K = 256) stays in L1 while every weight row passes over it, and
      * the epilogue runs on z while it is still in cache. Computes share {@code part} of
      * {@code parts} of the batch's spans (each sample's outputs depend on that sample alone).
-     * Shapes: h_in [K][ld]; W [rows][K]; h [width][ld]; f [rows][ld] (holds z, then the factors);
-     * knots: {@link #activationScratch}(act), one per share.
+     * Shapes: h_in [K][ld]; W as {@link #packWeights} left it in packedW; b at p[bAt], [rows];
+     * h [width][ld]; f [rows][ld] (holds z, then the factors); knots: {@link #activationScratch}(act),
+     * one per share.
      * FLOPs: {@link FlopCount#denseForward}.
      */
-    public static void denseForward(float[] h, float[] f, float[] hIn, float[] p, int wAt, int bAt,
+    public static void denseForward(float[] h, float[] f, float[] hIn, float[] packedW, float[] p, int bAt,
                                     Activation act, LayerKind kind, int width, int fanIn, int ld, int part,
                                     int parts, int[] knots) {
         int rows = kind.branches() * width;
@@ -393,9 +394,61 @@ public final class VectorKernels {
         for (int s0 = ParallelFor.shareStart(part, parts, spans) * span; s0 < end; s0 += span) {
             int s1 = Math.min(s0 + span, ld);
             for (int i0 = s0; i0 < s1; i0 += BLOCK) {
-                matmulPanel(f, 0, ld, p, wAt, fanIn, 1, hIn, ld, 1, BLOCK, fanIn, p, bAt, rows, i0);
+                matmulPanel(f, 0, ld, packedW, 0, fanIn, 1, Tiling.ROWS, hIn, ld, 1, BLOCK, fanIn, p, bAt, rows, i0);
             }
             activateRows(h, f, f, ld, null, 0, 0, act, kind, width, ld, s0, s1, knots);
+        }
+    }
+
+    /**
+     * Floats of a weight matrix packed for the products, either way round (one buffer serves both):
+     * the packed side's rows — rows for W, K for Wᵀ — rounded up to 8 (a whole register tile of
+     * either height), times the other side; the larger of the two.
+     */
+    public static int packedWeightsFloats(int rows, int fanIn) {
+        return Math.toIntExact(packedWeightsFloats((long) rows, (long) fanIn));
+    }
+
+    static long packedWeightsFloats(long rows, long fanIn) {
+        return Math.max(Math.multiplyExact((rows + 7) / 8 * 8, fanIn), Math.multiplyExact((fanIn + 7) / 8 * 8, rows));
+    }
+
+    /**
+     * W [rows][K] at p[wAt] → packed, row tile by row tile of R = {@link Tiling#ROWS} rows, each
+     * [K][R]: packed[t·R·K + k·R + r] = W[t·R + r][k] (past the last row, the last row again), for
+     * share {@code part} of {@code parts} of the tiles. Why: the forward product's tile then reads
+     * its R broadcasts per k from consecutive floats, one stream instead of R rows K floats apart:
+     * the width-1024 product ran 13 % faster (DenseLayerBenchmark, Zen 5; no change at 256), at a
+     * copy of W per step. packed: {@link #packedWeightsFloats}(rows, K).
+     */
+    public static void packWeights(float[] packed, float[] p, int wAt, int rows, int fanIn, int part, int parts) {
+        packRows(packed, p, wAt, fanIn, 1, rows, fanIn, part, parts);
+    }
+
+    /**
+     * Wᵀ, for dh_in = Wᵀ·dz, packed as {@link #packWeights} packs W: packed[t·R·rows + r'·R + r] =
+     * W[r'][t·R + r] (the transposed matrix's row t·R + r is W's column). Why: unpacked, the tile's
+     * broadcasts walk W's columns, K floats apart per step of the inner index.
+     */
+    public static void packTransposedWeights(float[] packed, float[] p, int wAt, int rows, int fanIn, int part,
+                                             int parts) {
+        packRows(packed, p, wAt, 1, fanIn, fanIn, rows, part, parts);
+    }
+
+    /** A(m, k) = a[aAt + m·aRow + k·aCol], m &lt; outRows, k &lt; inner, packed by row tiles as packWeights says. */
+    private static void packRows(float[] packed, float[] a, int aAt, int aRow, int aCol, int outRows, int inner,
+                                 int part, int parts) {
+        int rowsPerTile = Tiling.ROWS;
+        int tiles = (outRows + rowsPerTile - 1) / rowsPerTile;
+        int tileTo = ParallelFor.shareStart(part + 1, parts, tiles);
+        for (int t = ParallelFor.shareStart(part, parts, tiles); t < tileTo; t++) {
+            int tile = t * rowsPerTile * inner;
+            for (int r = 0; r < rowsPerTile; r++) {
+                int m = Math.min(t * rowsPerTile + r, outRows - 1);
+                for (int k = 0, from = aAt + m * aRow; k < inner; k++, from += aCol) {
+                    packed[tile + k * rowsPerTile + r] = a[from];
+                }
+            }
         }
     }
 
@@ -426,18 +479,20 @@ public final class VectorKernels {
     /**
      * Backward: dz = dh ⊙ factor with db = Σ dz in the same pass; then dW = dz·h_inᵀ and
      * dh_in = Wᵀ·dz. Leaves the forward state (f, h_in) intact, so backward can be repeated.
-     * One thread: {@link #denseBackwardDz}, {@link #denseBackwardProducts} and
-     * {@link #unpadWeightGradient} in turn, each whole; a run's threads take the first two as
-     * parallel regions.
-     * Shapes: dh [width][ld]; f, dz [rows][ld]; h_in, dh_in [K][ld]; W [rows][K];
+     * One thread: {@link #packTransposedWeights}, {@link #denseBackwardDz},
+     * {@link #denseBackwardProducts} and {@link #unpadWeightGradient} in turn, each whole; a run's
+     * threads take the first three as parallel regions.
+     * Shapes: dh [width][ld]; f, dz [rows][ld]; h_in, dh_in [K][ld]; W [rows][K] at p[wAt], its
+     * gradient at g[wAt]; packedWt: {@link #packedWeightsFloats}(rows, K);
      * scratch: {@link #denseBackwardScratch} floats.
      * FLOPs: {@link FlopCount#denseBackward}.
      */
     public static void denseBackward(float[] g, float[] dz, float[] dhIn, float[] dh, float[] f, float[] hIn,
                                      float[] p, int wAt, int bAt, int width, int branches, int fanIn, int ld,
-                                     float[] scratch) {
+                                     float[] packedWt, float[] scratch) {
+        packTransposedWeights(packedWt, p, wAt, branches * width, fanIn, 0, 1);
         denseBackwardDz(g, dz, dh, f, bAt, width, branches, ld, 0, 1);
-        denseBackwardProducts(g, dhIn, dz, hIn, p, wAt, width, branches, fanIn, ld, 0, 1, scratch);
+        denseBackwardProducts(g, dhIn, dz, hIn, packedWt, wAt, width, branches, fanIn, ld, 0, 1, scratch);
         unpadWeightGradient(g, wAt, width, branches, fanIn, scratch);
     }
 
@@ -469,10 +524,11 @@ public final class VectorKernels {
     /**
      * denseBackward's second region, share {@code part} of {@code parts}, once every row of dz is
      * made: dW = dz·h_inᵀ (a share of its k panels through h_inᵀ for a wide layer, else a share of
-     * its row pairs) and dh_in = Wᵀ·dz (a share of the batch's panels). Each dW entry is one sum
-     * over the batch inside one share. Shapes as {@link #denseBackward}.
+     * its row pairs) and dh_in = Wᵀ·dz (a share of the batch's panels, Wᵀ packed by
+     * {@link #packTransposedWeights}). Each dW entry is one sum over the batch inside one share.
+     * Shapes as {@link #denseBackward}.
      */
-    static void denseBackwardProducts(float[] g, float[] dhIn, float[] dz, float[] hIn, float[] p, int wAt,
+    static void denseBackwardProducts(float[] g, float[] dhIn, float[] dz, float[] hIn, float[] packedWt, int wAt,
                                       int width, int branches, int fanIn, int ld, int part, int parts,
                                       float[] scratch) {
         int rows = branches * width;
@@ -487,8 +543,7 @@ public final class VectorKernels {
         int panels = ld / BLOCK;
         int panelTo = ParallelFor.shareStart(part + 1, parts, panels);
         for (int i0 = ParallelFor.shareStart(part, parts, panels) * BLOCK; i0 < panelTo * BLOCK; i0 += BLOCK) {
-            // Wᵀ: element (k, r) of the transposed matrix sits at wAt + r·K + k.
-            matmulPanel(dhIn, 0, ld, p, wAt, 1, fanIn, dz, ld, 1, BLOCK, rows, null, 0, fanIn, i0);
+            matmulPanel(dhIn, 0, ld, packedWt, 0, rows, 1, Tiling.ROWS, dz, ld, 1, BLOCK, rows, null, 0, fanIn, i0);
         }
     }
 
@@ -510,7 +565,8 @@ public final class VectorKernels {
         int panels = kp / BLOCK;
         int panelTo = ParallelFor.shareStart(part + 1, parts, panels);
         for (int k0 = ParallelFor.shareStart(part, parts, panels) * BLOCK; k0 < panelTo * BLOCK; k0 += BLOCK) {
-            matmulPanel(out, outAt, kp, dz, 0, ld, 1, hIn, 1, ld, fanIn - k0, ld, null, 0, rows, k0);
+            // dz read row by row, unpacked: packing it would copy the whole [rows][ld] per step.
+            matmulPanel(out, outAt, kp, dz, 0, ld, ld, 1, hIn, 1, ld, fanIn - k0, ld, null, 0, rows, k0);
         }
     }
 
@@ -533,11 +589,13 @@ public final class VectorKernels {
     /**
      * The matrix product alone, z = W·h_in + b over the whole batch: the hidden×hidden work of a
      * dense layer without its activation, for benchmarks against the FMA roof and for tests.
-     * Shapes: h_in [K][ld]; W [rows][K]; z [rows][ld]. FLOPs: {@link FlopCount#denseProduct}.
+     * Shapes: h_in [K][ld]; W as {@link #packWeights} left it in packedW; z [rows][ld].
+     * FLOPs: {@link FlopCount#denseProduct}.
      */
-    public static void denseProduct(float[] z, float[] hIn, float[] p, int wAt, int bAt, int rows, int fanIn, int ld) {
+    public static void denseProduct(float[] z, float[] hIn, float[] packedW, float[] p, int bAt, int rows, int fanIn,
+                                    int ld) {
         for (int i0 = 0; i0 < ld; i0 += BLOCK) {
-            matmulPanel(z, 0, ld, p, wAt, fanIn, 1, hIn, ld, 1, BLOCK, fanIn, p, bAt, rows, i0);
+            matmulPanel(z, 0, ld, packedW, 0, fanIn, 1, Tiling.ROWS, hIn, ld, 1, BLOCK, fanIn, p, bAt, rows, i0);
         }
     }
 
@@ -674,15 +732,17 @@ public final class VectorKernels {
 
     /**
      * One panel of a matrix product: for output rows m &lt; outRows and the BLOCK columns j of panel
-     * j0, c[cAt + m·ldc + j0 + j] = bias[m] + Σ_k A(m,k)·B(k, j0 + j), with A(m,k) = a[aAt + m·aRow +
-     * k·aCol] and B(k,j) = b[k·bRow + j·bCol]: (aRow, aCol) = (K, 1) reads W, (1, K) reads Wᵀ;
+     * j0, c[cAt + m·ldc + j0 + j] = bias[m] + Σ_k A(m,k)·B(k, j0 + j), with A(m,k) = a[aAt +
+     * ⌊m/R⌋·R·aTileRow + (m mod R)·aRow + k·aCol] for the register tile's R = {@link Tiling#ROWS} rows
+     * and B(k,j) = b[k·bRow + j·bCol]: (aTileRow, aRow, aCol) = (K, K, 1) reads a [rows][K] matrix
+     * row by row (the weight gradient's dz), (K, 1, R) one packed by {@link #packWeights};
      * (bRow, bCol) = (ld, 1) reads a [inner][ld] activation, (1, ld) reads one transposed. Only the
      * first {@code columns} columns of the panel exist in b (fewer than BLOCK at a transposed edge);
      * the others count as 0. bias may be null (zero). Every output is one fma chain in k order, so
      * the bits depend neither on the tile nor on the k-blocking.
      * FLOPs: a fma per output and inner index (see {@link FlopCount}).
      */
-    static void matmulPanel(float[] c, int cAt, int ldc, float[] a, int aAt, int aRow, int aCol,
+    static void matmulPanel(float[] c, int cAt, int ldc, float[] a, int aAt, int aTileRow, int aRow, int aCol,
                             float[] b, int bRow, int bCol, int columns, int inner,
                             float[] bias, int biasAt, int outRows, int j0) {
         // The tiles start every chain from c: the bias first, then after each k-block the partial
@@ -702,9 +762,9 @@ public final class VectorKernels {
             packPanel(packed, b, bRow, bCol, columns, k0, kc, j0);
             int ak = aAt + k0 * aCol;
             if (Tiling.ROWS == 8) {
-                tile8x2(c, cAt, ldc, a, ak, aRow, aCol, packed, kc, outRows, j0);
+                tile8x2(c, cAt, ldc, a, ak, aTileRow, aRow, aCol, packed, kc, outRows, j0);
             } else {
-                tile4x2(c, cAt, ldc, a, ak, aRow, aCol, packed, kc, outRows, j0);
+                tile4x2(c, cAt, ldc, a, ak, aTileRow, aRow, aCol, packed, kc, outRows, j0);
             }
         }
     }
@@ -747,19 +807,19 @@ public final class VectorKernels {
      * loads too), fed per k by 2 vector loads and 8 broadcasts. With AVX2's 16 registers these 16
      * accumulators plus the operands spill: {@link #tile4x2} runs there.
      */
-    private static void tile8x2(float[] c, int cAt, int ldc, float[] a, int aAt, int aRow, int aCol, float[] packed,
-                                int kc, int outRows, int j0) {
+    private static void tile8x2(float[] c, int cAt, int ldc, float[] a, int aAt, int aTileRow, int aRow, int aCol,
+                                float[] packed, int kc, int outRows, int j0) {
         int last = outRows - 1;
         for (int m = 0; m < outRows; m += 8) {
             // Past the last row the tile repeats it: the same work, results not stored.
-            int a0 = aAt + m * aRow;
-            int a1 = aAt + Math.min(m + 1, last) * aRow;
-            int a2 = aAt + Math.min(m + 2, last) * aRow;
-            int a3 = aAt + Math.min(m + 3, last) * aRow;
-            int a4 = aAt + Math.min(m + 4, last) * aRow;
-            int a5 = aAt + Math.min(m + 5, last) * aRow;
-            int a6 = aAt + Math.min(m + 6, last) * aRow;
-            int a7 = aAt + Math.min(m + 7, last) * aRow;
+            int a0 = aAt + m * aTileRow;
+            int a1 = a0 + (Math.min(m + 1, last) - m) * aRow;
+            int a2 = a0 + (Math.min(m + 2, last) - m) * aRow;
+            int a3 = a0 + (Math.min(m + 3, last) - m) * aRow;
+            int a4 = a0 + (Math.min(m + 4, last) - m) * aRow;
+            int a5 = a0 + (Math.min(m + 5, last) - m) * aRow;
+            int a6 = a0 + (Math.min(m + 6, last) - m) * aRow;
+            int a7 = a0 + (Math.min(m + 7, last) - m) * aRow;
             int c0 = cAt + m * ldc + j0;
             int c1 = cAt + Math.min(m + 1, last) * ldc + j0;
             int c2 = cAt + Math.min(m + 2, last) * ldc + j0;
@@ -828,14 +888,14 @@ public final class VectorKernels {
      * loaded operands and a broadcast, so nothing spills. Same arithmetic as {@link #tile8x2}; a
      * separate body because vectors held in an array would not stay in registers.
      */
-    private static void tile4x2(float[] c, int cAt, int ldc, float[] a, int aAt, int aRow, int aCol, float[] packed,
-                                int kc, int outRows, int j0) {
+    private static void tile4x2(float[] c, int cAt, int ldc, float[] a, int aAt, int aTileRow, int aRow, int aCol,
+                                float[] packed, int kc, int outRows, int j0) {
         int last = outRows - 1;
         for (int m = 0; m < outRows; m += 4) {
-            int a0 = aAt + m * aRow;
-            int a1 = aAt + Math.min(m + 1, last) * aRow;
-            int a2 = aAt + Math.min(m + 2, last) * aRow;
-            int a3 = aAt + Math.min(m + 3, last) * aRow;
+            int a0 = aAt + m * aTileRow;
+            int a1 = a0 + (Math.min(m + 1, last) - m) * aRow;
+            int a2 = a0 + (Math.min(m + 2, last) - m) * aRow;
+            int a3 = a0 + (Math.min(m + 3, last) - m) * aRow;
             int c0 = cAt + m * ldc + j0;
             int c1 = cAt + Math.min(m + 1, last) * ldc + j0;
             int c2 = cAt + Math.min(m + 2, last) * ldc + j0;

@@ -33,6 +33,8 @@ public final class VectorMlp implements AutoCloseable {
     // Pre-activation gradients of a dense layer [rows][ld] (depth ≥ 2 only).
     private final float[] dz;
     private final float[] scratch;
+    // A dense layer's W packed for the forward product, then its Wᵀ for the backward (depth ≥ 2).
+    private final float[] packedWeights;
     // Lane indices of an integrated activation's table gather, one array per thread (null entries
     // for closed forms).
     private final int[][] knots;
@@ -47,6 +49,7 @@ public final class VectorMlp implements AutoCloseable {
     private float[] stepDhIn;
     // The regions, made once: a step allocates nothing, whatever the thread count.
     private final ParallelFor.Share firstLayerForwardRegion = this::firstLayerForward;
+    private final ParallelFor.Share packWeightsRegion = this::packWeights;
     private final ParallelFor.Share denseForwardRegion = this::denseForward;
     private final ParallelFor.Share readoutForwardRegion = this::readoutForward;
     private final ParallelFor.Share readoutBackwardRegion = this::readoutBackward;
@@ -97,6 +100,7 @@ public final class VectorMlp implements AutoCloseable {
         this.dhB = new float[sizes.hiddenGradientFloats()];
         this.dz = new float[sizes.denseGradientFloats()];
         this.scratch = new float[sizes.scratchFloats()];
+        this.packedWeights = new float[sizes.packedWeightsFloats()];
         this.knots = new int[threads][];
         for (int part = 0; part < threads; part++) {
             knots[part] = VectorKernels.activationScratch(spec.activation());
@@ -123,6 +127,7 @@ public final class VectorMlp implements AutoCloseable {
         threads.run(firstLayerForwardRegion);
         for (int l = 1; l < spec.depth(); l++) {
             stepLayer = l;
+            threads.run(packWeightsRegion);
             threads.run(denseForwardRegion);
         }
         if (threads.parts() == 1) {
@@ -171,9 +176,15 @@ public final class VectorMlp implements AutoCloseable {
                 spec.activation(), spec.kind(), spec.width(), ld, part, parts, knots[part]);
     }
 
+    private void packWeights(int part, int parts) {
+        int l = stepLayer;
+        VectorKernels.packWeights(packedWeights, stepP, layout.weightOffset(l), layout.rows(), layout.fanIn(l), part,
+                parts);
+    }
+
     private void denseForward(int part, int parts) {
         int l = stepLayer;
-        VectorKernels.denseForward(h[l], f[l], h[l - 1], stepP, layout.weightOffset(l), layout.biasOffset(l),
+        VectorKernels.denseForward(h[l], f[l], h[l - 1], packedWeights, stepP, layout.biasOffset(l),
                 spec.activation(), spec.kind(), spec.width(), layout.fanIn(l), ld, part, parts, knots[part]);
     }
 
@@ -187,15 +198,18 @@ public final class VectorMlp implements AutoCloseable {
                 layout.readoutBiasOffset(), spec.width(), ld, part, parts);
     }
 
+    // Wᵀ is packed in the same region as dz: the products region after it reads both.
     private void denseBackwardDz(int part, int parts) {
         int l = stepLayer;
+        VectorKernels.packTransposedWeights(packedWeights, stepP, layout.weightOffset(l), layout.rows(),
+                layout.fanIn(l), part, parts);
         VectorKernels.denseBackwardDz(stepG, dz, stepDh, f[l], layout.biasOffset(l), spec.width(),
                 layout.branches(), ld, part, parts);
     }
 
     private void denseBackwardProducts(int part, int parts) {
         int l = stepLayer;
-        VectorKernels.denseBackwardProducts(stepG, stepDhIn, dz, h[l - 1], stepP, layout.weightOffset(l),
+        VectorKernels.denseBackwardProducts(stepG, stepDhIn, dz, h[l - 1], packedWeights, layout.weightOffset(l),
                 spec.width(), layout.branches(), layout.fanIn(l), ld, part, parts, scratch);
     }
 

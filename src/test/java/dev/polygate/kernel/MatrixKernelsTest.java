@@ -7,8 +7,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The register-tiled matrix kernels against textbook loops, on sizes with every kind of remainder:
- * matmulPanel bit for bit against the float fma chain it documents, gradWeights (lane sums) within
- * rounding of a double sum.
+ * matmulPanel bit for bit against the float fma chain it documents — A read row by row, and W and
+ * Wᵀ packed by register tiles — gradWeights (lane sums) within rounding of a double sum.
  */
 class MatrixKernelsTest {
     private static final int[] ROWS = {1, 2, 3, 4, 5, 7, 13, 26};
@@ -28,8 +28,16 @@ class MatrixKernelsTest {
                     float[] bias = random(r, rows + 2);
                     float[] b = random(r, inner * ld);
                     float[] c = new float[rows * ld];
+                    float[] unpacked = new float[rows * ld];
+                    // Packed in two shares, as two threads of a run pack it.
+                    float[] packed = new float[VectorKernels.packedWeightsFloats(rows, inner)];
+                    VectorKernels.packWeights(packed, w, 3, rows, inner, 0, 2);
+                    VectorKernels.packWeights(packed, w, 3, rows, inner, 1, 2);
                     for (int i0 = 0; i0 < ld; i0 += VectorKernels.BLOCK) {
-                        VectorKernels.matmulPanel(c, 0, ld, w, 3, inner, 1, b, ld, 1, VectorKernels.BLOCK, inner, bias, 2, rows, i0);
+                        VectorKernels.matmulPanel(c, 0, ld, packed, 0, inner, 1, Tiling.ROWS, b, ld, 1, VectorKernels.BLOCK,
+                                inner, bias, 2, rows, i0);
+                        VectorKernels.matmulPanel(unpacked, 0, ld, w, 3, inner, inner, 1, b, ld, 1, VectorKernels.BLOCK,
+                                inner, bias, 2, rows, i0);
                     }
                     for (int m = 0; m < rows; m++) {
                         for (int i = 0; i < n; i++) {
@@ -40,12 +48,15 @@ class MatrixKernelsTest {
                                 s = Math.fma(b[k * ld + i], w[3 + m * inner + k], s);
                             }
                             assertEquals(s, c[m * ld + i], rows + "x" + inner + " n" + n);
+                            assertEquals(s, unpacked[m * ld + i], "unpacked " + rows + "x" + inner + " n" + n);
                         }
                     }
                     // Transposed: out[k][i] = Σ_m W[m][k] · c[m][i], no bias.
                     float[] t = new float[inner * ld];
+                    VectorKernels.packTransposedWeights(packed, w, 3, rows, inner, 0, 1);
                     for (int i0 = 0; i0 < ld; i0 += VectorKernels.BLOCK) {
-                        VectorKernels.matmulPanel(t, 0, ld, w, 3, 1, inner, c, ld, 1, VectorKernels.BLOCK, rows, null, 0, inner, i0);
+                        VectorKernels.matmulPanel(t, 0, ld, packed, 0, rows, 1, Tiling.ROWS, c, ld, 1, VectorKernels.BLOCK,
+                                rows, null, 0, inner, i0);
                     }
                     for (int k = 0; k < inner; k++) {
                         for (int i = 0; i < n; i++) {
@@ -77,7 +88,7 @@ class MatrixKernelsTest {
                     float[] b = padded(r, cols, n, ld);
                     float[] out = new float[rows * kp];
                     for (int k0 = 0; k0 < kp; k0 += VectorKernels.BLOCK) {
-                        VectorKernels.matmulPanel(out, 0, kp, a, 0, ld, 1, b, 1, ld, cols - k0, ld, null, 0, rows, k0);
+                        VectorKernels.matmulPanel(out, 0, kp, a, 0, ld, ld, 1, b, 1, ld, cols - k0, ld, null, 0, rows, k0);
                     }
                     for (int m = 0; m < rows; m++) {
                         for (int k = 0; k < kp; k++) {
