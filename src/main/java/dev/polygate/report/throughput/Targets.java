@@ -8,6 +8,7 @@ import dev.polygate.report.throughput.BenchmarkFlops.Known;
 import dev.polygate.report.throughput.TargetCheck.Quantity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -80,16 +81,25 @@ public final class Targets {
     static TargetResult threadsInsideARun(ThroughputResults results) {
         List<TargetCheck> checks = new ArrayList<>();
         for (ThreadSpeedUp s : ThreadSpeedUp.all(results)) {
-            if (s.threads() == 2 && s.shape().equals(THREADS_SHAPE)) {
-                RatioInterval r = s.speedUp();
-                checks.add(new TargetCheck(s.split().param("activation") + " " + s.split().param("kind"),
-                        Quantity.SPEED_UP, r.ratio(), r.low(), r.high(), MIN_TWO_THREAD_SPEED_UP, false));
-            }
+            threadsCheck(s).ifPresent(checks::add);
         }
         return new TargetResult("threads inside one run",
                 "TrainingStepBenchmark.step at shape " + THREADS_SHAPE + " on 2 threads per run ≥ "
                         + NumberText.ratio(MIN_TWO_THREAD_SPEED_UP) + "× its one-thread speed",
                 checks, "no pair of 1- and 2-thread TrainingStepBenchmark.step results at shape " + THREADS_SHAPE);
+    }
+
+    /**
+     * The threads target's check of this pair: a whole step ({@link Known#STEP}) at {@link #THREADS_SHAPE}
+     * on 2 threads; empty for every other pair (forward or backward alone, other shapes or thread counts).
+     */
+    static Optional<TargetCheck> threadsCheck(ThreadSpeedUp s) {
+        if (s.part() != Known.STEP || s.threads() != 2 || !s.shape().equals(THREADS_SHAPE)) {
+            return Optional.empty();
+        }
+        RatioInterval r = s.speedUp();
+        return Optional.of(new TargetCheck(s.split().param("activation") + " " + s.split().param("kind"),
+                Quantity.SPEED_UP, r.ratio(), r.low(), r.high(), MIN_TWO_THREAD_SPEED_UP, false));
     }
 
     /** These dense-layer benchmarks at the large widths reach a fraction of the FMA roof. */

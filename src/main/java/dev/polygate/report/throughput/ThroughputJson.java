@@ -14,8 +14,10 @@ import dev.polygate.report.jmh.VectorSetting;
 import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.stats.MedianInterval;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * throughput.json: the numbers of throughput.md for programs. Times in ns per operation; every
@@ -62,15 +64,21 @@ final class ThroughputJson {
         for (Measurement r : results.all()) {
             measurement(list.addObject(), r, results);
         }
+        List<ThreadSpeedUp> threadPairs = ThreadSpeedUp.all(results);
         ArrayNode threadSpeedUps = root.putArray("threadsPerRunSpeedUp");
-        for (ThreadSpeedUp s : ThreadSpeedUp.all(results)) {
+        for (ThreadSpeedUp s : threadPairs) {
             ObjectNode o = threadSpeedUps.addObject();
+            o.put("part", s.part().method());
             o.put("activation", s.split().param("activation"));
             o.put("kind", s.split().param("kind"));
             o.put("shape", s.split().param("shape"));
             o.put("threads", s.threads());
             ratio(o.putObject("speedUp"), s.speedUp());
             number(o, "efficiency", s.efficiency());
+        }
+        ArrayNode bounds = root.putArray("threadsPerRunParts");
+        for (AmdahlBound a : AmdahlBound.all(threadPairs)) {
+            amdahl(bounds.addObject(), a);
         }
         ArrayNode speedUps = root.putArray("vectorVersusScalar");
         for (SpeedUp s : SpeedUp.all(results)) {
@@ -120,6 +128,39 @@ final class ThroughputJson {
             return MAPPER.writeValueAsString(root).concat("\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree failed to serialise", e);
+        }
+    }
+
+    /** A multi-thread step's parts: one-thread times and shares, each part's speed-up, the bound and the target. */
+    private static void amdahl(ObjectNode o, AmdahlBound a) {
+        StepCase c = a.step().stepCase();
+        StepParts one = a.oneThread();
+        o.put("activation", c.activation());
+        o.put("kind", c.kind());
+        o.put("shape", c.shape().toString());
+        o.put("threads", c.threads());
+        ObjectNode ns = o.putObject("oneThreadNsPerOp");
+        number(ns, "step", one.step().nsPerOp());
+        number(ns, "forward", one.forward().nsPerOp());
+        number(ns, "backward", one.backward().nsPerOp());
+        number(ns, "rest", one.restNs());
+        ObjectNode shares = o.putObject("oneThreadShares");
+        number(shares, "forward", one.forwardShare());
+        number(shares, "backward", one.backwardShare());
+        number(shares, "rest", one.restShare());
+        ObjectNode speedUp = o.putObject("speedUp");
+        number(speedUp, "step", a.step().speedUp().ratio());
+        number(speedUp, "forward", a.forward().speedUp().ratio());
+        number(speedUp, "backward", a.backward().speedUp().ratio());
+        o.put("partsAddUp", one.addUp());
+        number(o, "amdahlBound", a.bound());
+        Optional<TargetCheck> target = Targets.threadsCheck(a.step());
+        if (target.isPresent()) {
+            number(o, "targetLimit", target.get().limit());
+            o.put("targetMet", target.get().met());
+        } else {
+            o.putNull("targetLimit");
+            o.putNull("targetMet");
         }
     }
 

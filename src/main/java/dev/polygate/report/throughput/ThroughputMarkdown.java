@@ -116,19 +116,69 @@ final class ThroughputMarkdown {
         table(s, t);
         List<ThreadSpeedUp> speedUps = ThreadSpeedUp.all(results);
         if (!speedUps.isEmpty()) {
-            s.append("Threads inside one run: speed-up = the one-thread step's time / the N-thread step's, same "
-                    + "parameters (the bits are the same for every N); efficiency = speed-up / N.\n\n");
-            MarkdownTable u = new MarkdownTable("activation", "kind", "shape", "threads>", "1 thread>", "N threads>",
-                    "speed-up [CI]>", "efficiency>");
+            s.append("Threads inside one run: speed-up = the one-thread time / the N-thread time of the same part "
+                    + "(the whole step, or its forward or backward alone), same parameters (the bits are the same for "
+                    + "every N); efficiency = speed-up / N.\n\n");
+            MarkdownTable u = new MarkdownTable("part", "activation", "kind", "shape", "threads>", "1 thread>",
+                    "N threads>", "speed-up [CI]>", "efficiency>");
             for (ThreadSpeedUp su : speedUps) {
                 Measurement m = su.split();
-                u.row(m.param("activation"), m.param("kind"), m.param("shape"), String.valueOf(su.threads()),
-                        NumberText.nanoseconds(su.oneThread().nsPerOp()), NumberText.nanoseconds(m.nsPerOp()),
-                        timesCell(su.speedUp()), NumberText.percent(su.efficiency()));
+                u.row(su.part().method(), m.param("activation"), m.param("kind"), m.param("shape"),
+                        String.valueOf(su.threads()), NumberText.nanoseconds(su.oneThread().nsPerOp()),
+                        NumberText.nanoseconds(m.nsPerOp()), timesCell(su.speedUp()), NumberText.percent(su.efficiency()));
             }
             s.append(u.render()).append('\n');
+            s.append(threadMisses(speedUps));
         }
         return s.toString();
+    }
+
+    /**
+     * Below the threads table: for each step that misses the threads target and whose forward and
+     * backward were timed on as many threads, what its parts allow ({@link AmdahlBound}).
+     */
+    private static String threadMisses(List<ThreadSpeedUp> speedUps) {
+        StringBuilder s = new StringBuilder();
+        for (AmdahlBound a : AmdahlBound.all(speedUps)) {
+            Optional<TargetCheck> check = Targets.threadsCheck(a.step());
+            if (check.isEmpty() || check.get().met()) {
+                continue;
+            }
+            s.append("- ").append(amdahlSentence(a, check.get())).append('\n');
+        }
+        return s.length() == 0 ? "" : "Where the missed steps lose their speed-up, from their parts:\n\n" + s + "\n";
+    }
+
+    /** One missed step: its parts' speed-ups, the serial rest, and the bound they give, or why none. */
+    static String amdahlSentence(AmdahlBound a, TargetCheck check) {
+        ThreadSpeedUp step = a.step();
+        StepParts one = a.oneThread();
+        int n = step.threads();
+        String parts = StepCase.of(step.split()).onThreads(1).label() + ": the step " + timesCell(step.speedUp())
+                + " on " + n + " threads against the target's " + NumberText.ratio(check.limit()) + "×; forward "
+                + NumberText.ratio(a.forward().speedUp().ratio()) + "× and backward "
+                + NumberText.ratio(a.backward().speedUp().ratio()) + "× on " + n + " threads.";
+        if (!one.addUp()) {
+            return parts + " The rest of the one-thread step (step − forward − backward) comes out at "
+                    + NumberText.percent(one.restShare()) + " of it: forward and backward timed alone took longer "
+                    + "than the whole step, so the parts do not add up and give no bound.";
+        }
+        double bound = a.bound();
+        RatioInterval measured = step.speedUp();
+        String near = bound < measured.low() ? "above it, beyond its interval: the parts timed alone scale worse than "
+                + "inside the step"
+                : bound > measured.high() ? "below it, beyond its interval: on " + n + " threads the step loses more "
+                + "than its parts timed alone"
+                : "near it (the bound lies inside its interval)";
+        return parts + " The rest of the one-thread step (step − forward − backward: Adam, which stays on the "
+                + "caller's thread, and the loop) is " + NumberText.percent(one.restShare()) + " of it (forward "
+                + NumberText.percent(one.forwardShare()) + ", backward " + NumberText.percent(one.backwardShare())
+                + "). If that rest stayed serial and forward and backward scaled as measured, the step would reach at "
+                + "most 1 / (" + NumberText.ratio(one.restShare()) + " + " + NumberText.ratio(one.forwardShare()) + " / "
+                + NumberText.ratio(a.forward().speedUp().ratio()) + " + " + NumberText.ratio(one.backwardShare()) + " / "
+                + NumberText.ratio(a.backward().speedUp().ratio()) + "). Amdahl bound from the measured parts: "
+                + NumberText.ratio(bound) + "×; the measured step speed-up, " + NumberText.ratio(measured.ratio())
+                + "×, is " + near + ".";
     }
 
     private static String vectorVersusScalar(ThroughputResults results) {

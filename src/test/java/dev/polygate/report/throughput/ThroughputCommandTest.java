@@ -250,9 +250,13 @@ class ThroughputCommandTest {
                 NumberText.percent(largeFlops / 7_500_000.0 / (2 * roofGflops)));
         // The split step against its one-thread twin: 14 ms / 7.5 ms = 1.87×, over issue 9's 1.8×;
         // gated at 1000x10x1 has no one-thread twin in these files, so no row.
-        List<String> speedUp = assertRow(md, "relu", "plain", "4096x256x2", "2", "14.0 ms", "7.50 ms");
-        assertTrue(speedUp.get(6).startsWith("1.87× ["), md);
-        assertEquals("93.3 %", speedUp.get(7), md);
+        List<String> speedUp = assertRow(md, "step", "relu", "plain", "4096x256x2", "2", "14.0 ms", "7.50 ms");
+        assertTrue(speedUp.get(7).startsWith("1.87× ["), md);
+        assertEquals("93.3 %", speedUp.get(8), md);
+        // Only steps on 2 threads in these files (JSON from before forward and backward were split): step rows alone.
+        assertEquals(Set.of("step"), MarkdownTables.withColumn(md, "part").stream().map(r -> r.get("part"))
+                .collect(Collectors.toSet()), md);
+        assertTrue(new ObjectMapper().readTree(out.resolve("throughput.json").toFile()).get("threadsPerRunParts").isEmpty());
         assertTrue(assertRow(md, "threads inside one run").get(2).startsWith("**met**"), md);
         // gated on 2 threads at 9 µs would meet the relu target; it is not one of its cases.
         assertTrue(assertRow(md, "relu training step").get(2).startsWith("**missed** (1 of 4 cases; worst: gated, 20.0 µs"),
@@ -264,6 +268,104 @@ class ThroughputCommandTest {
         Path bad = new SyntheticJmh().add("TrainingStepBenchmark.step", zero, SyntheticJmh.sixForks(9_000))
                 .write(tmp.resolve("bad.json"));
         assertRejected(List.of(bad.toString()), accuracy, "parameter threadsPerRun must be a positive integer, got '0'");
+    }
+
+    /**
+     * Forward and backward on 2 threads beside the step: each part against its one-thread twin, and
+     * for each step that misses the 1.8× target the bound its parts allow, 1 / (r + f / sf + b / sb),
+     * or why there is none. One thread: step 10 ms; 2 threads: step 6.25 ms, 1.60× in every case below.
+     */
+    @Test
+    void eachPartOfASplitStepHasItsSpeedUpAndAMissedStepTheBoundOfItsParts() throws IOException {
+        SyntheticJmh jmh = new SyntheticJmh();
+        // forward 3 → 1.5 ms (2.00×), backward 6 → 3.2 ms (1.875×), rest 1 ms = 10 %:
+        // 1 / (0.1 + 0.3 / 2 + 0.6 / 1.875) = 1 / 0.57 = 1.754, inside the step's interval [1.35, 1.89].
+        addParts(jmh, "relu", "plain", 10e6, 3e6, 6e6, 6.25e6, 1.5e6, 3.2e6);
+        // forward 5 ms and backward 6 ms alone are more than the 10 ms step: no bound.
+        addParts(jmh, "relu", "squared", 10e6, 5e6, 6e6, 6.25e6, 2.5e6, 3e6);
+        // Met (14 / 7.5 = 1.87×): parts in the table, no sentence.
+        addParts(jmh, "relu", "gated", 14e6, 4e6, 9e6, 7.5e6, 2e6, 4.5e6);
+        // Neither part scales (1.00×): bound 1 / (0.1 + 0.3 + 0.6) = 1.00, below the interval.
+        addParts(jmh, "silu", "squared", 10e6, 3e6, 6e6, 6.25e6, 3e6, 6e6);
+        // Both parts 3.00×: bound 1 / (0.1 + 0.1 + 0.2) = 2.50, above the interval.
+        addParts(jmh, "silu", "gated", 10e6, 3e6, 6e6, 6.25e6, 1e6, 2e6);
+        // Missed, but on 2 threads only the step was timed: no part rows, no sentence.
+        addParts(jmh, "silu", "plain", 10e6, 3e6, 6e6, 6.25e6, Double.NaN, Double.NaN);
+        Path split = jmh.write(tmp.resolve("parts.json"));
+
+        CommandRun o = run("throughput", "--jmh", split.toString(), "--accuracy", accuracy.toString(), "--out",
+                out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        List<String> step = assertRow(md, "step", "relu", "plain", "4096x256x2", "2", "10.0 ms", "6.25 ms");
+        // Six forks a side: the 6th smallest and largest of the 36 pairwise ratios, 1.6 · 11/13 and 1.6 · 13/11.
+        assertEquals("1.60× [1.35–1.89]", step.get(7), md);
+        assertEquals("80.0 %", step.get(8), md);
+        assertTrue(assertRow(md, "forward", "relu", "plain", "4096x256x2", "2", "3.00 ms", "1.50 ms").get(7)
+                .startsWith("2.00× ["), md);
+        List<String> backward = assertRow(md, "backward", "relu", "plain", "4096x256x2", "2", "6.00 ms", "3.20 ms");
+        assertTrue(backward.get(7).startsWith("1.88× ["), md);
+        assertEquals("93.8 %", backward.get(8), md);
+        List<String> parts = MarkdownTables.withColumn(md, "part").stream()
+                .filter(r -> r.get("activation").equals("relu") && r.get("kind").equals("plain")).map(r -> r.get("part"))
+                .toList();
+        assertEquals(List.of("step", "forward", "backward"), parts, "the whole step first, then its parts");
+        assertTrue(MarkdownTables.rowStartingWith(md, "forward", "silu", "plain", "4096x256x2", "2").isEmpty(), md);
+
+        assertTrue(md.contains("- relu plain 4096x256x2: the step 1.60× [1.35–1.89] on 2 threads against the target's "
+                + "1.80×; forward 2.00× and backward 1.88× on 2 threads. The rest of the one-thread step (step − forward "
+                + "− backward: Adam, which stays on the caller's thread, and the loop) is 10.0 % of it (forward 30.0 %, "
+                + "backward 60.0 %). If that rest stayed serial and forward and backward scaled as measured, the step "
+                + "would reach at most 1 / (0.100 + 0.300 / 2.00 + 0.600 / 1.88). Amdahl bound from the measured parts: "
+                + "1.75×; the measured step speed-up, 1.60×, is near it (the bound lies inside its interval).\n"), md);
+        assertTrue(md.contains("- relu squared 4096x256x2: the step 1.60× [1.35–1.89] on 2 threads against the target's "
+                + "1.80×; forward 2.00× and backward 2.00× on 2 threads. The rest of the one-thread step (step − forward "
+                + "− backward) comes out at -10.0 % of it: forward and backward timed alone took longer than the whole "
+                + "step, so the parts do not add up and give no bound.\n"), md);
+        assertTrue(md.contains("Amdahl bound from the measured parts: 1.00×; the measured step speed-up, 1.60×, is above "
+                + "it, beyond its interval"), md);
+        assertTrue(md.contains("Amdahl bound from the measured parts: 2.50×; the measured step speed-up, 1.60×, is below "
+                + "it, beyond its interval"), md);
+        assertTrue(!md.contains("- relu gated 4096x256x2") && !md.contains("- silu plain 4096x256x2"),
+                "a met step, and one without its parts on 2 threads, get no sentence: " + md);
+        assertTrue(assertRow(md, "threads inside one run").get(2).startsWith("**missed** (5 of 6 cases"),
+                "the target counts the steps alone: " + md);
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("throughput.json").toFile());
+        assertEquals(List.of("step", "forward", "backward"), json.get("threadsPerRunSpeedUp").findValuesAsText("part")
+                .subList(0, 3));
+        JsonNode bounds = json.get("threadsPerRunParts");
+        assertEquals(5, bounds.size(), "every step with both parts on 2 threads: " + bounds);
+        JsonNode plain = bounds.get(0);
+        assertEquals("plain", plain.get("kind").asText());
+        assertEquals(0.1, plain.get("oneThreadShares").get("rest").asDouble(), 1e-12);
+        assertEquals(1.875, plain.get("speedUp").get("backward").asDouble(), 1e-12);
+        assertEquals(1 / 0.57, plain.get("amdahlBound").asDouble(), 1e-12);
+        assertEquals(1.8, plain.get("targetLimit").asDouble(), 1e-12);
+        assertEquals(false, plain.get("targetMet").asBoolean());
+        JsonNode squared = bounds.get(1);
+        assertEquals(false, squared.get("partsAddUp").asBoolean());
+        assertTrue(squared.get("amdahlBound").isNull(), squared.toString());
+    }
+
+    /**
+     * Step, forward and backward of one case at 4096x256x2 on 1 and on 2 threads per run (ns); a NaN
+     * 2-thread forward and backward leaves those two out.
+     */
+    private static void addParts(SyntheticJmh jmh, String activation, String kind, double step1, double forward1,
+                                 double backward1, double step2, double forward2, double backward2) {
+        String[] methods = {"step", "forward", "backward"};
+        double[][] ns = {{step1, forward1, backward1}, {step2, forward2, backward2}};
+        for (int threads = 1; threads <= 2; threads++) {
+            Map<String, String> params = new java.util.HashMap<>(SyntheticJmh.model(activation, kind, "4096x256x2"));
+            params.put(BenchmarkFlops.THREADS_PER_RUN, String.valueOf(threads));
+            for (int m = 0; m < methods.length; m++) {
+                if (!Double.isNaN(ns[threads - 1][m])) {
+                    jmh.add("TrainingStepBenchmark." + methods[m], params, SyntheticJmh.sixForks(ns[threads - 1][m]));
+                }
+            }
+        }
     }
 
     /** JMH's bookkeeping (KB per iteration of a slow op) is not flagged; a boxed fast loop is. */
