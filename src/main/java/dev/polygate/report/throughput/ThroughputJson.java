@@ -14,6 +14,7 @@ import dev.polygate.report.jmh.VectorSetting;
 import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.stats.MedianInterval;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class ThroughputJson {
     private ThroughputJson() {
     }
 
-    static byte[] render(ThroughputResults results, Environment machine) {
+    static byte[] render(ThroughputResults results, Optional<PeerTorchReport> peer, Environment machine) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("polygate", machine.polygateVersion());
         ArrayNode files = root.putArray("jmhFiles");
@@ -101,8 +102,9 @@ final class ThroughputJson {
             number(o, "squaredNsPerOp", g.squared().nsPerOp());
             ratio(o.putObject("gatedOverSquared"), g.timeRatio());
         }
+        peer.ifPresent(p -> againstPyTorch(root.putObject("againstPyTorch"), p, results));
         ArrayNode targets = root.putArray("targets");
-        for (TargetResult t : Targets.check(results)) {
+        for (TargetResult t : Targets.check(results, peer)) {
             ObjectNode o = targets.addObject();
             o.put("name", t.name());
             o.put("requirement", t.requirement());
@@ -162,6 +164,74 @@ final class ThroughputJson {
             o.putNull("targetLimit");
             o.putNull("targetMet");
         }
+    }
+
+    /** The peer file's cases as read, and each miss's explanation with its numbers. */
+    private static void againstPyTorch(ObjectNode o, PeerTorchReport peer, ThroughputResults results) {
+        o.put("file", peer.source().toString());
+        ObjectNode p = o.putObject("polygateSide");
+        p.put("jdkVersion", peer.polygate().jdkVersion());
+        p.put("lanes", peer.polygate().vector().lanes());
+        p.put("useAvx", peer.polygate().vector().useAvx());
+        p.put("threads", peer.polygate().threads());
+        ObjectNode t = o.putObject("torchSide");
+        t.put("torchVersion", peer.torchVersion());
+        t.put("threads", peer.torchThreads());
+        if (peer.blas().isPresent()) {
+            t.put("blasInfo", peer.blas().get().info());
+            peer.blas().get().libraries().forEach(t.putArray("blasLibraries")::add);
+        } else {
+            t.putNull("blasInfo");
+        }
+        Map<PeerTorchReport.Case, PeerMiss> misses = new HashMap<>();
+        PeerMiss.all(peer, results).forEach(m -> misses.put(m.peerCase(), m));
+        ArrayNode cases = o.putArray("cases");
+        for (PeerTorchReport.Case c : peer.cases()) {
+            ObjectNode k = cases.addObject();
+            k.put("activation", c.activation());
+            k.put("kind", c.kind());
+            k.put("shape", c.shape().toString());
+            estimate(k.putObject("polygateNanosPerStep"), c.polygate());
+            estimate(k.putObject("torchNanosPerStep"), c.torch());
+            estimate(k.putObject("torchOverPolygate"), c.ratio());
+            if (c.target().isPresent()) {
+                number(k, "target", c.target().getAsDouble());
+                k.put("targetMet", c.targetMet());
+            } else {
+                k.putNull("target");
+                k.putNull("targetMet");
+            }
+            PeerMiss miss = misses.get(c);
+            if (miss != null) {
+                explanation(k.putObject("missExplained"), miss);
+            }
+        }
+    }
+
+    private static void explanation(ObjectNode o, PeerMiss miss) {
+        if (miss instanceof PeerMiss.TimeBudget b) {
+            o.put("kind", "time budget");
+            number(o, "budgetNs", b.budgetNs());
+            o.put("threads", b.threads());
+            number(o, "stepNs", b.step().map(Measurement::nsPerOp).orElse(Double.NaN));
+            number(o, "forwardNs", b.forward().map(Measurement::nsPerOp).orElse(Double.NaN));
+            number(o, "backwardNs", b.backward().map(Measurement::nsPerOp).orElse(Double.NaN));
+            number(o, "sigmoidNsPerStep", b.sigmoid().map(c -> c.extraPerStepNs(b.peerCase().shape())).orElse(Double.NaN));
+        } else if (miss instanceof PeerMiss.RateAgainstRoof r) {
+            o.put("kind", "rate against the roof");
+            o.put("flopsPerStep", r.flops());
+            number(o, "torchGflops", r.torchGflops());
+            number(o, "torchFractionOfRoof", r.ofRoof(r.torchGflops()));
+            number(o, "polygateGflops", r.polygateGflops());
+            number(o, "polygateFractionOfRoof", r.ofRoof(r.polygateGflops()));
+        }
+        o.put("text", miss.sentence());
+    }
+
+    private static void estimate(ObjectNode o, PeerTorchReport.Estimate e) {
+        number(o, "value", e.value());
+        number(o, "low", e.low());
+        number(o, "high", e.high());
     }
 
     private static void measurement(ObjectNode o, Measurement r, ThroughputResults results) {

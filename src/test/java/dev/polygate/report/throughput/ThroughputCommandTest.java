@@ -16,6 +16,7 @@ import dev.polygate.experiment.Sizing;
 import dev.polygate.model.Target;
 import dev.polygate.report.format.MarkdownTables;
 import dev.polygate.report.format.NumberText;
+import dev.polygate.report.jmh.VectorSetting;
 import dev.polygate.report.accuracy.SyntheticSweeps;
 import dev.polygate.report.runs.StoreFixtures;
 import java.awt.image.BufferedImage;
@@ -368,6 +369,168 @@ class ThroughputCommandTest {
         }
     }
 
+    /**
+     * JMH results the PyTorch explanations read: relu and silu plain steps at the study's size with
+     * their forward and backward, the epilogues at 0.1 and 0.5 ns per unit, and the roof.
+     */
+    private Path peerJmh() {
+        Map<String, String> epilogueRelu = Map.of("activation", "relu", "kind", "plain", "width", "256", "samples", "4096");
+        Map<String, String> epilogueSilu = Map.of("activation", "silu", "kind", "plain", "width", "256", "samples", "4096");
+        return new SyntheticJmh()
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(3_000))
+                .add("TrainingStepBenchmark.forward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_500))
+                .add("TrainingStepBenchmark.backward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_250))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(7_000))
+                .add("TrainingStepBenchmark.forward", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(5_500))
+                .add("TrainingStepBenchmark.backward", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_300))
+                .add("ActivationEpilogueBenchmark.forward", epilogueRelu, SyntheticJmh.sixForks(0.1 * 256 * 4096))
+                .add("ActivationEpilogueBenchmark.forward", epilogueSilu, SyntheticJmh.sixForks(0.5 * 256 * 4096))
+                .add("FmaRoofBenchmark.fma12", Map.of(), SyntheticJmh.sixForks(ROOF_NS))
+                .write(tmp.resolve("peer-jmh.json"));
+    }
+
+    /** Two study-size misses, a miss of the 1× target, two cases met (one within noise) and one without a target. */
+    private static SyntheticPeer peerFile() {
+        return SyntheticPeer.atThisWidth()
+                .add("relu", "plain", "1000x10x1", 3_000, 120_000, 40, 37, 43, 100.0)
+                .add("silu", "plain", "1000x10x1", 7_000, 140_000, 20, 19, 21, 100.0)
+                .add("relu", "plain", "4096x256x2", 10e6, 20e6, 2, 1.8, 2.2, 1.0)
+                .add("silu", "plain", "4096x256x2", 20e6, 17.5e6, 0.875, 0.85, 0.9, 1.0)
+                .add("silu", "squared", "4096x256x2", 20e6, 20.4e6, 1.02, 0.95, 1.1, 1.0)
+                .add("relu", "plain", "64x4x1", 1_000, 50_000, 50, 45, 55, null);
+    }
+
+    /**
+     * --peer: the file's cases as it states them, each miss explained from this report's results
+     * (a target above 1×: the time budget against the step's parts, and SiLU's sigmoid; 1×: both
+     * rates against the roof), and its targets among the report's; without --peer the report is as before.
+     */
+    @Test
+    void aPeerFileSetsPyTorchBesidePolygateAndEachMissIsExplainedFromTheseResults() throws IOException {
+        Path jmh = peerJmh();
+        Path peer = peerFile().write(tmp.resolve("peer-torch.json"));
+
+        CommandRun o = run("throughput", "--jmh", jmh.toString(), "--peer", peer.toString(), "--accuracy",
+                accuracy.toString(), "--out", out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        // Own targets: relu and silu steps met, 4 not measured; the file's: both shapes missed.
+        assertTrue(o.out().startsWith("throughput: 9 JMH results from 1 file; targets: 2 met, 2 missed, 4 not measured"),
+                o.out());
+        String md = Files.readString(out.resolve("throughput.md"));
+        assertTrue(md.contains("## Against PyTorch (from `" + peer + "`)"), md);
+        String section = md.substring(md.indexOf("## Against PyTorch"), md.indexOf("## Targets"));
+        assertTrue(section.contains(VectorSetting.current().describe() + " (checked to be this report's), 1 thread per "
+                + "step; PyTorch 1.13.0a0, 1 thread."), section);
+        assertRow(section, "relu", "plain", "1000x10x1", "3.00 µs [2.85–3.15]", "120 µs [114–126]", "40.0× [37.0–43.0]",
+                "≥ 100×", "missed");
+        assertRow(section, "relu", "plain", "4096x256x2", "10.0 ms [9.50–10.5]", "20.0 ms [19.0–21.0]",
+                "2.00× [1.80–2.20]", "≥ 1.00×", "met");
+        assertEquals("met, within noise", assertRow(section, "silu", "squared", "4096x256x2").get(7));
+        assertEquals(List.of("—", "no target"), assertRow(section, "relu", "plain", "64x4x1").subList(6, 8));
+
+        // 100× of PyTorch's 120 µs leaves 1.20 µs; forward 1.50 and backward 1.25 µs are each over it.
+        assertTrue(section.contains("- relu plain 1000x10x1: 40.0× against ≥ 100×. 100× needs a step of ≤ 1.20 µs "
+                + "(PyTorch's 120 µs ÷ 100); polygate's step takes 3.00 µs, its forward alone 1.50 µs and its backward "
+                + "1.25 µs (this report, 1 thread): each alone is over that budget.\n"), section);
+        // 1.40 µs; the backward's 1.30 µs fits, the forward's 5.50 does not; (0.5 − 0.1) ns × 10 000 units = 4.00 µs = 2.86 × 1.40 µs.
+        assertTrue(section.contains("- silu plain 1000x10x1: 20.0× against ≥ 100×. 100× needs a step of ≤ 1.40 µs "
+                + "(PyTorch's 140 µs ÷ 100); polygate's step takes 7.00 µs, its forward alone 5.50 µs and its backward "
+                + "1.30 µs (this report, 1 thread): the forward alone is over that budget. SiLU's sigmoid alone costs a "
+                + "step 4.00 µs more than ReLU's max (0.400 ns more per hidden unit, ActivationEpilogueBenchmark at width "
+                + "256 × 4096 samples, × 10000 units), 2.86× the budget.\n"), section);
+        long flops = dev.polygate.kernel.FlopCount.trainingStep(new dev.polygate.model.ModelSpec(SILU, PLAIN, 256, 2), 4096);
+        double roofGflops = BenchmarkFlops.roofFlops() / ROOF_NS;
+        assertTrue(section.contains("- silu plain 4096x256x2: 0.875× against ≥ 1.00×. One step is " + NumberText.si(flops)
+                + "FLOP (polygate's count of the same step, kernel/FlopCount): at PyTorch's 17.5 ms per step that is "
+                + NumberText.threeDigits(flops / 17.5e6) + " GFLOP/s, " + NumberText.percent(flops / 17.5e6 / roofGflops)
+                + " of this report's FMA roof (" + NumberText.threeDigits(roofGflops) + " GFLOP/s on one core); at "
+                + "polygate's 20.0 ms, " + NumberText.threeDigits(flops / 20e6) + " GFLOP/s, "
+                + NumberText.percent(flops / 20e6 / roofGflops) + ". PyTorch's matrix products run in its BLAS "
+                + "(BLAS_INFO=open in torch's build configuration; mapped: `/usr/lib/x86_64-linux-gnu/libopenblas.so.0`), "
+                + "which this JVM's UseAVX=" + VectorSetting.current().useAvx() + " does not hold: it picks its own "
+                + "vector width.\n"), section);
+        assertEquals(3, section.lines().filter(l -> l.startsWith("- ")).count(), "one explanation per miss: " + section);
+
+        assertTrue(assertRow(md, "against PyTorch at 1000x10x1").get(2).startsWith("**missed** (2 of 2 cases; worst: "
+                + "silu plain, 20.0×"), md);
+        assertTrue(assertRow(md, "against PyTorch at 4096x256x2").get(1).contains("≥ 1.00× for every case of `" + peer
+                + "`"), md);
+        assertTrue(assertRow(md, "against PyTorch at 4096x256x2", "silu squared", "1.02× [0.950–1.10]", "≥ 1.00×")
+                .get(4).endsWith("within noise"), md);
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("throughput.json").toFile());
+        JsonNode cases = json.get("againstPyTorch").get("cases");
+        assertEquals(6, cases.size());
+        JsonNode budget = cases.get(1).get("missExplained");
+        assertEquals("time budget", budget.get("kind").asText());
+        assertEquals(1_400, budget.get("budgetNs").asDouble(), 1e-9);
+        assertEquals(5_500, budget.get("forwardNs").asDouble(), 1e-9);
+        assertEquals(4_000, budget.get("sigmoidNsPerStep").asDouble(), 1e-6);
+        assertTrue(cases.get(2).get("missExplained") == null, "met: nothing to explain");
+        JsonNode rate = cases.get(3).get("missExplained");
+        assertEquals(flops, rate.get("flopsPerStep").asLong());
+        assertEquals(flops / 17.5e6 / roofGflops, rate.get("torchFractionOfRoof").asDouble(), 1e-12);
+        assertTrue(json.get("targets").findValuesAsText("name").contains("against PyTorch at 4096x256x2"));
+
+        // Without --peer: no section, no PyTorch targets, nothing else changed.
+        Path before = tmp.resolve("without-peer");
+        CommandRun without = run("throughput", "--jmh", jmh.toString(), "--accuracy", accuracy.toString(), "--out",
+                before.toString());
+        assertEquals(0, without.code(), without.err());
+        String plain = Files.readString(before.resolve("throughput.md"));
+        assertEquals(plain, (md.substring(0, md.indexOf("## Against PyTorch")) + md.substring(md.indexOf("## Targets")))
+                .lines().filter(l -> !l.contains("against PyTorch at")).map(l -> l + "\n").collect(Collectors.joining()));
+        JsonNode withoutJson = new ObjectMapper().readTree(before.resolve("throughput.json").toFile());
+        assertTrue(withoutJson.get("againstPyTorch") == null, withoutJson.toString());
+    }
+
+    /**
+     * A --peer file that is missing, not JSON, not a peer report, lacks a field, states a verdict
+     * its numbers do not give, or ran polygate at another vector width or UseAVX level: one line,
+     * exit 2, and the old report untouched.
+     */
+    @Test
+    void aPeerFileThatIsNoneOrOfAnotherWidthIsOneLineExitTwoAndWritesNothing() throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("throughput.md"), "OLD");
+        Path missing = tmp.resolve("nope.json");
+        Path notJson = Files.writeString(tmp.resolve("torn.json"), "{\"polygateSide\": ");
+        Path empty = Files.writeString(tmp.resolve("object.json"), "{}");
+        SyntheticPeer noTime = peerFile();
+        noTime.lastCase().remove("torchNanosPerStep");
+        SyntheticPeer wrongVerdict = SyntheticPeer.atThisWidth().add("relu", "plain", "1000x10x1", 3_000, 120_000,
+                40, 37, 43, 100.0);
+        wrongVerdict.lastCase().put("targetMet", true);
+        VectorSetting here = VectorSetting.current();
+        SyntheticPeer otherWidth = new SyntheticPeer(here.lanes() == 16 ? 8 : 16, here.lanes() == 16 ? "2" : "3", 1)
+                .add("relu", "plain", "1000x10x1", 3_000, 120_000, 40, 37, 43, 100.0);
+        SyntheticPeer otherAvx = new SyntheticPeer(here.lanes(), here.useAvx().equals("1") ? "2" : "1", 1)
+                .add("relu", "plain", "1000x10x1", 3_000, 120_000, 40, 37, 43, 100.0);
+        Path jmh = peerJmh();
+
+        java.util.function.BiConsumer<Path, String> refused = (peer, mention) -> assertRejected(List.of("throughput",
+                "--jmh", jmh.toString(), "--peer", peer.toString(), "--accuracy", accuracy.toString(), "--out",
+                out.toString()), mention);
+        refused.accept(missing, "--peer " + missing + " does not exist");
+        refused.accept(notJson, "--peer " + notJson + " is not valid JSON");
+        refused.accept(jmhA, "--peer " + jmhA + " is not a peer report (an array, not an object): --peer takes the "
+                + "peer-torch.json written by polygate peer-report, which bin/compare-torch runs");
+        refused.accept(empty, "--peer " + empty + " is not a peer report (no polygateSide, torchSide and cases)");
+        Path noTimeFile = noTime.write(tmp.resolve("no-time.json"));
+        refused.accept(noTimeFile, "--peer " + noTimeFile + ": cases[5].torchNanosPerStep is missing");
+        refused.accept(wrongVerdict.write(tmp.resolve("verdict.json")), "cases[0].targetMet is true but its ratio 40.0 "
+                + "against its target 100 gives false");
+        Path otherWidthFile = otherWidth.write(tmp.resolve("width.json"));
+        refused.accept(otherWidthFile, "--peer " + otherWidthFile + ": its polygate side ran at "
+                + new VectorSetting(here.lanes() == 16 ? 8 : 16, here.lanes() == 16 ? "2" : "3", false).describe()
+                + " but this report's JMH forks and JVM at " + here.describe());
+        refused.accept(otherAvx.write(tmp.resolve("avx.json")), "but this report's JMH forks and JVM at " + here.describe());
+
+        assertEquals(List.of("throughput.md"), Files.list(out).map(p -> p.getFileName().toString()).toList());
+        assertEquals("OLD", Files.readString(out.resolve("throughput.md")));
+    }
+
     /** JMH's bookkeeping (KB per iteration of a slow op) is not flagged; a boxed fast loop is. */
     @Test
     void allocationIsFlaggedByRateNotByBytesPerOperation() throws IOException {
@@ -544,6 +707,11 @@ class ThroughputCommandTest {
         List<String> args = new ArrayList<>(List.of("throughput"));
         jmh.forEach(file -> args.addAll(List.of("--jmh", file)));
         args.addAll(List.of("--accuracy", accuracyFile.toString(), "--out", out.toString()));
+        assertRejected(args, mustMention);
+    }
+
+    /** The command line is refused: exit 2, one line on stderr that mentions {@code mustMention}. */
+    private void assertRejected(List<String> args, String mustMention) {
         CommandRun o = run(args.toArray(String[]::new));
         assertEquals(2, o.code(), "exit code; stderr: " + o.err());
         String[] lines = o.err().strip().split("\n");
