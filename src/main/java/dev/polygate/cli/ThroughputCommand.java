@@ -4,13 +4,13 @@ import dev.polygate.experiment.Environment;
 import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.throughput.TargetResult;
 import dev.polygate.report.throughput.TargetResult.Status;
-import dev.polygate.report.throughput.Targets;
 import dev.polygate.report.throughput.ThroughputReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -24,7 +24,13 @@ import picocli.CommandLine.Option;
                     + "and an accuracy sweep, and writes throughput.md, throughput.json, summary.md and summary.png "
                     + "to --out: medians with 95%% intervals, GFLOP/s and %% of the FMA roof, vector/scalar speed-ups, "
                     + "gated versus squared, the project's targets, and the cost of a training step against the "
-                    + "accuracy each kind reaches. Every input is checked before anything is written.",
+                    + "accuracy each kind reaches. With --peer it also sets polygate's training step beside "
+                    + "PyTorch's from a peer-torch.json (polygate peer-report, run by bin/compare-torch): the file's "
+                    + "times, ratios and targets, and for each missed target an explanation from these JMH results "
+                    + "(at a target above 1x the time budget it leaves against polygate's step, forward and "
+                    + "backward; at 1x both sides' GFLOP/s against the FMA roof). The peer file's polygate side must "
+                    + "have run at the vector width and UseAVX level of the JMH forks. Every input is checked before "
+                    + "anything is written.",
             ""})
 final class ThroughputCommand extends StreamsCommand {
     @Mixin
@@ -39,6 +45,11 @@ final class ThroughputCommand extends StreamsCommand {
             description = "the run store of a sweep (sweep-runs.jsonl, or the directory holding it) "
                     + "(default: ${DEFAULT-VALUE})")
     Path accuracy;
+
+    @Option(names = "--peer", paramLabel = "FILE",
+            description = "a peer-torch.json written by polygate peer-report (bin/compare-torch), at the forks' "
+                    + "vector width: adds the section against PyTorch and its targets (default: none)")
+    Path peer;
 
     @Mixin
     OutDirOption out;
@@ -56,13 +67,13 @@ final class ThroughputCommand extends StreamsCommand {
         Path dir = OutputPaths.directory("throughput", "--out", out.dir);
         ThroughputReport report;
         try {
-            report = ThroughputReport.build(jmh, accuracy, Environment.current());
+            report = ThroughputReport.build(jmh, accuracy, Optional.ofNullable(peer), Environment.current());
         } catch (InvalidInputException e) {
             throw new UsageException("throughput: " + e.getMessage());
         }
         OutputPaths.create("throughput", "--out", dir);
         report.writeAll(dir);
-        List<TargetResult> targets = Targets.check(report.results());
+        List<TargetResult> targets = report.targets();
         io.out().printf(Locale.ROOT, "throughput: %d JMH results from %d %s; targets: %d met, %d missed, "
                         + "%d not measured; wrote %s, %s, %s, %s in %s%n", report.results().all().size(), jmh.size(),
                 jmh.size() == 1 ? "file" : "files", count(targets, Status.MET), count(targets, Status.MISSED),

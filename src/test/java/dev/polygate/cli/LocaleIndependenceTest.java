@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.polygate.report.jdk.AccuracyFixtures;
 import dev.polygate.report.jmh.JmhFixtures;
 import dev.polygate.report.jmh.JmhFixtures.Jvm;
+import dev.polygate.report.throughput.SyntheticPeer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,6 +137,15 @@ class LocaleIndependenceTest {
                 step("plain", 11_000), step("gated", 17_500)));
         assertSameInBothLocales("throughput", false, dir -> CommandRun.run("", "throughput", "--jmh", jmh.toString(),
                 "--accuracy", accuracy.toString(), "--out", dir.toString()));
+        // The section against PyTorch: a missed time budget and a missed rate, both explained in numbers.
+        Path peer = SyntheticPeer.atThisWidth()
+                .add("relu", "plain", "50x10x1", 11_000, 550_000, 50, 45.5, 55.5, 100.0)
+                .add("relu", "gated", "50x10x1", 17_500, 15_750, 0.9, 0.85, 0.95, 1.0)
+                .write(tmp.resolve("peer-torch.json"));
+        Run withPeer = assertSameInBothLocales("throughput-peer", false, dir -> CommandRun.run("", "throughput", "--jmh",
+                jmh.toString(), "--accuracy", accuracy.toString(), "--peer", peer.toString(), "--out", dir.toString()));
+        assertTrue(new String(withPeer.files().get("throughput.md"), StandardCharsets.UTF_8)
+                .contains("## Against PyTorch"), withPeer.files().keySet().toString());
     }
 
     /** A training step of relu {@code kind} at the sweep's shape, one fork around {@code ns}. */

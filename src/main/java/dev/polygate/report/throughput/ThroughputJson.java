@@ -14,8 +14,11 @@ import dev.polygate.report.jmh.VectorSetting;
 import dev.polygate.report.jmh.RatioInterval;
 import dev.polygate.report.stats.MedianInterval;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * throughput.json: the numbers of throughput.md for programs. Times in ns per operation; every
@@ -28,7 +31,7 @@ final class ThroughputJson {
     private ThroughputJson() {
     }
 
-    static byte[] render(ThroughputResults results, Environment machine) {
+    static byte[] render(ThroughputResults results, Optional<PeerTorchReport> peer, Environment machine) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("polygate", machine.polygateVersion());
         ArrayNode files = root.putArray("jmhFiles");
@@ -62,15 +65,21 @@ final class ThroughputJson {
         for (Measurement r : results.all()) {
             measurement(list.addObject(), r, results);
         }
+        List<ThreadSpeedUp> threadPairs = ThreadSpeedUp.all(results);
         ArrayNode threadSpeedUps = root.putArray("threadsPerRunSpeedUp");
-        for (ThreadSpeedUp s : ThreadSpeedUp.all(results)) {
+        for (ThreadSpeedUp s : threadPairs) {
             ObjectNode o = threadSpeedUps.addObject();
+            o.put("part", s.part().method());
             o.put("activation", s.split().param("activation"));
             o.put("kind", s.split().param("kind"));
             o.put("shape", s.split().param("shape"));
             o.put("threads", s.threads());
             ratio(o.putObject("speedUp"), s.speedUp());
             number(o, "efficiency", s.efficiency());
+        }
+        ArrayNode bounds = root.putArray("threadsPerRunParts");
+        for (AmdahlBound a : AmdahlBound.all(threadPairs)) {
+            amdahl(bounds.addObject(), a);
         }
         ArrayNode speedUps = root.putArray("vectorVersusScalar");
         for (SpeedUp s : SpeedUp.all(results)) {
@@ -93,8 +102,9 @@ final class ThroughputJson {
             number(o, "squaredNsPerOp", g.squared().nsPerOp());
             ratio(o.putObject("gatedOverSquared"), g.timeRatio());
         }
+        peer.ifPresent(p -> againstPyTorch(root.putObject("againstPyTorch"), p, results));
         ArrayNode targets = root.putArray("targets");
-        for (TargetResult t : Targets.check(results)) {
+        for (TargetResult t : Targets.check(results, peer)) {
             ObjectNode o = targets.addObject();
             o.put("name", t.name());
             o.put("requirement", t.requirement());
@@ -121,6 +131,107 @@ final class ThroughputJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree failed to serialise", e);
         }
+    }
+
+    /** A multi-thread step's parts: one-thread times and shares, each part's speed-up, the bound and the target. */
+    private static void amdahl(ObjectNode o, AmdahlBound a) {
+        StepCase c = a.step().stepCase();
+        StepParts one = a.oneThread();
+        o.put("activation", c.activation());
+        o.put("kind", c.kind());
+        o.put("shape", c.shape().toString());
+        o.put("threads", c.threads());
+        ObjectNode ns = o.putObject("oneThreadNsPerOp");
+        number(ns, "step", one.step().nsPerOp());
+        number(ns, "forward", one.forward().nsPerOp());
+        number(ns, "backward", one.backward().nsPerOp());
+        number(ns, "rest", one.restNs());
+        ObjectNode shares = o.putObject("oneThreadShares");
+        number(shares, "forward", one.forwardShare());
+        number(shares, "backward", one.backwardShare());
+        number(shares, "rest", one.restShare());
+        ObjectNode speedUp = o.putObject("speedUp");
+        number(speedUp, "step", a.step().speedUp().ratio());
+        number(speedUp, "forward", a.forward().speedUp().ratio());
+        number(speedUp, "backward", a.backward().speedUp().ratio());
+        o.put("partsAddUp", one.addUp());
+        number(o, "amdahlBound", a.bound());
+        Optional<TargetCheck> target = Targets.threadsCheck(a.step());
+        if (target.isPresent()) {
+            number(o, "targetLimit", target.get().limit());
+            o.put("targetMet", target.get().met());
+        } else {
+            o.putNull("targetLimit");
+            o.putNull("targetMet");
+        }
+    }
+
+    /** The peer file's cases as read, and each miss's explanation with its numbers. */
+    private static void againstPyTorch(ObjectNode o, PeerTorchReport peer, ThroughputResults results) {
+        o.put("file", peer.source().toString());
+        ObjectNode p = o.putObject("polygateSide");
+        p.put("jdkVersion", peer.polygate().jdkVersion());
+        p.put("lanes", peer.polygate().vector().lanes());
+        p.put("useAvx", peer.polygate().vector().useAvx());
+        p.put("threads", peer.polygate().threads());
+        ObjectNode t = o.putObject("torchSide");
+        t.put("torchVersion", peer.torchVersion());
+        t.put("threads", peer.torchThreads());
+        if (peer.blas().isPresent()) {
+            t.put("blasInfo", peer.blas().get().info());
+            peer.blas().get().libraries().forEach(t.putArray("blasLibraries")::add);
+        } else {
+            t.putNull("blasInfo");
+        }
+        Map<PeerTorchReport.Case, PeerMiss> misses = new HashMap<>();
+        PeerMiss.all(peer, results).forEach(m -> misses.put(m.peerCase(), m));
+        ArrayNode cases = o.putArray("cases");
+        for (PeerTorchReport.Case c : peer.cases()) {
+            ObjectNode k = cases.addObject();
+            k.put("activation", c.activation());
+            k.put("kind", c.kind());
+            k.put("shape", c.shape().toString());
+            estimate(k.putObject("polygateNanosPerStep"), c.polygate());
+            estimate(k.putObject("torchNanosPerStep"), c.torch());
+            estimate(k.putObject("torchOverPolygate"), c.ratio());
+            if (c.target().isPresent()) {
+                number(k, "target", c.target().getAsDouble());
+                k.put("targetMet", c.targetMet());
+            } else {
+                k.putNull("target");
+                k.putNull("targetMet");
+            }
+            PeerMiss miss = misses.get(c);
+            if (miss != null) {
+                explanation(k.putObject("missExplained"), miss);
+            }
+        }
+    }
+
+    private static void explanation(ObjectNode o, PeerMiss miss) {
+        if (miss instanceof PeerMiss.TimeBudget b) {
+            o.put("kind", "time budget");
+            number(o, "budgetNs", b.budgetNs());
+            o.put("threads", b.threads());
+            number(o, "stepNs", b.step().map(Measurement::nsPerOp).orElse(Double.NaN));
+            number(o, "forwardNs", b.forward().map(Measurement::nsPerOp).orElse(Double.NaN));
+            number(o, "backwardNs", b.backward().map(Measurement::nsPerOp).orElse(Double.NaN));
+            number(o, "sigmoidNsPerStep", b.sigmoid().map(c -> c.extraPerStepNs(b.peerCase().shape())).orElse(Double.NaN));
+        } else if (miss instanceof PeerMiss.RateAgainstRoof r) {
+            o.put("kind", "rate against the roof");
+            o.put("flopsPerStep", r.flops());
+            number(o, "torchGflops", r.torchGflops());
+            number(o, "torchFractionOfRoof", r.ofRoof(r.torchGflops()));
+            number(o, "polygateGflops", r.polygateGflops());
+            number(o, "polygateFractionOfRoof", r.ofRoof(r.polygateGflops()));
+        }
+        o.put("text", miss.sentence());
+    }
+
+    private static void estimate(ObjectNode o, PeerTorchReport.Estimate e) {
+        number(o, "value", e.value());
+        number(o, "low", e.low());
+        number(o, "high", e.high());
     }
 
     private static void measurement(ObjectNode o, Measurement r, ThroughputResults results) {

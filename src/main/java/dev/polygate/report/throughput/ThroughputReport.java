@@ -10,12 +10,14 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The throughput report of JMH results, and the summary that joins it with an accuracy sweep:
  *
  * <ul>
- * <li>{@value #MARKDOWN}: set-up, per-family tables, speed-ups, gated versus squared, targets;</li>
+ * <li>{@value #MARKDOWN}: set-up, per-family tables, speed-ups, gated versus squared, PyTorch's step
+ * beside polygate's with each miss explained (with a peer file), targets;</li>
  * <li>{@value #JSON}: the same numbers for programs;</li>
  * <li>{@value #SUMMARY}: per activation and kind, cost of a training step against final MSE;</li>
  * <li>{@value #SUMMARY_PNG}: that as a log-log chart.</li>
@@ -32,27 +34,39 @@ public final class ThroughputReport {
 
     private final ThroughputResults results;
     private final CostVersusAccuracy summary;
+    private final Optional<PeerTorchReport> peer;
     private final Environment machine;
 
-    private ThroughputReport(ThroughputResults results, CostVersusAccuracy summary, Environment machine) {
+    private ThroughputReport(ThroughputResults results, CostVersusAccuracy summary, Optional<PeerTorchReport> peer,
+                             Environment machine) {
         this.results = results;
         this.summary = summary;
+        this.peer = peer;
         this.machine = machine;
     }
 
     /**
-     * Reads the JMH files and the accuracy sweep and computes the report. Any problem with either
-     * is an {@link dev.polygate.report.input.InvalidInputException} naming the file.
+     * Reads the JMH files, the accuracy sweep and the PyTorch comparison if given, and computes the
+     * report. Any problem with one is an {@link dev.polygate.report.input.InvalidInputException} of
+     * one line naming the file: among them a peer file whose polygate side ran at another vector
+     * width or UseAVX level than the JMH forks.
      *
-     * @param machine where the report is written: its CPU and lane count go into the report
+     * @param jmhFiles     JMH JSON result files, merged in order
+     * @param accuracyFile a sweep's run store (or the directory holding it)
+     * @param peerFile     a peer-torch.json of {@code polygate peer-report}, or empty for a report without PyTorch
+     * @param machine      where the report is written: its CPU and lane count go into the report
      */
-    public static ThroughputReport build(List<Path> jmhFiles, Path accuracyFile, Environment machine) {
+    public static ThroughputReport build(List<Path> jmhFiles, Path accuracyFile, Optional<Path> peerFile,
+                                         Environment machine) {
         ThroughputResults results = ThroughputResults.read(jmhFiles);
         // The lanes behind every FLOP count of the roof are this JVM's: refuse forks run at another
         // UseAVX level than this JVM (bin/benchmarks --jvm-args starts both alike).
-        results.jvms().forEach(jvm -> VectorSetting.current().checkForks(jvm.jvmArgs()));
+        VectorSetting vector = VectorSetting.current();
+        results.jvms().forEach(jvm -> vector.checkForks(jvm.jvmArgs()));
+        Optional<PeerTorchReport> peer = peerFile.map(PeerTorchJson::read);
+        peer.ifPresent(p -> p.requireVectorSetting(vector));
         SweepResult sweep = SweepStores.read(accuracyFile);
-        return new ThroughputReport(results, CostVersusAccuracy.of(sweep, accuracyFile, results), machine);
+        return new ThroughputReport(results, CostVersusAccuracy.of(sweep, accuracyFile, results), peer, machine);
     }
 
     public ThroughputResults results() {
@@ -63,6 +77,11 @@ public final class ThroughputReport {
         return summary;
     }
 
+    /** Every target: the JMH results' own, then the PyTorch comparison's if there is one. */
+    public List<TargetResult> targets() {
+        return Targets.check(results, peer);
+    }
+
     /**
      * Renders all four files in memory, then writes each into {@code dir} (which must exist)
      * through {@link AtomicFiles}: a failure never leaves a half-written file.
@@ -70,8 +89,8 @@ public final class ThroughputReport {
     public void writeAll(Path dir) throws IOException {
         // The chart is drawn off-screen; a JVM without a display would otherwise fail in AWT.
         System.setProperty("java.awt.headless", "true");
-        String markdown = ThroughputMarkdown.render(results, machine);
-        byte[] json = ThroughputJson.render(results, machine);
+        String markdown = ThroughputMarkdown.render(results, peer, machine);
+        byte[] json = ThroughputJson.render(results, peer, machine);
         String summaryMarkdown = SummaryMarkdown.render(summary);
         BufferedImage chart = SummaryChart.render(summary);
         AtomicFiles.writeString(dir.resolve(MARKDOWN), markdown);

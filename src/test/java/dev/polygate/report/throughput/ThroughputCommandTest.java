@@ -16,6 +16,7 @@ import dev.polygate.experiment.Sizing;
 import dev.polygate.model.Target;
 import dev.polygate.report.format.MarkdownTables;
 import dev.polygate.report.format.NumberText;
+import dev.polygate.report.jmh.VectorSetting;
 import dev.polygate.report.accuracy.SyntheticSweeps;
 import dev.polygate.report.runs.StoreFixtures;
 import java.awt.image.BufferedImage;
@@ -250,9 +251,13 @@ class ThroughputCommandTest {
                 NumberText.percent(largeFlops / 7_500_000.0 / (2 * roofGflops)));
         // The split step against its one-thread twin: 14 ms / 7.5 ms = 1.87×, over issue 9's 1.8×;
         // gated at 1000x10x1 has no one-thread twin in these files, so no row.
-        List<String> speedUp = assertRow(md, "relu", "plain", "4096x256x2", "2", "14.0 ms", "7.50 ms");
-        assertTrue(speedUp.get(6).startsWith("1.87× ["), md);
-        assertEquals("93.3 %", speedUp.get(7), md);
+        List<String> speedUp = assertRow(md, "step", "relu", "plain", "4096x256x2", "2", "14.0 ms", "7.50 ms");
+        assertTrue(speedUp.get(7).startsWith("1.87× ["), md);
+        assertEquals("93.3 %", speedUp.get(8), md);
+        // Only steps on 2 threads in these files (JSON from before forward and backward were split): step rows alone.
+        assertEquals(Set.of("step"), MarkdownTables.withColumn(md, "part").stream().map(r -> r.get("part"))
+                .collect(Collectors.toSet()), md);
+        assertTrue(new ObjectMapper().readTree(out.resolve("throughput.json").toFile()).get("threadsPerRunParts").isEmpty());
         assertTrue(assertRow(md, "threads inside one run").get(2).startsWith("**met**"), md);
         // gated on 2 threads at 9 µs would meet the relu target; it is not one of its cases.
         assertTrue(assertRow(md, "relu training step").get(2).startsWith("**missed** (1 of 4 cases; worst: gated, 20.0 µs"),
@@ -264,6 +269,266 @@ class ThroughputCommandTest {
         Path bad = new SyntheticJmh().add("TrainingStepBenchmark.step", zero, SyntheticJmh.sixForks(9_000))
                 .write(tmp.resolve("bad.json"));
         assertRejected(List.of(bad.toString()), accuracy, "parameter threadsPerRun must be a positive integer, got '0'");
+    }
+
+    /**
+     * Forward and backward on 2 threads beside the step: each part against its one-thread twin, and
+     * for each step that misses the 1.8× target the bound its parts allow, 1 / (r + f / sf + b / sb),
+     * or why there is none. One thread: step 10 ms; 2 threads: step 6.25 ms, 1.60× in every case below.
+     */
+    @Test
+    void eachPartOfASplitStepHasItsSpeedUpAndAMissedStepTheBoundOfItsParts() throws IOException {
+        SyntheticJmh jmh = new SyntheticJmh();
+        // forward 3 → 1.5 ms (2.00×), backward 6 → 3.2 ms (1.875×), rest 1 ms = 10 %:
+        // 1 / (0.1 + 0.3 / 2 + 0.6 / 1.875) = 1 / 0.57 = 1.754, inside the step's interval [1.35, 1.89].
+        addParts(jmh, "relu", "plain", 10e6, 3e6, 6e6, 6.25e6, 1.5e6, 3.2e6);
+        // forward 5 ms and backward 6 ms alone are more than the 10 ms step: no bound.
+        addParts(jmh, "relu", "squared", 10e6, 5e6, 6e6, 6.25e6, 2.5e6, 3e6);
+        // Met (14 / 7.5 = 1.87×): parts in the table, no sentence.
+        addParts(jmh, "relu", "gated", 14e6, 4e6, 9e6, 7.5e6, 2e6, 4.5e6);
+        // Neither part scales (1.00×): bound 1 / (0.1 + 0.3 + 0.6) = 1.00, below the interval.
+        addParts(jmh, "silu", "squared", 10e6, 3e6, 6e6, 6.25e6, 3e6, 6e6);
+        // Both parts 3.00×: bound 1 / (0.1 + 0.1 + 0.2) = 2.50, above the interval.
+        addParts(jmh, "silu", "gated", 10e6, 3e6, 6e6, 6.25e6, 1e6, 2e6);
+        // Missed, but on 2 threads only the step was timed: no part rows, no sentence.
+        addParts(jmh, "silu", "plain", 10e6, 3e6, 6e6, 6.25e6, Double.NaN, Double.NaN);
+        Path split = jmh.write(tmp.resolve("parts.json"));
+
+        CommandRun o = run("throughput", "--jmh", split.toString(), "--accuracy", accuracy.toString(), "--out",
+                out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        List<String> step = assertRow(md, "step", "relu", "plain", "4096x256x2", "2", "10.0 ms", "6.25 ms");
+        // Six forks a side: the 6th smallest and largest of the 36 pairwise ratios, 1.6 · 11/13 and 1.6 · 13/11.
+        assertEquals("1.60× [1.35–1.89]", step.get(7), md);
+        assertEquals("80.0 %", step.get(8), md);
+        assertTrue(assertRow(md, "forward", "relu", "plain", "4096x256x2", "2", "3.00 ms", "1.50 ms").get(7)
+                .startsWith("2.00× ["), md);
+        List<String> backward = assertRow(md, "backward", "relu", "plain", "4096x256x2", "2", "6.00 ms", "3.20 ms");
+        assertTrue(backward.get(7).startsWith("1.88× ["), md);
+        assertEquals("93.8 %", backward.get(8), md);
+        List<String> parts = MarkdownTables.withColumn(md, "part").stream()
+                .filter(r -> r.get("activation").equals("relu") && r.get("kind").equals("plain")).map(r -> r.get("part"))
+                .toList();
+        assertEquals(List.of("step", "forward", "backward"), parts, "the whole step first, then its parts");
+        assertTrue(MarkdownTables.rowStartingWith(md, "forward", "silu", "plain", "4096x256x2", "2").isEmpty(), md);
+
+        assertTrue(md.contains("- relu plain 4096x256x2: the step 1.60× [1.35–1.89] on 2 threads against the target's "
+                + "1.80×; forward 2.00× and backward 1.88× on 2 threads. The rest of the one-thread step (step − forward "
+                + "− backward: Adam, which stays on the caller's thread, and the loop) is 10.0 % of it (forward 30.0 %, "
+                + "backward 60.0 %). If that rest stayed serial and forward and backward scaled as measured, the step "
+                + "would reach at most 1 / (0.100 + 0.300 / 2.00 + 0.600 / 1.88). Amdahl bound from the measured parts: "
+                + "1.75×; the measured step speed-up, 1.60×, is near it (the bound lies inside its interval).\n"), md);
+        assertTrue(md.contains("- relu squared 4096x256x2: the step 1.60× [1.35–1.89] on 2 threads against the target's "
+                + "1.80×; forward 2.00× and backward 2.00× on 2 threads. The rest of the one-thread step (step − forward "
+                + "− backward) comes out at -10.0 % of it: forward and backward timed alone took longer than the whole "
+                + "step, so the parts do not add up and give no bound.\n"), md);
+        assertTrue(md.contains("Amdahl bound from the measured parts: 1.00×; the measured step speed-up, 1.60×, is above "
+                + "it, beyond its interval"), md);
+        assertTrue(md.contains("Amdahl bound from the measured parts: 2.50×; the measured step speed-up, 1.60×, is below "
+                + "it, beyond its interval"), md);
+        assertTrue(!md.contains("- relu gated 4096x256x2") && !md.contains("- silu plain 4096x256x2"),
+                "a met step, and one without its parts on 2 threads, get no sentence: " + md);
+        assertTrue(assertRow(md, "threads inside one run").get(2).startsWith("**missed** (5 of 6 cases"),
+                "the target counts the steps alone: " + md);
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("throughput.json").toFile());
+        assertEquals(List.of("step", "forward", "backward"), json.get("threadsPerRunSpeedUp").findValuesAsText("part")
+                .subList(0, 3));
+        JsonNode bounds = json.get("threadsPerRunParts");
+        assertEquals(5, bounds.size(), "every step with both parts on 2 threads: " + bounds);
+        JsonNode plain = bounds.get(0);
+        assertEquals("plain", plain.get("kind").asText());
+        assertEquals(0.1, plain.get("oneThreadShares").get("rest").asDouble(), 1e-12);
+        assertEquals(1.875, plain.get("speedUp").get("backward").asDouble(), 1e-12);
+        assertEquals(1 / 0.57, plain.get("amdahlBound").asDouble(), 1e-12);
+        assertEquals(1.8, plain.get("targetLimit").asDouble(), 1e-12);
+        assertEquals(false, plain.get("targetMet").asBoolean());
+        JsonNode squared = bounds.get(1);
+        assertEquals(false, squared.get("partsAddUp").asBoolean());
+        assertTrue(squared.get("amdahlBound").isNull(), squared.toString());
+    }
+
+    /**
+     * Step, forward and backward of one case at 4096x256x2 on 1 and on 2 threads per run (ns); a NaN
+     * 2-thread forward and backward leaves those two out.
+     */
+    private static void addParts(SyntheticJmh jmh, String activation, String kind, double step1, double forward1,
+                                 double backward1, double step2, double forward2, double backward2) {
+        String[] methods = {"step", "forward", "backward"};
+        double[][] ns = {{step1, forward1, backward1}, {step2, forward2, backward2}};
+        for (int threads = 1; threads <= 2; threads++) {
+            Map<String, String> params = new java.util.HashMap<>(SyntheticJmh.model(activation, kind, "4096x256x2"));
+            params.put(BenchmarkFlops.THREADS_PER_RUN, String.valueOf(threads));
+            for (int m = 0; m < methods.length; m++) {
+                if (!Double.isNaN(ns[threads - 1][m])) {
+                    jmh.add("TrainingStepBenchmark." + methods[m], params, SyntheticJmh.sixForks(ns[threads - 1][m]));
+                }
+            }
+        }
+    }
+
+    /**
+     * JMH results the PyTorch explanations read: relu and silu plain steps at the study's size with
+     * their forward and backward, the epilogues at 0.1 and 0.5 ns per unit, and the roof.
+     */
+    private Path peerJmh() {
+        Map<String, String> epilogueRelu = Map.of("activation", "relu", "kind", "plain", "width", "256", "samples", "4096");
+        Map<String, String> epilogueSilu = Map.of("activation", "silu", "kind", "plain", "width", "256", "samples", "4096");
+        return new SyntheticJmh()
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(3_000))
+                .add("TrainingStepBenchmark.forward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_500))
+                .add("TrainingStepBenchmark.backward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_250))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(7_000))
+                .add("TrainingStepBenchmark.forward", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(5_500))
+                .add("TrainingStepBenchmark.backward", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_300))
+                .add("ActivationEpilogueBenchmark.forward", epilogueRelu, SyntheticJmh.sixForks(0.1 * 256 * 4096))
+                .add("ActivationEpilogueBenchmark.forward", epilogueSilu, SyntheticJmh.sixForks(0.5 * 256 * 4096))
+                .add("FmaRoofBenchmark.fma12", Map.of(), SyntheticJmh.sixForks(ROOF_NS))
+                .write(tmp.resolve("peer-jmh.json"));
+    }
+
+    /** Two study-size misses, a miss of the 1× target, two cases met (one within noise) and one without a target. */
+    private static SyntheticPeer peerFile() {
+        return SyntheticPeer.atThisWidth()
+                .add("relu", "plain", "1000x10x1", 3_000, 120_000, 40, 37, 43, 100.0)
+                .add("silu", "plain", "1000x10x1", 7_000, 140_000, 20, 19, 21, 100.0)
+                .add("relu", "plain", "4096x256x2", 10e6, 20e6, 2, 1.8, 2.2, 1.0)
+                .add("silu", "plain", "4096x256x2", 20e6, 17.5e6, 0.875, 0.85, 0.9, 1.0)
+                .add("silu", "squared", "4096x256x2", 20e6, 20.4e6, 1.02, 0.95, 1.1, 1.0)
+                .add("relu", "plain", "64x4x1", 1_000, 50_000, 50, 45, 55, null);
+    }
+
+    /**
+     * --peer: the file's cases as it states them, each miss explained from this report's results
+     * (a target above 1×: the time budget against the step's parts, and SiLU's sigmoid; 1×: both
+     * rates against the roof), and its targets among the report's; without --peer the report is as before.
+     */
+    @Test
+    void aPeerFileSetsPyTorchBesidePolygateAndEachMissIsExplainedFromTheseResults() throws IOException {
+        Path jmh = peerJmh();
+        Path peer = peerFile().write(tmp.resolve("peer-torch.json"));
+
+        CommandRun o = run("throughput", "--jmh", jmh.toString(), "--peer", peer.toString(), "--accuracy",
+                accuracy.toString(), "--out", out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        // Own targets: relu and silu steps met, 4 not measured; the file's: both shapes missed.
+        assertTrue(o.out().startsWith("throughput: 9 JMH results from 1 file; targets: 2 met, 2 missed, 4 not measured"),
+                o.out());
+        String md = Files.readString(out.resolve("throughput.md"));
+        assertTrue(md.contains("## Against PyTorch (from `" + peer + "`)"), md);
+        String section = md.substring(md.indexOf("## Against PyTorch"), md.indexOf("## Targets"));
+        assertTrue(section.contains(VectorSetting.current().describe() + " (checked to be this report's), 1 thread per "
+                + "step; PyTorch 1.13.0a0, 1 thread."), section);
+        assertRow(section, "relu", "plain", "1000x10x1", "3.00 µs [2.85–3.15]", "120 µs [114–126]", "40.0× [37.0–43.0]",
+                "≥ 100×", "missed");
+        assertRow(section, "relu", "plain", "4096x256x2", "10.0 ms [9.50–10.5]", "20.0 ms [19.0–21.0]",
+                "2.00× [1.80–2.20]", "≥ 1.00×", "met");
+        assertEquals("met, within noise", assertRow(section, "silu", "squared", "4096x256x2").get(7));
+        assertEquals(List.of("—", "no target"), assertRow(section, "relu", "plain", "64x4x1").subList(6, 8));
+
+        // 100× of PyTorch's 120 µs leaves 1.20 µs; forward 1.50 and backward 1.25 µs are each over it.
+        assertTrue(section.contains("- relu plain 1000x10x1: 40.0× against ≥ 100×. 100× needs a step of ≤ 1.20 µs "
+                + "(PyTorch's 120 µs ÷ 100); polygate's step takes 3.00 µs, its forward alone 1.50 µs and its backward "
+                + "1.25 µs (this report, 1 thread): each alone is over that budget.\n"), section);
+        // 1.40 µs; the backward's 1.30 µs fits, the forward's 5.50 does not; (0.5 − 0.1) ns × 10 000 units = 4.00 µs = 2.86 × 1.40 µs.
+        assertTrue(section.contains("- silu plain 1000x10x1: 20.0× against ≥ 100×. 100× needs a step of ≤ 1.40 µs "
+                + "(PyTorch's 140 µs ÷ 100); polygate's step takes 7.00 µs, its forward alone 5.50 µs and its backward "
+                + "1.30 µs (this report, 1 thread): the forward alone is over that budget. SiLU's sigmoid alone costs a "
+                + "step 4.00 µs more than ReLU's max (0.400 ns more per hidden unit, ActivationEpilogueBenchmark at width "
+                + "256 × 4096 samples, × 10000 units), 2.86× the budget.\n"), section);
+        long flops = dev.polygate.kernel.FlopCount.trainingStep(new dev.polygate.model.ModelSpec(SILU, PLAIN, 256, 2), 4096);
+        double roofGflops = BenchmarkFlops.roofFlops() / ROOF_NS;
+        assertTrue(section.contains("- silu plain 4096x256x2: 0.875× against ≥ 1.00×. One step is " + NumberText.si(flops)
+                + "FLOP (polygate's count of the same step, kernel/FlopCount): at PyTorch's 17.5 ms per step that is "
+                + NumberText.threeDigits(flops / 17.5e6) + " GFLOP/s, " + NumberText.percent(flops / 17.5e6 / roofGflops)
+                + " of this report's FMA roof (" + NumberText.threeDigits(roofGflops) + " GFLOP/s on one core); at "
+                + "polygate's 20.0 ms, " + NumberText.threeDigits(flops / 20e6) + " GFLOP/s, "
+                + NumberText.percent(flops / 20e6 / roofGflops) + ". PyTorch's matrix products run in its BLAS "
+                + "(BLAS_INFO=open in torch's build configuration; mapped: `/usr/lib/x86_64-linux-gnu/libopenblas.so.0`), "
+                + "which this JVM's UseAVX=" + VectorSetting.current().useAvx() + " does not hold: it picks its own "
+                + "vector width.\n"), section);
+        assertEquals(3, section.lines().filter(l -> l.startsWith("- ")).count(), "one explanation per miss: " + section);
+
+        assertTrue(assertRow(md, "against PyTorch at 1000x10x1").get(2).startsWith("**missed** (2 of 2 cases; worst: "
+                + "silu plain, 20.0×"), md);
+        assertTrue(assertRow(md, "against PyTorch at 4096x256x2").get(1).contains("≥ 1.00× for every case of `" + peer
+                + "`"), md);
+        assertTrue(assertRow(md, "against PyTorch at 4096x256x2", "silu squared", "1.02× [0.950–1.10]", "≥ 1.00×")
+                .get(4).endsWith("within noise"), md);
+
+        JsonNode json = new ObjectMapper().readTree(out.resolve("throughput.json").toFile());
+        JsonNode cases = json.get("againstPyTorch").get("cases");
+        assertEquals(6, cases.size());
+        JsonNode budget = cases.get(1).get("missExplained");
+        assertEquals("time budget", budget.get("kind").asText());
+        assertEquals(1_400, budget.get("budgetNs").asDouble(), 1e-9);
+        assertEquals(5_500, budget.get("forwardNs").asDouble(), 1e-9);
+        assertEquals(4_000, budget.get("sigmoidNsPerStep").asDouble(), 1e-6);
+        assertTrue(cases.get(2).get("missExplained") == null, "met: nothing to explain");
+        JsonNode rate = cases.get(3).get("missExplained");
+        assertEquals(flops, rate.get("flopsPerStep").asLong());
+        assertEquals(flops / 17.5e6 / roofGflops, rate.get("torchFractionOfRoof").asDouble(), 1e-12);
+        assertTrue(json.get("targets").findValuesAsText("name").contains("against PyTorch at 4096x256x2"));
+
+        // Without --peer: no section, no PyTorch targets, nothing else changed.
+        Path before = tmp.resolve("without-peer");
+        CommandRun without = run("throughput", "--jmh", jmh.toString(), "--accuracy", accuracy.toString(), "--out",
+                before.toString());
+        assertEquals(0, without.code(), without.err());
+        String plain = Files.readString(before.resolve("throughput.md"));
+        assertEquals(plain, (md.substring(0, md.indexOf("## Against PyTorch")) + md.substring(md.indexOf("## Targets")))
+                .lines().filter(l -> !l.contains("against PyTorch at")).map(l -> l + "\n").collect(Collectors.joining()));
+        JsonNode withoutJson = new ObjectMapper().readTree(before.resolve("throughput.json").toFile());
+        assertTrue(withoutJson.get("againstPyTorch") == null, withoutJson.toString());
+    }
+
+    /**
+     * A --peer file that is missing, not JSON, not a peer report, lacks a field, states a verdict
+     * its numbers do not give, or ran polygate at another vector width or UseAVX level: one line,
+     * exit 2, and the old report untouched.
+     */
+    @Test
+    void aPeerFileThatIsNoneOrOfAnotherWidthIsOneLineExitTwoAndWritesNothing() throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("throughput.md"), "OLD");
+        Path missing = tmp.resolve("nope.json");
+        Path notJson = Files.writeString(tmp.resolve("torn.json"), "{\"polygateSide\": ");
+        Path empty = Files.writeString(tmp.resolve("object.json"), "{}");
+        SyntheticPeer noTime = peerFile();
+        noTime.lastCase().remove("torchNanosPerStep");
+        SyntheticPeer wrongVerdict = SyntheticPeer.atThisWidth().add("relu", "plain", "1000x10x1", 3_000, 120_000,
+                40, 37, 43, 100.0);
+        wrongVerdict.lastCase().put("targetMet", true);
+        VectorSetting here = VectorSetting.current();
+        SyntheticPeer otherWidth = new SyntheticPeer(here.lanes() == 16 ? 8 : 16, here.lanes() == 16 ? "2" : "3", 1)
+                .add("relu", "plain", "1000x10x1", 3_000, 120_000, 40, 37, 43, 100.0);
+        SyntheticPeer otherAvx = new SyntheticPeer(here.lanes(), here.useAvx().equals("1") ? "2" : "1", 1)
+                .add("relu", "plain", "1000x10x1", 3_000, 120_000, 40, 37, 43, 100.0);
+        Path jmh = peerJmh();
+
+        java.util.function.BiConsumer<Path, String> refused = (peer, mention) -> assertRejected(List.of("throughput",
+                "--jmh", jmh.toString(), "--peer", peer.toString(), "--accuracy", accuracy.toString(), "--out",
+                out.toString()), mention);
+        refused.accept(missing, "--peer " + missing + " does not exist");
+        refused.accept(notJson, "--peer " + notJson + " is not valid JSON");
+        refused.accept(jmhA, "--peer " + jmhA + " is not a peer report (an array, not an object): --peer takes the "
+                + "peer-torch.json written by polygate peer-report, which bin/compare-torch runs");
+        refused.accept(empty, "--peer " + empty + " is not a peer report (no polygateSide, torchSide and cases)");
+        Path noTimeFile = noTime.write(tmp.resolve("no-time.json"));
+        refused.accept(noTimeFile, "--peer " + noTimeFile + ": cases[5].torchNanosPerStep is missing");
+        refused.accept(wrongVerdict.write(tmp.resolve("verdict.json")), "cases[0].targetMet is true but its ratio 40.0 "
+                + "against its target 100 gives false");
+        Path otherWidthFile = otherWidth.write(tmp.resolve("width.json"));
+        refused.accept(otherWidthFile, "--peer " + otherWidthFile + ": its polygate side ran at "
+                + new VectorSetting(here.lanes() == 16 ? 8 : 16, here.lanes() == 16 ? "2" : "3", false).describe()
+                + " but this report's JMH forks and JVM at " + here.describe());
+        refused.accept(otherAvx.write(tmp.resolve("avx.json")), "but this report's JMH forks and JVM at " + here.describe());
+
+        assertEquals(List.of("throughput.md"), Files.list(out).map(p -> p.getFileName().toString()).toList());
+        assertEquals("OLD", Files.readString(out.resolve("throughput.md")));
     }
 
     /** JMH's bookkeeping (KB per iteration of a slow op) is not flagged; a boxed fast loop is. */
@@ -442,6 +707,11 @@ class ThroughputCommandTest {
         List<String> args = new ArrayList<>(List.of("throughput"));
         jmh.forEach(file -> args.addAll(List.of("--jmh", file)));
         args.addAll(List.of("--accuracy", accuracyFile.toString(), "--out", out.toString()));
+        assertRejected(args, mustMention);
+    }
+
+    /** The command line is refused: exit 2, one line on stderr that mentions {@code mustMention}. */
+    private void assertRejected(List<String> args, String mustMention) {
         CommandRun o = run(args.toArray(String[]::new));
         assertEquals(2, o.code(), "exit code; stderr: " + o.err());
         String[] lines = o.err().strip().split("\n");
