@@ -51,6 +51,12 @@ final class ThroughputCommand extends StreamsCommand {
                     + "vector width: adds the section against PyTorch and its targets (default: none)")
     Path peer;
 
+    @Option(names = "--profiles", paramLabel = "DIR",
+            description = "JFR profiles of the dense layer's benchmarks (top-frames.tsv files, as bin/benchmarks "
+                    + "writes them to DIR/profiles) at the forks' vector width: adds where the layer's time goes "
+                    + "and how fast its register tiles run (default: none)")
+    Path profiles;
+
     @Mixin
     OutDirOption out;
 
@@ -67,7 +73,8 @@ final class ThroughputCommand extends StreamsCommand {
         Path dir = OutputPaths.directory("throughput", "--out", out.dir);
         ThroughputReport report;
         try {
-            report = ThroughputReport.build(jmh, accuracy, Optional.ofNullable(peer), Environment.current());
+            report = ThroughputReport.build(jmh, accuracy, Optional.ofNullable(peer), Optional.ofNullable(profiles),
+                    Environment.current());
         } catch (InvalidInputException e) {
             throw new UsageException("throughput: " + e.getMessage());
         }

@@ -29,7 +29,7 @@ class HelpAndCompletionTest {
             "train", List.of("--activation", "--kind", "--degree", "--target", "--width", "--seed", "--model-out",
                     "--threads-per-run", "--inputs", "--test-samples", "--precision", "--optimizer", "--schedule", "--init"),
             "predict", List.of("--model", "--input"),
-            "throughput", List.of("--jmh", "--accuracy", "--peer", "--out"),
+            "throughput", List.of("--jmh", "--accuracy", "--peer", "--profiles", "--out"),
             "jdk-report", List.of("--a-label", "--a-jmh", "--a-accuracy", "--b-label", "--b-jmh", "--b-accuracy",
                     "--calibration", "--out"),
             "peer-report", List.of("--jmh", "--torch", "--command", "--out"));

@@ -31,7 +31,8 @@ final class ThroughputJson {
     private ThroughputJson() {
     }
 
-    static byte[] render(ThroughputResults results, Optional<PeerTorchReport> peer, Environment machine) {
+    static byte[] render(ThroughputResults results, Optional<PeerTorchReport> peer, List<KernelProfile> profiles,
+                         Environment machine) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("polygate", machine.polygateVersion());
         ArrayNode files = root.putArray("jmhFiles");
@@ -102,6 +103,7 @@ final class ThroughputJson {
             number(o, "squaredNsPerOp", g.squared().nsPerOp());
             ratio(o.putObject("gatedOverSquared"), g.timeRatio());
         }
+        KernelProfileSection.json(root.putArray("profiles"), profiles, results);
         peer.ifPresent(p -> againstPyTorch(root.putObject("againstPyTorch"), p, results));
         ArrayNode targets = root.putArray("targets");
         for (TargetResult t : Targets.check(results, peer)) {

@@ -33,7 +33,8 @@ final class ThroughputMarkdown {
     private ThroughputMarkdown() {
     }
 
-    static String render(ThroughputResults results, Optional<PeerTorchReport> peer, Environment machine) {
+    static String render(ThroughputResults results, Optional<PeerTorchReport> peer, List<KernelProfile> profiles,
+                         Environment machine) {
         StringBuilder md = new StringBuilder();
         md.append("# Throughput: polygate's kernels under JMH\n\n");
         md.append(setUp(results, machine));
@@ -42,6 +43,7 @@ final class ThroughputMarkdown {
         md.append(vectorVersusScalar(results));
         md.append(gatedVersusSquared(results));
         md.append(denseLayer(results));
+        md.append(KernelProfileSection.render(profiles, results));
         md.append(activationEpilogue(results));
         md.append(exp(results));
         md.append(roof(results));
@@ -281,7 +283,9 @@ final class ThroughputMarkdown {
                 + "panel of h (2 vectors × a k-block of " + Tiling.INNER_BLOCK + ") into one contiguous 16 KB run "
                 + "and multiplies it with a register tile of " + rows + " rows × 2 vectors (" + Tiling.describe()
                 + "): per k, " + (rows + 2) + " loads (2 vectors, " + rows + " broadcast weights) feed "
-                + (2 * rows) + " FMAs. Where the rest of the gap to 100 % goes was not measured: tile rows (4 or 8) "
+                + (2 * rows) + " FMAs; the weights are packed by register tiles first (W for the product and the "
+                + "forward, Wᵀ for the backward's dh; the copy is in these times), so the broadcasts come from one "
+                + "stream. Where the rest of the gap to 100 % goes was not measured: tile rows (4 or 8) "
                 + "and k-blocks (64 to 512) changed the product's time by less than its noise, and this VM has no "
                 + "hardware counters to split it between the loads, the index checks and the loop. The epilogue share is the activation pass of the fused forward (forward time minus "
                 + "product time). The backward is two such products (dW with h read transposed while it is packed, and "

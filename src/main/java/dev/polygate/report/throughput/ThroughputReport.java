@@ -35,13 +35,15 @@ public final class ThroughputReport {
     private final ThroughputResults results;
     private final CostVersusAccuracy summary;
     private final Optional<PeerTorchReport> peer;
+    private final List<KernelProfile> profiles;
     private final Environment machine;
 
     private ThroughputReport(ThroughputResults results, CostVersusAccuracy summary, Optional<PeerTorchReport> peer,
-                             Environment machine) {
+                             List<KernelProfile> profiles, Environment machine) {
         this.results = results;
         this.summary = summary;
         this.peer = peer;
+        this.profiles = profiles;
         this.machine = machine;
     }
 
@@ -54,10 +56,11 @@ public final class ThroughputReport {
      * @param jmhFiles     JMH JSON result files, merged in order
      * @param accuracyFile a sweep's run store (or the directory holding it)
      * @param peerFile     a peer-torch.json of {@code polygate peer-report}, or empty for a report without PyTorch
+     * @param profilesDir  a directory of JFR profiles ({@link KernelProfile}), or empty for a report without
      * @param machine      where the report is written: its CPU and lane count go into the report
      */
     public static ThroughputReport build(List<Path> jmhFiles, Path accuracyFile, Optional<Path> peerFile,
-                                         Environment machine) {
+                                         Optional<Path> profilesDir, Environment machine) {
         ThroughputResults results = ThroughputResults.read(jmhFiles);
         // The lanes behind every FLOP count of the roof are this JVM's: refuse forks run at another
         // UseAVX level than this JVM (bin/benchmarks --jvm-args starts both alike).
@@ -65,8 +68,10 @@ public final class ThroughputReport {
         results.jvms().forEach(jvm -> vector.checkForks(jvm.jvmArgs()));
         Optional<PeerTorchReport> peer = peerFile.map(PeerTorchJson::read);
         peer.ifPresent(p -> p.requireVectorSetting(vector));
+        List<KernelProfile> profiles = profilesDir.map(d -> KernelProfile.readAll(d, vector)).orElse(List.of());
         SweepResult sweep = SweepStores.read(accuracyFile);
-        return new ThroughputReport(results, CostVersusAccuracy.of(sweep, accuracyFile, results), peer, machine);
+        return new ThroughputReport(results, CostVersusAccuracy.of(sweep, accuracyFile, results), peer, profiles,
+                machine);
     }
 
     public ThroughputResults results() {
@@ -89,8 +94,8 @@ public final class ThroughputReport {
     public void writeAll(Path dir) throws IOException {
         // The chart is drawn off-screen; a JVM without a display would otherwise fail in AWT.
         System.setProperty("java.awt.headless", "true");
-        String markdown = ThroughputMarkdown.render(results, peer, machine);
-        byte[] json = ThroughputJson.render(results, peer, machine);
+        String markdown = ThroughputMarkdown.render(results, peer, profiles, machine);
+        byte[] json = ThroughputJson.render(results, peer, profiles, machine);
         String summaryMarkdown = SummaryMarkdown.render(summary);
         BufferedImage chart = SummaryChart.render(summary);
         AtomicFiles.writeString(dir.resolve(MARKDOWN), markdown);

@@ -720,6 +720,80 @@ class ThroughputCommandTest {
         assertTrue(lines[0].contains(mustMention), "'" + lines[0] + "' should mention '" + mustMention + "'");
     }
 
+    /**
+     * JFR profiles (top-frames.tsv, as dev.polygate.bench.TopFrames writes them): the tiles' share of
+     * the samples, the largest other frames, and the tiles' own rate: the product at 75 % of the roof
+     * with its tiles on 90 % of the samples runs them at 75 / 90 = 83.3 % of the roof.
+     */
+    @Test
+    void profilesSplitTheProductIntoItsTilesAndTheRest() throws IOException {
+        Path profiles = tmp.resolve("profiles");
+        Map<String, String> params = Map.of("activation", "relu", "kind", "plain", "width", "256", "samples", "4096");
+        writeProfile(profiles.resolve("a"), "dev.polygate.bench.DenseLayerBenchmark.product", params,
+                "--add-modules=jdk.incubator.vector", 1000, "dev.polygate.kernel.VectorKernels.tile8x2\t900",
+                "dev.polygate.kernel.VectorKernels.packPanel\t60", "java.util.Arrays.fill\t40");
+
+        CommandRun o = run("throughput", "--jmh", jmhA.toString(), "--jmh", jmhB.toString(), "--accuracy",
+                accuracy.toString(), "--profiles", profiles.toString(), "--out", out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        double tileGflops = PRODUCT_FLOPS / (PRODUCT_NS * 0.9);
+        assertTrue(md.contains("| DenseLayerBenchmark.product | activation=relu kind=plain samples=4096 width=256 | "
+                + NumberText.nanoseconds(PRODUCT_NS) + " | 1000 | " + NumberText.percent(0.9) + " | VectorKernels.packPanel "
+                + NumberText.percent(0.06) + ", Arrays.fill " + NumberText.percent(0.04) + " | "
+                + NumberText.threeDigits(tileGflops) + " GFLOP/s | " + NumberText.percent(0.75 / 0.9) + " |"), md);
+        assertTrue(md.contains("While its register tiles run, the product reaches " + NumberText.percent(0.75 / 0.9)
+                + " of the roof"), md);
+        JsonNode json = new ObjectMapper().readTree(out.resolve("throughput.json").toFile());
+        assertEquals(0.9, json.get("profiles").get(0).get("tileShare").asDouble(), 1e-12);
+        assertEquals(900, json.get("profiles").get(0).get("topFrames").get("dev.polygate.kernel.VectorKernels.tile8x2")
+                .asLong());
+
+        CommandRun without = runReport();
+        assertEquals(0, without.code(), without.err());
+        assertTrue(!Files.readString(out.resolve("throughput.md")).contains("JFR profile"), "no section without --profiles");
+    }
+
+    @Test
+    void badProfilesAreOneLineExitTwo() throws IOException {
+        Map<String, String> params = Map.of("activation", "relu", "kind", "plain", "width", "256", "samples", "4096");
+        String product = "dev.polygate.bench.DenseLayerBenchmark.product";
+        String vector = "--add-modules=jdk.incubator.vector";
+        Path mismatch = writeProfile(tmp.resolve("mismatch/a"), product, params, vector, 10, "m.x\t9");
+        Path avx2 = writeProfile(tmp.resolve("avx2/a"), product, params, vector + " -XX:UseAVX=2", 10, "m.x\t10");
+        Path badCount = writeProfile(tmp.resolve("count/a"), product, params, vector, 10, "m.x\tten");
+        Path badLine = Files.writeString(Files.createDirectories(tmp.resolve("line/a")).resolve("top-frames.tsv"),
+                "benchmark\tx\nstack\tx\n");
+        Path empty = Files.createDirectories(tmp.resolve("none"));
+        List<String> base = List.of("throughput", "--jmh", jmhB.toString(), "--accuracy", accuracy.toString(),
+                "--out", out.toString(), "--profiles");
+        java.util.function.Function<Path, List<String>> with = dir -> {
+            List<String> args = new ArrayList<>(base);
+            args.add(dir.toString());
+            return args;
+        };
+        assertRejected(with.apply(tmp.resolve("mismatch")), mismatch + ": its frames count 9 samples, its samples line 10");
+        assertRejected(with.apply(tmp.resolve("avx2")), avx2 + ": the JMH forks ran with -XX:UseAVX=2");
+        assertRejected(with.apply(tmp.resolve("count")), badCount + " line 9: 'ten' is not a sample count");
+        assertRejected(with.apply(tmp.resolve("line")), badLine + " line 2 starts with 'stack'");
+        assertRejected(with.apply(empty), "--profiles " + empty + " holds no top-frames.tsv");
+        assertRejected(with.apply(tmp.resolve("nowhere")), "--profiles " + tmp.resolve("nowhere") + " is not a directory");
+        assertTrue(!Files.exists(out), "nothing written");
+    }
+
+    /** A top-frames.tsv as TopFrames writes it; frames as "method\tcount" lines. */
+    private static Path writeProfile(Path dir, String benchmark, Map<String, String> params, String jvmArgs,
+                                     long samples, String... frames) throws IOException {
+        StringBuilder s = new StringBuilder("# a profile\nbenchmark\t" + benchmark + "\n");
+        new java.util.TreeMap<>(params).forEach((k, v) -> s.append("param\t").append(k).append('\t').append(v).append('\n'));
+        s.append("jvmArgs\t").append(jvmArgs).append("\nsamples\t").append(samples).append('\n');
+        for (String f : frames) {
+            s.append("frame\t").append(f).append('\n');
+        }
+        return Files.writeString(Files.createDirectories(dir).resolve("top-frames.tsv"), s);
+    }
+
     /** --jmh is one file per flag, repeated for several: a path may hold a comma; a file given twice is refused. */
     @Test
     void jmhFilesAreRepeatedFlagsSoAPathMayHoldAComma() throws IOException {
