@@ -12,6 +12,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /**
  * Reads JSON files written by other programs (JMH) or by other versions of polygate, turning
@@ -84,6 +87,26 @@ public final class JsonInput {
     }
 
     /** "an object", "a string", ...: what a node is, for messages about the wrong kind of JSON. */
+    /**
+     * The strings of an array node {@code v} named {@code where}; anything else, or an element that is
+     * no string, is {@code bad}'s exception for a message like "where is an object, expected an array
+     * of strings".
+     */
+    public static List<String> strings(JsonNode v, String where,
+                                       Function<String, InvalidInputException> bad) {
+        if (!v.isArray()) {
+            throw bad.apply(where + " is " + describe(v) + ", expected an array of strings");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isTextual()) {
+                throw bad.apply(where + "[" + i + "] is " + describe(v.get(i)) + ", expected a string");
+            }
+            out.add(v.get(i).asText());
+        }
+        return out;
+    }
+
     public static String describe(JsonNode node) {
         if (node.isObject()) {
             return "an object";

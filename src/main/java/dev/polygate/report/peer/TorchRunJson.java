@@ -5,7 +5,6 @@ import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.input.JsonInput;
 import dev.polygate.report.stats.Stats;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,18 +126,7 @@ public final class TorchRunJson {
     }
 
     private static List<String> strings(Path file, JsonNode parent, String name) {
-        JsonNode v = field(file, parent, name, name);
-        if (!v.isArray()) {
-            throw bad(file, name + " is " + JsonInput.describe(v) + ", expected an array of strings");
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) {
-            if (!v.get(i).isTextual()) {
-                throw bad(file, name + "[" + i + "] is " + JsonInput.describe(v.get(i)) + ", expected a string");
-            }
-            out.add(v.get(i).asText());
-        }
-        return out;
+        return JsonInput.strings(field(file, parent, name, name), name, what -> bad(file, what));
     }
 
     private static InvalidInputException bad(Path file, String what) {

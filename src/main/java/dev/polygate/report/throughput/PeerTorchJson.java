@@ -169,18 +169,7 @@ final class PeerTorchJson {
     }
 
     private static List<String> strings(Path file, JsonNode parent, String where) {
-        JsonNode v = field(file, parent, where);
-        if (!v.isArray()) {
-            throw bad(file, where + " is " + JsonInput.describe(v) + ", expected an array of strings");
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < v.size(); i++) {
-            if (!v.get(i).isTextual()) {
-                throw bad(file, where + "[" + i + "] is " + JsonInput.describe(v.get(i)) + ", expected a string");
-            }
-            out.add(v.get(i).asText());
-        }
-        return out;
+        return JsonInput.strings(field(file, parent, where), where, what -> bad(file, what));
     }
 
     private static InvalidInputException bad(Path file, String what) {
