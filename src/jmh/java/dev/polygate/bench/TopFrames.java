@@ -21,14 +21,27 @@ import org.openjdk.jmh.profile.JavaFlightRecorderProfiler;
 /**
  * A post-processor for JMH's JFR profiler ({@code -prof "jfr:dir=DIR;postProcessor=dev.polygate.bench.TopFrames"}):
  * counts the recording's CPU samples (jdk.ExecutionSample) of the benchmark's own threads (JMH's
- * workers) by the method on top of the stack, writes them with the benchmark's name, parameters and
- * JVM options beside the recording as {@value #FILE}, which {@code polygate throughput --profiles}
- * reads, and deletes the recording: megabytes, of which the report needs these few lines.
- * Methods C2 inlined count as themselves: JMH's profiler records with -XX:+DebugNonSafepoints.
+ * workers) by the innermost polygate method on the stack, writes them with the benchmark's name,
+ * parameters and JVM options beside the recording as {@value #FILE}, which
+ * {@code polygate throughput --profiles} reads, and deletes the recording: megabytes, of which the
+ * report needs these few lines. Why the innermost polygate method and not the top frame: JMH's
+ * profiler records with -XX:+DebugNonSafepoints, so a sample lands on the library method C2
+ * inlined (FloatVector.fma, intoArray, Arrays.fill), which says what instruction ran but not
+ * which kernel ran it; the library frames count to the polygate method that called them.
  */
 public final class TopFrames implements JavaFlightRecorderProfiler.PostProcessor {
     /** The file written beside each recording. */
     public static final String FILE = "top-frames.tsv";
+
+    /** The innermost frame of polygate's own code (dev.polygate.*), else the top frame. */
+    private static RecordedMethod ownMethod(List<RecordedFrame> frames) {
+        for (RecordedFrame f : frames) {
+            if (f.getMethod().getType().getName().startsWith("dev.polygate.")) {
+                return f.getMethod();
+            }
+        }
+        return frames.get(0).getMethod();
+    }
 
     @Override
     public List<File> postProcess(BenchmarkParams params, File jfr) {
@@ -45,16 +58,15 @@ public final class TopFrames implements JavaFlightRecorderProfiler.PostProcessor
                 if (thread == null || thread.getJavaName() == null || !thread.getJavaName().contains("jmh-worker")) {
                     continue;
                 }
-                RecordedFrame top = event.getStackTrace().getFrames().get(0);
-                RecordedMethod method = top.getMethod();
+                RecordedMethod method = ownMethod(event.getStackTrace().getFrames());
                 counts.merge(method.getType().getName() + "." + method.getName(), 1L, Long::sum);
                 samples++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the JFR recording " + jfr, e);
         }
-        StringBuilder tsv = new StringBuilder("# polygate: CPU samples of the JMH worker threads by top frame "
-                + "(JFR jdk.ExecutionSample), written by dev.polygate.bench.TopFrames\n");
+        StringBuilder tsv = new StringBuilder("# polygate: CPU samples of the JMH worker threads by the innermost "
+                + "polygate method on the stack (JFR jdk.ExecutionSample), written by dev.polygate.bench.TopFrames\n");
         tsv.append("benchmark\t").append(params.getBenchmark()).append('\n');
         for (String key : params.getParamsKeys()) {
             tsv.append("param\t").append(key).append('\t').append(params.getParam(key)).append('\n');

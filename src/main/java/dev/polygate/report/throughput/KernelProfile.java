@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * Where one benchmark's CPU time went, from a JFR recording of its fork: the JMH worker threads'
- * samples counted by the method on top of the stack, as the benchmarks' post-processor
- * {@code dev.polygate.bench.TopFrames} writes them ({@value #FILE}: tab-separated lines
+ * samples counted by the innermost polygate method on the stack (library code inlined into it
+ * counts to it), as the benchmarks' post-processor {@code dev.polygate.bench.TopFrames} writes them ({@value #FILE}: tab-separated lines
  * {@code benchmark NAME}, {@code param KEY VALUE}, {@code jvmArgs ARGS}, {@code samples N},
  * {@code frame METHOD N}, {@code #} comments). A statistical profile: a share of n samples is
  * good to about ±1/√n.
@@ -140,12 +140,12 @@ public record KernelProfile(Path file, String benchmark, Map<String, String> par
         return Arrays.stream(Known.values()).filter(k -> k.benchmarkName().equals(benchmark)).findFirst();
     }
 
-    /** Share of the samples whose top frame is a register tile of the matrix products. */
+    /** Share of the samples counted to a register tile of the matrix products. */
     double tileShare() {
         return share(m -> m.startsWith(TILE_PREFIX));
     }
 
-    /** Share of the samples whose top frame satisfies {@code method}. */
+    /** Share of the samples counted to a method satisfying {@code method}. */
     double share(java.util.function.Predicate<String> method) {
         long n = frames.entrySet().stream().filter(e -> method.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
         return (double) n / samples;

@@ -68,8 +68,9 @@ final class KernelProfileSection {
         }
         StringBuilder s = new StringBuilder("### Where the dense layer's time goes (JFR profile)\n\n");
         s.append("CPU samples of each benchmark's fork, recorded by JFR (JMH's `-prof jfr`, one fork per case, "
-                + "its own run: the time/op column is the JMH result above) and counted by the method on top of the "
-                + "stack (`dev.polygate.bench.TopFrames`; inlined methods count as themselves); a share of n samples "
+                + "its own run: the time/op column is the JMH result above) and counted by the innermost polygate "
+                + "method on the stack (`dev.polygate.bench.TopFrames`: the Vector API and JDK code C2 inlined into a "
+                + "kernel count to it; matmulPanel's own samples are its bias fill and loop); a share of n samples "
                 + "is good to about ±1/√n. Tile rate: the layer's matrix-product FLOPs (product and forward one "
                 + "product, backward two: dW and dh) over time/op × the tiles' share — how fast the register tiles "
                 + "run while they run.\n\n");
