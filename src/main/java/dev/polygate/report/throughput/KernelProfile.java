@@ -36,6 +36,17 @@ public record KernelProfile(Path file, String benchmark, Map<String, String> par
     public static final String FILE = "top-frames.tsv";
     /** Methods that are the matrix products' register tiles (VectorKernels.tile8x2, tile4x2). */
     static final String TILE_PREFIX = "dev.polygate.kernel.VectorKernels.tile";
+    /**
+     * The tiles' writeback of their accumulators, called from them alone and inlined into them: its
+     * samples are the tiles' (JFR places many of a compiled loop's samples on the stores after it,
+     * so the split between the two says little).
+     */
+    static final String TILE_STORE = "dev.polygate.kernel.VectorKernels.storeRow";
+
+    /** Whether a method counts as a register tile: the tiles and their writeback. */
+    static boolean isTile(String method) {
+        return method.startsWith(TILE_PREFIX) || method.equals(TILE_STORE);
+    }
 
     /**
      * Every {@value #FILE} under {@code dir} (one directory per benchmark and parameters, as JMH's
@@ -142,7 +153,7 @@ public record KernelProfile(Path file, String benchmark, Map<String, String> par
 
     /** Share of the samples counted to a register tile of the matrix products. */
     double tileShare() {
-        return share(m -> m.startsWith(TILE_PREFIX));
+        return share(KernelProfile::isTile);
     }
 
     /** Share of the samples counted to a method satisfying {@code method}. */

@@ -71,7 +71,7 @@ final class KernelProfileSection {
                 + "its own run: the time/op column is the JMH result above) and counted by the innermost polygate "
                 + "method on the stack (`dev.polygate.bench.TopFrames`: the Vector API and JDK code C2 inlined into a "
                 + "kernel count to it; matmulPanel's own samples are its bias fill and loop); a share of n samples "
-                + "is good to about ±1/√n. Tile rate: the layer's matrix-product FLOPs (product and forward one "
+                + "is good to about ±1/√n. Register tiles: tile8x2 or tile4x2 and storeRow, their writeback (inlined into them; JFR puts many of the tile loop's samples on it). Tile rate: the layer's matrix-product FLOPs (product and forward one "
                 + "product, backward two: dW and dh) over time/op × the tiles' share — how fast the register tiles "
                 + "run while they run.\n\n");
         s.append(t.render()).append('\n');
@@ -89,7 +89,7 @@ final class KernelProfileSection {
         StringBuilder s = new StringBuilder();
         int shown = 0;
         for (Map.Entry<String, Long> f : p.frames().entrySet()) {
-            if (f.getKey().startsWith(KernelProfile.TILE_PREFIX)) {
+            if (KernelProfile.isTile(f.getKey())) {
                 continue;
             }
             if (shown == 3) {
