@@ -52,7 +52,7 @@ public class FmaRoofBenchmark {
         for (int chain = 0; chain < CHAINS; chain++) {
             float a = seed[chain * S.length()];
             for (int k = 0; k < ITERATIONS; k++) {
-                a = Math.fma(a, 0.9999f, 1e-4f);
+                a = Math.fma(1e-2f, 1e-2f, a);
             }
             expected += a;
         }
@@ -63,7 +63,7 @@ public class FmaRoofBenchmark {
         }
     }
 
-    /** a ← a·0.9999 + 1e-4 stays near 1: no overflow, no denormals, whatever the iteration count. */
+    /** a ← 0.01·0.01 + a from 0.5–0.61 ends near 1 after {@link #ITERATIONS} steps: no overflow, no denormals. */
     @Benchmark
     public float fma12() {
         return chains();
@@ -74,8 +74,12 @@ public class FmaRoofBenchmark {
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
     private float chains() {
         int l = S.length();
-        FloatVector m = FloatVector.broadcast(S, 0.9999f);
-        FloatVector c = FloatVector.broadcast(S, 1e-4f);
+        // a ← x·m + a: the accumulator is the addend, as in the kernels' register tiles. C2's x86 FMA
+        // writes its addend (vfmadd231ps), so a.fma(m, c) with a constant c copied c into a fresh
+        // register per FMA; with 16 registers (UseAVX=2) that pushed chains to the stack, and the
+        // roof came out at 111 GFLOP/s against 130 for the same chains in C on the same core.
+        FloatVector x = FloatVector.broadcast(S, 1e-2f);
+        FloatVector m = FloatVector.broadcast(S, 1e-2f);
         FloatVector a0 = FloatVector.fromArray(S, seed, 0);
         FloatVector a1 = FloatVector.fromArray(S, seed, l);
         FloatVector a2 = FloatVector.fromArray(S, seed, 2 * l);
@@ -89,18 +93,18 @@ public class FmaRoofBenchmark {
         FloatVector a10 = FloatVector.fromArray(S, seed, 10 * l);
         FloatVector a11 = FloatVector.fromArray(S, seed, 11 * l);
         for (int k = 0; k < ITERATIONS; k++) {
-            a0 = a0.fma(m, c);
-            a1 = a1.fma(m, c);
-            a2 = a2.fma(m, c);
-            a3 = a3.fma(m, c);
-            a4 = a4.fma(m, c);
-            a5 = a5.fma(m, c);
-            a6 = a6.fma(m, c);
-            a7 = a7.fma(m, c);
-            a8 = a8.fma(m, c);
-            a9 = a9.fma(m, c);
-            a10 = a10.fma(m, c);
-            a11 = a11.fma(m, c);
+            a0 = x.fma(m, a0);
+            a1 = x.fma(m, a1);
+            a2 = x.fma(m, a2);
+            a3 = x.fma(m, a3);
+            a4 = x.fma(m, a4);
+            a5 = x.fma(m, a5);
+            a6 = x.fma(m, a6);
+            a7 = x.fma(m, a7);
+            a8 = x.fma(m, a8);
+            a9 = x.fma(m, a9);
+            a10 = x.fma(m, a10);
+            a11 = x.fma(m, a11);
         }
         return a0.add(a1).add(a2).add(a3).add(a4).add(a5).add(a6).add(a7).add(a8).add(a9).add(a10).add(a11).lane(0);
     }
