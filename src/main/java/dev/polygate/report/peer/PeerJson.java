@@ -6,11 +6,16 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polygate.experiment.Environment;
+import dev.polygate.report.blas.OpenBlasCore;
 import dev.polygate.report.stats.MedianInterval;
 import dev.polygate.text.FloatText;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** peer-torch.json: the numbers of peer-torch.md for programs; times in ns per step, a missing target null. */
+/**
+ * peer-torch.json: the numbers of peer-torch.md for programs; times in ns per step, a missing target
+ * null. torchSide's OpenBLAS fields are there only where the torch files recorded them.
+ */
 final class PeerJson {
     private static final ObjectMapper MAPPER = FloatText.jsonMapper().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -36,6 +41,9 @@ final class PeerJson {
         t.put("threads", c.torch().threads());
         t.put("blasInfo", c.torch().blasInfo());
         c.torch().blasLibraries().forEach(t.putArray("blasLibraries")::add);
+        if (c.torch().openblasRecorded()) {
+            openblas(t, c.torch().openblas());
+        }
         t.put("mkldnn", c.torch().mkldnn());
         t.put("pythonVersion", c.torch().pythonVersion());
         t.put("rounds", c.torchRounds());
@@ -68,6 +76,20 @@ final class PeerJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The OpenBLAS core, its instruction set and float lanes (null where polygate does not know the
+     * core), OPENBLAS_CORETYPE and its configuration line; every field null where no OpenBLAS was
+     * mapped. Left out altogether where the torch files did not record it (format /1).
+     */
+    private static void openblas(ObjectNode t, Optional<OpenBlasCore> openblas) {
+        t.put("openblasCore", openblas.map(OpenBlasCore::core).orElse(null));
+        Optional<OpenBlasCore.Isa> isa = openblas.flatMap(OpenBlasCore::isa);
+        t.put("openblasIsa", isa.map(OpenBlasCore.Isa::name).orElse(null));
+        t.put("openblasFloatLanes", isa.map(OpenBlasCore.Isa::floatLanes).orElse(null));
+        t.put("openblasCoretype", openblas.flatMap(OpenBlasCore::coretype).orElse(null));
+        t.put("openblasConfig", openblas.flatMap(OpenBlasCore::config).orElse(null));
     }
 
     private static void median(ObjectNode o, MedianInterval m) {
