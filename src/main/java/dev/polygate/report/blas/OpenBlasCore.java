@@ -1,5 +1,6 @@
 package dev.polygate.report.blas;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +94,20 @@ public record OpenBlasCore(String core, Optional<String> config, Optional<String
     /** "forced with OPENBLAS_CORETYPE=SkylakeX" or "chosen by OpenBLAS for this CPU". */
     public String choice() {
         return coretype.map(t -> "forced with OPENBLAS_CORETYPE=" + t).orElse("chosen by OpenBLAS for this CPU");
+    }
+
+    /**
+     * The fields peer-torch.json and throughput.json give it: openblasCore, openblasIsa and
+     * openblasFloatLanes (null where polygate does not know the core), openblasCoretype (null:
+     * chosen by OpenBLAS) and openblasConfig; every one null where {@code openblas} is empty.
+     */
+    public static void putJson(ObjectNode o, Optional<OpenBlasCore> openblas) {
+        o.put("openblasCore", openblas.map(OpenBlasCore::core).orElse(null));
+        Optional<Isa> isa = openblas.flatMap(OpenBlasCore::isa);
+        o.put("openblasIsa", isa.map(Isa::name).orElse(null));
+        o.put("openblasFloatLanes", isa.map(Isa::floatLanes).orElse(null));
+        o.put("openblasCoretype", openblas.flatMap(OpenBlasCore::coretype).orElse(null));
+        o.put("openblasConfig", openblas.flatMap(OpenBlasCore::config).orElse(null));
     }
 
     /** "OpenBLAS ran its Haswell kernels (AVX2 + FMA, 8 float lanes, in sgemm), chosen by OpenBLAS for this CPU". */

@@ -10,7 +10,6 @@ import dev.polygate.report.blas.OpenBlasCore;
 import dev.polygate.report.stats.MedianInterval;
 import dev.polygate.text.FloatText;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * peer-torch.json: the numbers of peer-torch.md for programs; times in ns per step, a missing target
@@ -41,8 +40,8 @@ final class PeerJson {
         t.put("threads", c.torch().threads());
         t.put("blasInfo", c.torch().blasInfo());
         c.torch().blasLibraries().forEach(t.putArray("blasLibraries")::add);
-        if (c.torch().openblasRecorded()) {
-            openblas(t, c.torch().openblas());
+        if (c.torch().openblasRecorded()) {   // left out where the torch files did not record it (format /1)
+            OpenBlasCore.putJson(t, c.torch().openblas());
         }
         t.put("mkldnn", c.torch().mkldnn());
         t.put("pythonVersion", c.torch().pythonVersion());
@@ -76,20 +75,6 @@ final class PeerJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /**
-     * The OpenBLAS core, its instruction set and float lanes (null where polygate does not know the
-     * core), OPENBLAS_CORETYPE and its configuration line; every field null where no OpenBLAS was
-     * mapped. Left out altogether where the torch files did not record it (format /1).
-     */
-    private static void openblas(ObjectNode t, Optional<OpenBlasCore> openblas) {
-        t.put("openblasCore", openblas.map(OpenBlasCore::core).orElse(null));
-        Optional<OpenBlasCore.Isa> isa = openblas.flatMap(OpenBlasCore::isa);
-        t.put("openblasIsa", isa.map(OpenBlasCore.Isa::name).orElse(null));
-        t.put("openblasFloatLanes", isa.map(OpenBlasCore.Isa::floatLanes).orElse(null));
-        t.put("openblasCoretype", openblas.flatMap(OpenBlasCore::coretype).orElse(null));
-        t.put("openblasConfig", openblas.flatMap(OpenBlasCore::config).orElse(null));
     }
 
     private static void median(ObjectNode o, MedianInterval m) {
