@@ -78,7 +78,8 @@ def parse_args(argv):
                    help="OPENBLAS_CORETYPE for torch's OpenBLAS, e.g. SkylakeX (its AVX-512 kernels); default: the "
                         "environment's OPENBLAS_CORETYPE if set, else OpenBLAS's pick for this CPU")
     p.add_argument("--check", action="store_true",
-                   help="import torch, check the OpenBLAS core, print one line saying which runs, and exit: no timing")
+                   help="import torch, check the OpenBLAS core, run one small matrix product on it, print one line "
+                        "saying which core runs, and exit: no timing")
     p.add_argument("--out", help="the JSON file to write (required unless --check)")
     a = p.parse_args(argv)
     if a.openblas_core is not None and not OPENBLAS_CORE_NAME.match(a.openblas_core):
@@ -284,6 +285,10 @@ def main(argv):
     core, config = openblas_core(libraries)
     coretype = check_openblas(core, libraries, asked, args.openblas_core is not None)
     if args.check:
+        # One small float32 product (OpenBLAS's sgemm): OpenBLAS does not check that this CPU has
+        # the instructions of a forced core, so such a core stops the process here (SIGILL), not in
+        # the middle of a timed round.
+        torch.mm(torch.ones(64, 64), torch.ones(64, 64))
         print(openblas_line(core, coretype))
         return
     cases = []
