@@ -1,5 +1,6 @@
 package dev.polygate.report.peer;
 
+import dev.polygate.report.blas.OpenBlasCore;
 import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.jmh.Jvm;
 import dev.polygate.report.jmh.VectorSetting;
@@ -78,20 +79,40 @@ public record PeerComparison(List<PeerRow> rows, Jvm jvm, VectorSetting vector, 
         }
     }
 
-    /** Rounds are pooled only if PyTorch ran the same way in each. */
+    /**
+     * Rounds are pooled only if PyTorch ran the same way in each. The OpenBLAS core gets a message of
+     * its own: rounds on two kernel sets would make each median one of two libraries' speeds.
+     */
     private static void checkSameSetting(TorchRun first, TorchRun run) {
+        if (!first.openblasCoreText().equals(run.openblasCoreText())) {
+            throw new InvalidInputException("torch result file " + run.source() + ": OpenBLAS core " + run.openblasCoreText()
+                    + ", but " + first.openblasCoreText() + " in " + first.source() + " (one comparison needs one set of "
+                    + "OpenBLAS kernels, or its medians mix two; bin/compare-torch --openblas-core NAME holds every round "
+                    + "to one)");
+        }
         Map<String, String[]> fields = new LinkedHashMap<>();
         fields.put("torchVersion", new String[] {first.torchVersion(), run.torchVersion()});
         fields.put("torchThreads", new String[] {Integer.toString(first.threads()), Integer.toString(run.threads())});
         fields.put("torchConfig", new String[] {first.torchConfig(), run.torchConfig()});
         fields.put("blasLibraries", new String[] {first.blasLibraries().toString(), run.blasLibraries().toString()});
         fields.put("cpu", new String[] {first.cpu(), run.cpu()});
+        fields.put("openblasCoretype", new String[] {coretype(first), coretype(run)});
+        fields.put("openblasConfig", new String[] {config(first), config(run)});
         fields.forEach((name, pair) -> {
             if (!pair[0].equals(pair[1])) {
                 throw new InvalidInputException("torch result file " + run.source() + ": " + name + " differs from "
                         + first.source() + "'s (one comparison needs one PyTorch setting)");
             }
         });
+    }
+
+    /** OPENBLAS_CORETYPE as recorded, "" where unset or there is no OpenBLAS. */
+    private static String coretype(TorchRun run) {
+        return run.openblas().flatMap(OpenBlasCore::coretype).orElse("");
+    }
+
+    private static String config(TorchRun run) {
+        return run.openblas().flatMap(OpenBlasCore::config).orElse("");
     }
 
     /** Rows with a target, and how many of them meet it. */

@@ -6,11 +6,15 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polygate.experiment.Environment;
+import dev.polygate.report.blas.OpenBlasCore;
 import dev.polygate.report.stats.MedianInterval;
 import dev.polygate.text.FloatText;
 import java.nio.charset.StandardCharsets;
 
-/** peer-torch.json: the numbers of peer-torch.md for programs; times in ns per step, a missing target null. */
+/**
+ * peer-torch.json: the numbers of peer-torch.md for programs; times in ns per step, a missing target
+ * null. torchSide's OpenBLAS fields are there only where the torch files recorded them.
+ */
 final class PeerJson {
     private static final ObjectMapper MAPPER = FloatText.jsonMapper().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -36,6 +40,9 @@ final class PeerJson {
         t.put("threads", c.torch().threads());
         t.put("blasInfo", c.torch().blasInfo());
         c.torch().blasLibraries().forEach(t.putArray("blasLibraries")::add);
+        if (c.torch().openblasRecorded()) {   // left out where the torch files did not record it (format /1)
+            OpenBlasCore.putJson(t, c.torch().openblas());
+        }
         t.put("mkldnn", c.torch().mkldnn());
         t.put("pythonVersion", c.torch().pythonVersion());
         t.put("rounds", c.torchRounds());

@@ -62,13 +62,27 @@ final class PeerMarkdown {
                     + "products are much slower on it than on OpenBLAS or MKL (`apt-get install libopenblas0-pthread` "
                     + "points libblas.so.3 at OpenBLAS)");
         }
-        md.append('\n');
+        md.append(openblas(t)).append('\n');
         md.append("- **Rounds**: ").append(c.jmhRounds()).append(c.jmhRounds() == 1 ? " JMH result file" : " JMH result files")
                 .append(" (one fork per case each) and ").append(c.torchRounds())
                 .append(c.torchRounds() == 1 ? " PyTorch process" : " PyTorch processes")
                 .append(", alternating, so that drift of the machine falls on both sides\n");
         md.append("- **Produced by**: ").append(c.command().isEmpty() ? "not stated" : "`" + c.command() + "`").append('\n');
         md.append("- **Report written by**: ").append(SweepProvenance.environment(machine)).append('\n');
+    }
+
+    /**
+     * What the BLAS line adds about OpenBLAS: its kernels with their instruction set, whether they
+     * were forced, and its own configuration line; that this was not recorded (format /1); nothing
+     * where no OpenBLAS was mapped (the mapped libraries say what was).
+     */
+    static String openblas(TorchRun t) {
+        if (!t.openblasRecorded()) {
+            return "; which OpenBLAS kernels ran is not recorded (torch result files of format " + TorchRunJson.FORMAT_1
+                    + ")";
+        }
+        return t.openblas().map(o -> "; " + o.describe() + o.config().map(c -> " (openblas_get_config(): `" + c + "`)")
+                .orElse("")).orElse("");
     }
 
     private static void table(StringBuilder md, String shape, List<PeerRow> rows) {

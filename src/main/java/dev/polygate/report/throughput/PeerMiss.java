@@ -113,7 +113,8 @@ sealed interface PeerMiss permits PeerMiss.TimeBudget, PeerMiss.RateAgainstRoof 
     /**
      * Both sides' rates over polygate's FLOP count of the case's step (kernel/FlopCount, as every
      * GFLOP/s of this report) against this report's FMA roof, one core's per thread; and what
-     * PyTorch's matrix products run on, which this JVM's UseAVX does not hold.
+     * PyTorch's matrix products run on, which this JVM's UseAVX does not hold: the OpenBLAS kernels
+     * and their instruction set, where the peer file names them.
      *
      * @param peerCase   the case
      * @param flops      FLOPs of one step of the case's model
@@ -162,7 +163,8 @@ sealed interface PeerMiss permits PeerMiss.TimeBudget, PeerMiss.RateAgainstRoof 
                     + ". PyTorch's matrix products run in its BLAS (" + blas.map(b -> b.info() + " in torch's build "
                     + "configuration" + (b.libraries().isEmpty() ? "" : "; mapped: `" + String.join("`, `", b.libraries())
                     + "`")).orElse("not named in the peer file") + "), which this JVM's UseAVX=" + useAvx
-                    + " does not hold: it picks its own vector width.";
+                    + " does not hold" + blas.flatMap(Blas::openblas).map(o -> ": " + o.describe() + ".")
+                    .orElse(" (the peer file does not name the OpenBLAS kernels it ran).");
         }
     }
 }

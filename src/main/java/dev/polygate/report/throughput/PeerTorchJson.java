@@ -3,6 +3,7 @@ package dev.polygate.report.throughput;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polygate.model.ParameterMatch;
 import dev.polygate.model.Shape;
+import dev.polygate.report.blas.OpenBlasCore;
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.input.JsonInput;
@@ -25,7 +26,7 @@ import java.util.Set;
  * throughput report uses must be there with its type, times and ratios positive with the median
  * inside its interval, a case may appear once, and a verdict must be what its ratio and target
  * give (met where the ratio reaches the target), or the file is not as peer-report writes it.
- * Torch's BLAS fields are optional. Each problem is one {@link InvalidInputException} line naming
+ * Torch's BLAS fields are optional, the OpenBLAS core among them (older files lack it). Each problem is one {@link InvalidInputException} line naming
  * the option, the file and the field, e.g. {@code --peer F: cases[2].torchNanosPerStep.low is
  * "x", expected a positive number}.
  */
@@ -56,7 +57,7 @@ final class PeerTorchJson {
         Optional<Blas> blas = Optional.empty();
         if (t.hasNonNull("blasInfo")) {
             blas = Optional.of(new Blas(text(file, t, "torchSide.blasInfo"), t.hasNonNull("blasLibraries")
-                    ? strings(file, t, "torchSide.blasLibraries") : List.of()));
+                    ? strings(file, t, "torchSide.blasLibraries") : List.of(), openblas(file, t)));
         }
         JsonNode cases = root.get("cases");
         if (!cases.isArray() || cases.isEmpty()) {
@@ -74,6 +75,28 @@ final class PeerTorchJson {
         }
         return new PeerTorchReport(file, polygate, text(file, t, "torchSide.torchVersion"),
                 positiveInt(file, t, "torchSide.threads"), blas, read);
+    }
+
+    /**
+     * torchSide's OpenBLAS core with OPENBLAS_CORETYPE and its configuration line, where the file
+     * names a core (its instruction set comes from {@link OpenBlasCore}'s table, not the file).
+     */
+    private static Optional<OpenBlasCore> openblas(Path file, JsonNode t) {
+        if (!t.hasNonNull("openblasCore")) {
+            return Optional.empty();
+        }
+        String core = text(file, t, "torchSide.openblasCore");
+        if (core.isBlank()) {
+            throw bad(file, "torchSide.openblasCore is blank, expected OpenBLAS's core name (e.g. Haswell) or null");
+        }
+        return Optional.of(new OpenBlasCore(core, optionalText(file, t, "torchSide.openblasConfig"),
+                optionalText(file, t, "torchSide.openblasCoretype")));
+    }
+
+    /** A string field that may be missing or null (empty). */
+    private static Optional<String> optionalText(Path file, JsonNode parent, String where) {
+        return parent.hasNonNull(where.substring(where.lastIndexOf('.') + 1)) ? Optional.of(text(file, parent, where))
+                : Optional.empty();
     }
 
     private static Case peerCase(Path file, String where, JsonNode c) {

@@ -1,6 +1,7 @@
 package dev.polygate.report.throughput;
 
 import dev.polygate.model.Shape;
+import dev.polygate.report.blas.OpenBlasCore;
 import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.jmh.VectorSetting;
 import java.nio.file.Path;
@@ -43,8 +44,10 @@ public record PeerTorchReport(Path source, PolygateSide polygate, String torchVe
      *
      * @param info      e.g. BLAS_INFO=generic
      * @param libraries the shared objects mapped (resolved paths)
+     * @param openblas  the OpenBLAS kernels that ran, where the file names them (peer files from
+     *                  torch runs that recorded them, with OpenBLAS mapped)
      */
-    public record Blas(String info, List<String> libraries) {
+    public record Blas(String info, List<String> libraries, Optional<OpenBlasCore> openblas) {
         public Blas {
             libraries = List.copyOf(libraries);
         }

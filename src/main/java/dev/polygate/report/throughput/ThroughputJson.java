@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polygate.experiment.Environment;
+import dev.polygate.report.blas.OpenBlasCore;
 import dev.polygate.text.FloatText;
 import dev.polygate.model.ModelSpec;
 import dev.polygate.kernel.Tiling;
@@ -185,6 +186,7 @@ final class ThroughputJson {
         } else {
             t.putNull("blasInfo");
         }
+        OpenBlasCore.putJson(t, peer.blas().flatMap(PeerTorchReport.Blas::openblas));
         Map<PeerTorchReport.Case, PeerMiss> misses = new HashMap<>();
         PeerMiss.all(peer, results).forEach(m -> misses.put(m.peerCase(), m));
         ArrayNode cases = o.putArray("cases");

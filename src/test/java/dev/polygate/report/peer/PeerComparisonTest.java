@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polygate.cli.CommandRun;
 import dev.polygate.report.input.InvalidInputException;
 import dev.polygate.report.jmh.JmhFixtures;
 import dev.polygate.report.jmh.VectorSetting;
+import dev.polygate.report.peer.TorchFixtures.Blas;
 import dev.polygate.report.peer.TorchFixtures.Timing;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -145,5 +149,128 @@ class PeerComparisonTest {
         assertTrue(md.contains("netlib reference BLAS"));
         assertTrue(Files.readString(out.resolve(PeerReport.JSON)).contains("\"targetsMet\" : 1"));
         assertTrue(Files.size(out.resolve(PeerReport.PNG)) > 1000);
+    }
+
+    /** One round per core: a JMH file with STUDY and a torch file on that OpenBLAS (format /2). */
+    private List<List<Path>> roundsOn(List<String> forkArgs, Blas... cores) throws IOException {
+        List<Path> jmh = new ArrayList<>();
+        List<Path> torch = new ArrayList<>();
+        for (int r = 0; r < cores.length; r++) {
+            jmh.add(TorchFixtures.jmh(dir.resolve("jmh-" + r + ".json"), forkArgs, List.of(new Timing(STUDY, POLYGATE[r]))));
+            torch.add(TorchFixtures.torch(dir.resolve("torch-" + r + ".json"), 1,
+                    List.of(new Timing(STUDY, 50 * POLYGATE[r])), cores[r]));
+        }
+        return List.of(jmh, torch);
+    }
+
+    private PeerComparison onCores(Blas... cores) throws IOException {
+        List<List<Path>> files = roundsOn(FORK_ARGS, cores);
+        return PeerComparison.compare(files.get(0), files.get(1), AVX512, "bin/compare-torch");
+    }
+
+    private String markdown(PeerComparison c) throws IOException {
+        Path out = Files.createDirectories(dir.resolve("md"));
+        PeerReport.writeAll(c, out);
+        return Files.readString(out.resolve(PeerReport.MARKDOWN));
+    }
+
+    private JsonNode torchSide(PeerComparison c) throws IOException {
+        Path out = Files.createDirectories(dir.resolve("json"));
+        PeerReport.writeAll(c, out);
+        return new ObjectMapper().readTree(out.resolve(PeerReport.JSON).toFile()).get("torchSide");
+    }
+
+    /** The BLAS line: the OpenBLAS kernels that ran, their instruction set, and whether they were forced. */
+    @Test
+    void theBlasLineNamesOpenBlasKernelsTheirInstructionSetAndWhetherTheyWereForced() throws IOException {
+        String chosen = markdown(onCores(Blas.HASWELL, Blas.HASWELL));
+        assertTrue(chosen.contains("/libopenblasp-r0.3.21.so`; OpenBLAS ran its Haswell kernels (AVX2 + FMA, 8 float "
+                + "lanes, in sgemm), chosen by OpenBLAS for this CPU (openblas_get_config(): `OpenBLAS 0.3.21 DYNAMIC_ARCH "
+                + "NO_AFFINITY Haswell MAX_THREADS=64`)\n"), chosen);
+
+        Blas skylake = new Blas("SkylakeX", "SkylakeX");
+        String forced = markdown(onCores(skylake, skylake));
+        assertTrue(forced.contains("; OpenBLAS ran its SkylakeX kernels (AVX-512, 16 float lanes, in sgemm), forced with "
+                + "OPENBLAS_CORETYPE=SkylakeX (openblas_get_config(): "), forced);
+
+        Blas unknown = new Blas("NEOVERSEN1", null);
+        assertTrue(markdown(onCores(unknown)).contains("; OpenBLAS ran its NEOVERSEN1 kernels (instruction set not known "
+                + "to polygate), chosen by OpenBLAS for this CPU"));
+
+        String none = markdown(onCores(Blas.NONE));
+        assertFalse(none.contains("OpenBLAS ran"), none);
+        assertTrue(none.contains("netlib reference BLAS"), none);
+    }
+
+    @Test
+    void peerTorchJsonCarriesTheCoreItsInstructionSetAndOpenblasCoretype() throws IOException {
+        JsonNode forced = torchSide(onCores(new Blas("SkylakeX", "skylakex")));
+        assertEquals("SkylakeX", forced.get("openblasCore").asText());
+        assertEquals("AVX-512", forced.get("openblasIsa").asText());
+        assertEquals(16, forced.get("openblasFloatLanes").asInt());
+        assertEquals("skylakex", forced.get("openblasCoretype").asText());
+        assertEquals("OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY SkylakeX MAX_THREADS=64", forced.get("openblasConfig").asText());
+
+        JsonNode unknown = torchSide(onCores(new Blas("NEOVERSEN1", null)));
+        assertEquals("NEOVERSEN1", unknown.get("openblasCore").asText());
+        assertTrue(unknown.get("openblasIsa").isNull());
+        assertTrue(unknown.get("openblasFloatLanes").isNull());
+        assertTrue(unknown.get("openblasCoretype").isNull(), "chosen by OpenBLAS");
+
+        JsonNode none = torchSide(onCores(Blas.NONE));
+        assertTrue(none.has("openblasCore") && none.get("openblasCore").isNull(), none.toString());
+    }
+
+    /** Torch files of format /1 did not look at OpenBLAS: the report says so, the JSON leaves the fields out. */
+    @Test
+    void torchFilesOfFormatOneAreReadAndTheCoreIsNotRecorded() throws IOException {
+        Path jmh = TorchFixtures.jmh(dir.resolve("jmh.json"), FORK_ARGS, List.of(new Timing(STUDY, 1)));
+        Path torch = Files.writeString(dir.resolve("torch.json"),
+                TorchFixtures.formatOne(TorchFixtures.torchJson(1, List.of(new Timing(STUDY, 100)), Blas.HASWELL)));
+        PeerComparison c = PeerComparison.compare(List.of(jmh), List.of(torch), AVX512, "");
+        assertTrue(markdown(c).contains("; which OpenBLAS kernels ran is not recorded (torch result files of format "
+                + "polygate-torch-step/1)\n"));
+        assertFalse(torchSide(c).has("openblasCore"));
+    }
+
+    /**
+     * Rounds on two OpenBLAS cores would make each median one of two libraries: refused naming both,
+     * by peer-report in one line with exit 2, as for a wrong format or a missing case.
+     */
+    @Test
+    void roundsOnDifferentOpenBlasCoresAreRefused() throws IOException {
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> onCores(Blas.HASWELL, Blas.HASWELL, new Blas("SkylakeX", "SkylakeX")));
+        assertEquals("torch result file " + dir.resolve("torch-2.json") + ": OpenBLAS core SkylakeX, but Haswell in "
+                + dir.resolve("torch-0.json") + " (one comparison needs one set of OpenBLAS kernels, or its medians mix "
+                + "two; bin/compare-torch --openblas-core NAME holds every round to one)", e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> onCores(Blas.HASWELL, Blas.NONE));
+        assertTrue(e.getMessage().contains(": OpenBLAS core no OpenBLAS, but Haswell in "), e.getMessage());
+        // The same kernels, once forced and once chosen: not one setting either.
+        e = assertThrows(InvalidInputException.class, () -> onCores(Blas.HASWELL, new Blas("Haswell", "Haswell")));
+        assertTrue(e.getMessage().endsWith(": openblasCoretype differs from " + dir.resolve("torch-0.json")
+                + "'s (one comparison needs one PyTorch setting)"), e.getMessage());
+        Path one = Files.writeString(dir.resolve("torch-one.json"),
+                TorchFixtures.formatOne(TorchFixtures.torchJson(1, List.of(new Timing(STUDY, 100)), Blas.HASWELL)));
+        Path jmh = TorchFixtures.jmh(dir.resolve("jmh.json"), FORK_ARGS, List.of(new Timing(STUDY, 1)));
+        e = assertThrows(InvalidInputException.class, () -> PeerComparison.compare(List.of(jmh),
+                List.of(dir.resolve("torch-0.json"), one), AVX512, ""));
+        assertTrue(e.getMessage().contains(": OpenBLAS core not recorded (polygate-torch-step/1), but Haswell in "),
+                e.getMessage());
+
+        // The command: forks as this JVM was started (or the vector check would answer first).
+        VectorSetting here = VectorSetting.current();
+        List<String> forkArgs = new ArrayList<>(FORK_ARGS);
+        if (here.useAvxOnCommandLine()) {
+            forkArgs.add("-XX:UseAVX=" + here.useAvx());
+        }
+        List<List<Path>> files = roundsOn(forkArgs, Blas.HASWELL, new Blas("SkylakeX", "SkylakeX"));
+        Path out = dir.resolve("refused");
+        CommandRun run = CommandRun.run("", "peer-report", "--jmh", files.get(0).get(0).toString(), "--jmh",
+                files.get(0).get(1).toString(), "--torch", files.get(1).get(0).toString(), "--torch",
+                files.get(1).get(1).toString(), "--out", out.toString());
+        run.assertUsageError("peer-report: torch result file " + files.get(1).get(1) + ": OpenBLAS core SkylakeX, but "
+                + "Haswell in " + files.get(1).get(0));
+        assertFalse(Files.exists(out.resolve(PeerReport.MARKDOWN)));
     }
 }

@@ -3,6 +3,8 @@ package dev.polygate.report.peer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polygate.cli.CommandRun;
 import dev.polygate.model.Activation;
 import dev.polygate.model.LayerKind;
@@ -13,6 +15,7 @@ import dev.polygate.report.accuracy.SyntheticSweeps;
 import dev.polygate.report.format.MarkdownTables;
 import dev.polygate.report.format.NumberText;
 import dev.polygate.report.jmh.VectorSetting;
+import dev.polygate.report.peer.TorchFixtures.Blas;
 import dev.polygate.report.peer.TorchFixtures.Timing;
 import dev.polygate.report.runs.StoreFixtures;
 import java.io.IOException;
@@ -46,7 +49,7 @@ class PeerJsonRoundTripTest {
         for (int r = 0; r < polygate.length; r++) {
             jmh.add(TorchFixtures.jmh(dir.resolve("jmh-" + r + ".json"), forkArgs, List.of(new Timing(study, polygate[r]))));
             torch.add(TorchFixtures.torch(dir.resolve("torch-" + r + ".json"), 1,
-                    List.of(new Timing(study, 30 * polygate[polygate.length - 1 - r]))));
+                    List.of(new Timing(study, 30 * polygate[polygate.length - 1 - r])), new Blas("SkylakeX", "SkylakeX")));
         }
         PeerComparison comparison = PeerComparison.compare(jmh, torch, here, "bin/compare-torch");
         Path peerDir = Files.createDirectories(dir.resolve("peer"));
@@ -77,5 +80,11 @@ class PeerJsonRoundTripTest {
                 + "100× needs a step of ≤ " + NumberText.nanoseconds(row.torch().median() / 100) + " (PyTorch's "
                 + NumberText.nanoseconds(row.torch().median()) + " ÷ 100); polygate's step takes 10.0 µs (this report, "
                 + "1 thread; its forward and backward were not timed alone).\n"), md);
+        JsonNode torchSide = new ObjectMapper().readTree(dir.resolve("throughput/throughput.json").toFile())
+                .get("againstPyTorch").get("torchSide");
+        assertEquals("SkylakeX", torchSide.get("openblasCore").asText());
+        assertEquals(16, torchSide.get("openblasFloatLanes").asInt());
+        assertEquals("SkylakeX", torchSide.get("openblasCoretype").asText());
+        assertEquals("OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY SkylakeX MAX_THREADS=64", torchSide.get("openblasConfig").asText());
     }
 }

@@ -57,6 +57,23 @@ public final class SyntheticPeer {
     }
 
     /**
+     * PyTorch's OpenBLAS as peer-report writes it: the core that ran and OPENBLAS_CORETYPE ({@code
+     * null}: chosen by OpenBLAS); without this call the file predates the fields.
+     */
+    public SyntheticPeer openblas(String core, String coretype) {
+        ObjectNode t = (ObjectNode) root.get("torchSide");
+        t.put("openblasCore", core);
+        t.put("openblasCoretype", coretype);
+        t.put("openblasConfig", "OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY " + core + " MAX_THREADS=64");
+        return this;
+    }
+
+    /** The torch side, to spoil a field of it. */
+    public ObjectNode torchSide() {
+        return (ObjectNode) root.get("torchSide");
+    }
+
+    /**
      * Adds a case: both medians (ns per step), the ratio PyTorch ÷ polygate with its interval, and
      * the target ({@code null}: none).
      */

@@ -448,8 +448,8 @@ class ThroughputCommandTest {
                 + "polygate's 20.0 ms, " + NumberText.threeDigits(flops / 20e6) + " GFLOP/s, "
                 + NumberText.percent(flops / 20e6 / roofGflops) + ". PyTorch's matrix products run in its BLAS "
                 + "(BLAS_INFO=open in torch's build configuration; mapped: `/usr/lib/x86_64-linux-gnu/libopenblas.so.0`), "
-                + "which this JVM's UseAVX=" + VectorSetting.current().useAvx() + " does not hold: it picks its own "
-                + "vector width.\n"), section);
+                + "which this JVM's UseAVX=" + VectorSetting.current().useAvx() + " does not hold (the peer file does "
+                + "not name the OpenBLAS kernels it ran).\n"), section);
         assertEquals(3, section.lines().filter(l -> l.startsWith("- ")).count(), "one explanation per miss: " + section);
 
         assertTrue(assertRow(md, "against PyTorch at 1000x10x1").get(2).startsWith("**missed** (2 of 2 cases; worst: "
@@ -483,6 +483,44 @@ class ThroughputCommandTest {
                 .lines().filter(l -> !l.contains("against PyTorch at")).map(l -> l + "\n").collect(Collectors.joining()));
         JsonNode withoutJson = new ObjectMapper().readTree(before.resolve("throughput.json").toFile());
         assertTrue(withoutJson.get("againstPyTorch") == null, withoutJson.toString());
+    }
+
+    /**
+     * A peer file that names PyTorch's OpenBLAS core: the rate explanation says which kernels ran,
+     * with their instruction set, and whether OPENBLAS_CORETYPE forced them; throughput.json has them.
+     */
+    @Test
+    void theRateExplanationNamesTheOpenBlasKernelsPyTorchRan() throws IOException {
+        Path jmh = peerJmh();
+        Path forced = peerFile().openblas("Haswell", "Haswell").write(tmp.resolve("peer-haswell.json"));
+
+        CommandRun o = run("throughput", "--jmh", jmh.toString(), "--peer", forced.toString(), "--accuracy",
+                accuracy.toString(), "--out", out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        assertTrue(md.contains("/libopenblas.so.0`), which this JVM's UseAVX=" + VectorSetting.current().useAvx()
+                + " does not hold: OpenBLAS ran its Haswell kernels (AVX2 + FMA, 8 float lanes, in sgemm), forced with "
+                + "OPENBLAS_CORETYPE=Haswell.\n"), md);
+        JsonNode torchSide = new ObjectMapper().readTree(out.resolve("throughput.json").toFile()).get("againstPyTorch")
+                .get("torchSide");
+        assertEquals("Haswell", torchSide.get("openblasCore").asText());
+        assertEquals("AVX2 + FMA", torchSide.get("openblasIsa").asText());
+        assertEquals(8, torchSide.get("openblasFloatLanes").asInt());
+        assertEquals("Haswell", torchSide.get("openblasCoretype").asText());
+
+        Path chosen = peerFile().openblas("SkylakeX", null).write(tmp.resolve("peer-skylakex.json"));
+        assertEquals(0, run("throughput", "--jmh", jmh.toString(), "--peer", chosen.toString(), "--accuracy",
+                accuracy.toString(), "--out", out.toString()).code());
+        assertTrue(Files.readString(out.resolve("throughput.md")).contains(" does not hold: OpenBLAS ran its SkylakeX "
+                + "kernels (AVX-512, 16 float lanes, in sgemm), chosen by OpenBLAS for this CPU.\n"));
+
+        SyntheticPeer numbered = peerFile().openblas("Haswell", null);
+        numbered.torchSide().put("openblasCore", 20);
+        Path bad = numbered.write(tmp.resolve("peer-bad-core.json"));
+        assertRejected(List.of("throughput", "--jmh", jmh.toString(), "--peer", bad.toString(), "--accuracy",
+                accuracy.toString(), "--out", tmp.resolve("not-written").toString()),
+                "--peer " + bad + ": torchSide.openblasCore is a number, expected a string");
     }
 
     /**
