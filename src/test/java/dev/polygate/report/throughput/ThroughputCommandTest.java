@@ -190,19 +190,7 @@ class ThroughputCommandTest {
      */
     @Test
     void theStudySizeStepIsTakenApartFromItsOwnBenchmarks() throws IOException {
-        Map<String, String> epilogueRelu = Map.of("activation", "relu", "kind", "plain", "width", "256", "samples", "4096");
-        Map<String, String> epilogueSilu = Map.of("activation", "silu", "kind", "plain", "width", "256", "samples", "4096");
-        Path parts = new SyntheticJmh()
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(3_000))
-                .add("TrainingStepBenchmark.forward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_500))
-                .add("TrainingStepBenchmark.backward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_200))
-                .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(7_000))
-                .add("TrainingStepBenchmark.forward", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(5_500))
-                .add("TrainingStepBenchmark.backward", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_300))
-                // 0.1 and 0.5 ns per unit: 256 · 4096 units per call.
-                .add("ActivationEpilogueBenchmark.forward", epilogueRelu, SyntheticJmh.sixForks(0.1 * 256 * 4096))
-                .add("ActivationEpilogueBenchmark.forward", epilogueSilu, SyntheticJmh.sixForks(0.5 * 256 * 4096))
-                .write(tmp.resolve("parts.json"));
+        Path parts = studySizeParts(1_200).write(tmp.resolve("parts.json"));
 
         CommandRun o = run("throughput", "--jmh", parts.toString(), "--accuracy", accuracy.toString(), "--out", out.toString());
 
@@ -374,19 +362,26 @@ class ThroughputCommandTest {
      * their forward and backward, the epilogues at 0.1 and 0.5 ns per unit, and the roof.
      */
     private Path peerJmh() {
+        return studySizeParts(1_250).add("FmaRoofBenchmark.fma12", Map.of(), SyntheticJmh.sixForks(ROOF_NS))
+                .write(tmp.resolve("peer-jmh.json"));
+    }
+
+    /**
+     * relu and silu plain steps at the study's size with their forward and backward (relu's backward
+     * as given, in ns), and the epilogues at 0.1 and 0.5 ns per unit (256 · 4096 units per call).
+     */
+    private static SyntheticJmh studySizeParts(double reluBackwardNs) {
         Map<String, String> epilogueRelu = Map.of("activation", "relu", "kind", "plain", "width", "256", "samples", "4096");
         Map<String, String> epilogueSilu = Map.of("activation", "silu", "kind", "plain", "width", "256", "samples", "4096");
         return new SyntheticJmh()
                 .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(3_000))
                 .add("TrainingStepBenchmark.forward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_500))
-                .add("TrainingStepBenchmark.backward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_250))
+                .add("TrainingStepBenchmark.backward", SyntheticJmh.model("relu", "plain", "1000x10x1"), SyntheticJmh.sixForks(reluBackwardNs))
                 .add("TrainingStepBenchmark.step", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(7_000))
                 .add("TrainingStepBenchmark.forward", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(5_500))
                 .add("TrainingStepBenchmark.backward", SyntheticJmh.model("silu", "plain", "1000x10x1"), SyntheticJmh.sixForks(1_300))
                 .add("ActivationEpilogueBenchmark.forward", epilogueRelu, SyntheticJmh.sixForks(0.1 * 256 * 4096))
-                .add("ActivationEpilogueBenchmark.forward", epilogueSilu, SyntheticJmh.sixForks(0.5 * 256 * 4096))
-                .add("FmaRoofBenchmark.fma12", Map.of(), SyntheticJmh.sixForks(ROOF_NS))
-                .write(tmp.resolve("peer-jmh.json"));
+                .add("ActivationEpilogueBenchmark.forward", epilogueSilu, SyntheticJmh.sixForks(0.5 * 256 * 4096));
     }
 
     /** Two study-size misses, a miss of the 1× target, two cases met (one within noise) and one without a target. */
