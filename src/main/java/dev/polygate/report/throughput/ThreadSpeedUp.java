@@ -56,6 +56,14 @@ public record ThreadSpeedUp(Measurement split, Measurement oneThread, RatioInter
         return split.benchmark();
     }
 
+    /**
+     * Whether both sides come from one JMH result file, i.e. one invocation, where JMH runs a case's
+     * thread counts back to back: then the ratio does not include the machine's drift between runs.
+     */
+    public boolean sameRun() {
+        return split.result().source().equals(oneThread.result().source());
+    }
+
     /** The case on N threads. */
     StepCase stepCase() {
         return StepCase.of(split);

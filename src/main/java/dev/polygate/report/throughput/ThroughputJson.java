@@ -78,6 +78,7 @@ final class ThroughputJson {
             o.put("threads", s.threads());
             ratio(o.putObject("speedUp"), s.speedUp());
             number(o, "efficiency", s.efficiency());
+            o.put("sameJmhRun", s.sameRun());
         }
         ArrayNode bounds = root.putArray("threadsPerRunParts");
         for (AmdahlBound a : AmdahlBound.all(threadPairs)) {

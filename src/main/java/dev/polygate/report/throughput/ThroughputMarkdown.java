@@ -17,6 +17,7 @@ import dev.polygate.report.throughput.TargetResult.Status;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * throughput.md: where the numbers come from, one table per benchmark family, the vector/scalar
@@ -122,7 +123,7 @@ final class ThroughputMarkdown {
         if (!speedUps.isEmpty()) {
             s.append("Threads inside one run: speed-up = the one-thread time / the N-thread time of the same part "
                     + "(the whole step, or its forward or backward alone), same parameters (the bits are the same for "
-                    + "every N); efficiency = speed-up / N.\n\n");
+                    + "every N); efficiency = speed-up / N. " + runsNote(speedUps) + "\n\n");
             MarkdownTable u = new MarkdownTable("part", "activation", "kind", "shape", "threads>", "1 thread>",
                     "N threads>", "speed-up [CI]>", "efficiency>");
             for (ThreadSpeedUp su : speedUps) {
@@ -135,6 +136,25 @@ final class ThroughputMarkdown {
             s.append(threadMisses(speedUps));
         }
         return s.toString();
+    }
+
+    /**
+     * Whether the speed-ups compare forks of one JMH run. On a shared machine the speed drifts between
+     * runs by more than one run's intervals show, so a ratio across runs measures that drift too.
+     */
+    static String runsNote(List<ThreadSpeedUp> speedUps) {
+        List<ThreadSpeedUp> across = speedUps.stream().filter(su -> !su.sameRun()).toList();
+        if (across.isEmpty()) {
+            return "Both sides of every ratio were timed in one JMH run (one result file), where JMH runs a "
+                    + "case's one-thread forks and then its N-thread forks, seconds apart.";
+        }
+        String files = across.stream()
+                .flatMap(su -> Stream.of(su.split().result().source(), su.oneThread().result().source()))
+                .map(f -> "`" + f.getFileName() + "`").distinct().collect(Collectors.joining(", "));
+        return across.size() + " of " + speedUps.size() + " ratios set results of different JMH runs against each "
+                + "other (" + files + "): they include whatever the machine's speed did between those runs, which on "
+                + "a shared machine can exceed one run's intervals (time 1 and N threads in one invocation: "
+                + "-p threadsPerRun=1,N).";
     }
 
     /**
@@ -285,9 +305,11 @@ final class ThroughputMarkdown {
                 + "): per k, " + (rows + 2) + " loads (2 vectors, " + rows + " broadcast weights) feed "
                 + (2 * rows) + " FMAs; the weights are packed by register tiles first (W for the product and the "
                 + "forward, Wᵀ for the backward's dh; the copy is in these times), so the broadcasts come from one "
-                + "stream. Where the rest of the gap to 100 % goes was not measured: tile rows (4 or 8) "
-                + "and k-blocks (64 to 512) changed the product's time by less than its noise, and this VM has no "
-                + "hardware counters to split it between the loads, the index checks and the loop. The epilogue share is the activation pass of the fused forward (forward time minus "
+                + "stream. Tile rows (4 or 8) and k-blocks (64 to 512) changed the product's time by less than "
+                + "its noise. How the time splits between the register tiles and the code around them (packing, the "
+                + "bias fill) is measured by JFR in the profile section below (with --profiles); inside the tiles, "
+                + "this VM has no hardware counters to split it between the loads, the index checks and the loop. "
+                + "The epilogue share is the activation pass of the fused forward (forward time minus "
                 + "product time). The backward is two such products (dW with h read transposed while it is packed, and "
                 + "dh = Wᵀ·dz) plus dz = dh ⊙ f.\n\n" + t.render() + clampNote + "\n";
     }

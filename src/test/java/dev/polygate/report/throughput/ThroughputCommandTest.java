@@ -238,7 +238,7 @@ class ThroughputCommandTest {
                 NumberText.threeDigits(largeFlops / 7_500_000.0),
                 NumberText.percent(largeFlops / 7_500_000.0 / (2 * roofGflops)));
         // The split step against its one-thread twin: 14 ms / 7.5 ms = 1.87×, over issue 9's 1.8×;
-        // gated at 1000x10x1 has no one-thread twin in these files, so no row.
+        // gated at 1000x10x1 on 2 threads is set against jmhA's one-thread gated (20 µs / 9 µs).
         List<String> speedUp = assertRow(md, "step", "relu", "plain", "4096x256x2", "2", "14.0 ms", "7.50 ms");
         assertTrue(speedUp.get(7).startsWith("1.87× ["), md);
         assertEquals("93.3 %", speedUp.get(8), md);
@@ -246,6 +246,15 @@ class ThroughputCommandTest {
         assertEquals(Set.of("step"), MarkdownTables.withColumn(md, "part").stream().map(r -> r.get("part"))
                 .collect(Collectors.toSet()), md);
         assertTrue(new ObjectMapper().readTree(out.resolve("throughput.json").toFile()).get("threadsPerRunParts").isEmpty());
+        assertTrue(assertRow(md, "step", "relu", "gated", "1000x10x1", "2", "20.0 µs", "9.00 µs").get(7)
+                .startsWith("2.22× ["), md);
+        // The 4096 pair is in split.json alone; the gated pair crosses files.
+        assertTrue(md.contains("1 of 2 ratios set results of different JMH runs against each other (`split.json`, `"
+                + jmhA.getFileName() + "`)"), md);
+        JsonNode pairs = new ObjectMapper().readTree(out.resolve("throughput.json").toFile()).get("threadsPerRunSpeedUp");
+        assertEquals(List.of("1000x10x1", "4096x256x2"), pairs.findValuesAsText("shape"));
+        assertEquals(List.of(false, true), List.of(pairs.get(0).get("sameJmhRun").asBoolean(),
+                pairs.get(1).get("sameJmhRun").asBoolean()));
         assertTrue(assertRow(md, "threads inside one run").get(2).startsWith("**met**"), md);
         // gated on 2 threads at 9 µs would meet the relu target; it is not one of its cases.
         assertTrue(assertRow(md, "relu training step").get(2).startsWith("**missed** (1 of 4 cases; worst: gated, 20.0 µs"),
@@ -257,6 +266,32 @@ class ThroughputCommandTest {
         Path bad = new SyntheticJmh().add("TrainingStepBenchmark.step", zero, SyntheticJmh.sixForks(9_000))
                 .write(tmp.resolve("bad.json"));
         assertRejected(List.of(bad.toString()), accuracy, "parameter threadsPerRun must be a positive integer, got '0'");
+    }
+
+    /**
+     * Every pair in one file: the report says both sides ran in one JMH run. (Pairs across files:
+     * the test above.)
+     */
+    @Test
+    void speedUpsWithinOneJmhRunSaySo() throws IOException {
+        Map<String, String> one = new java.util.HashMap<>(SyntheticJmh.model("relu", "plain", "4096x256x2"));
+        one.put(BenchmarkFlops.THREADS_PER_RUN, "1");
+        Map<String, String> two = new java.util.HashMap<>(one);
+        two.put(BenchmarkFlops.THREADS_PER_RUN, "2");
+        Path both = new SyntheticJmh().add("TrainingStepBenchmark.step", one, SyntheticJmh.sixForks(14_000_000))
+                .add("TrainingStepBenchmark.step", two, SyntheticJmh.sixForks(7_500_000))
+                .write(tmp.resolve("threads.json"));
+
+        CommandRun o = run("throughput", "--jmh", both.toString(), "--accuracy", accuracy.toString(), "--out",
+                out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        assertTrue(md.contains("Both sides of every ratio were timed in one JMH run (one result file), where JMH runs "
+                + "a case's one-thread forks and then its N-thread forks, seconds apart."), md);
+        assertTrue(!md.contains("different JMH runs"), md);
+        assertTrue(new ObjectMapper().readTree(out.resolve("throughput.json").toFile()).get("threadsPerRunSpeedUp")
+                .get(0).get("sameJmhRun").asBoolean());
     }
 
     /**
