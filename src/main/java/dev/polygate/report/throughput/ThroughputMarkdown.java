@@ -146,7 +146,7 @@ final class ThroughputMarkdown {
         List<ThreadSpeedUp> across = speedUps.stream().filter(su -> !su.sameRun()).toList();
         if (across.isEmpty()) {
             return "Both sides of every ratio were timed in one JMH run (one result file), where JMH runs a "
-                    + "case's one-thread forks and then its N-thread forks, seconds apart.";
+                    + "case's one-thread forks and its N-thread forks one after the other.";
         }
         String files = across.stream()
                 .flatMap(su -> Stream.of(su.split().result().source(), su.oneThread().result().source()))

@@ -288,7 +288,7 @@ class ThroughputCommandTest {
         assertEquals(0, o.code(), o.err());
         String md = Files.readString(out.resolve("throughput.md"));
         assertTrue(md.contains("Both sides of every ratio were timed in one JMH run (one result file), where JMH runs "
-                + "a case's one-thread forks and then its N-thread forks, seconds apart."), md);
+                + "a case's one-thread forks and its N-thread forks one after the other."), md);
         assertTrue(!md.contains("different JMH runs"), md);
         assertTrue(new ObjectMapper().readTree(out.resolve("throughput.json").toFile()).get("threadsPerRunSpeedUp")
                 .get(0).get("sameJmhRun").asBoolean());
