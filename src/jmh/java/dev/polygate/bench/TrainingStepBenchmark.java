@@ -22,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * kind "gated-matched" is gated at the width whose parameter count matches squared at this width.
  * threadsPerRun splits each pass over that many threads, as {@code --threads-per-run} does in
  * training (e.g. {@code -p shape=4096x256x2 -p threadsPerRun=1,2} for the speed-up); Adam stays on
- * the benchmark's thread, as in training.
+ * the benchmark's thread, as in training. On several threads, step also reports where its parallel
+ * regions' time went ({@link RegionCounters}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -73,11 +74,13 @@ public class TrainingStepBenchmark {
         return g;
     }
 
+    /** The whole step; on several threads its regions' times go to {@link RegionCounters} (secondary metrics). */
     @Benchmark
-    public double step() {
+    public double step(RegionCounters regions) {
         double loss = mlp.forwardLoss(p);
         mlp.backward(g, p);
         adam.step(p, g);
+        regions.afterStep(mlp.regionTimes());
         return loss;
     }
 }

@@ -17,6 +17,10 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Not thread-safe: one thread (the run's) calls {@link #run} and {@link #close}. Everything the
  * caller wrote before {@code run} is visible to every share, and everything a share wrote is
  * visible to the caller after it returns.
+ *
+ * <p>With N parts every region is timed into {@link #times()} (three {@code System.nanoTime} reads
+ * on the caller and two on each worker, tens of ns against regions of µs to ms), so a step that
+ * scales badly can say whether its threads computed slowly or waited for each other.
  */
 public final class ParallelFor implements AutoCloseable {
     /** One region's work: the share {@code part} of {@code parts} (0 ≤ part &lt; parts). */
@@ -47,6 +51,10 @@ public final class ParallelFor implements AutoCloseable {
     /** What each part threw in the current region (index = part), read by the caller after it. */
     private final Throwable[] failures;
     private Thread caller;
+    /** Each worker's start and end of its share in the current region (index = part − 1), read by the caller after it. */
+    private final long[] workerStarts;
+    private final long[] workerEnds;
+    private final RegionTimes times = new RegionTimes();
 
     /**
      * @param parts the threads of the run, at least 1: 1 runs every region on the caller; more
@@ -59,6 +67,8 @@ public final class ParallelFor implements AutoCloseable {
         }
         this.parts = parts;
         this.failures = new Throwable[parts];
+        this.workerStarts = new long[parts - 1];
+        this.workerEnds = new long[parts - 1];
         this.workers = new Thread[parts - 1];
         for (int t = 1; t < parts; t++) {
             int part = t;
@@ -74,6 +84,14 @@ public final class ParallelFor implements AutoCloseable {
     /** The number of shares each region is cut into. */
     public int parts() {
         return parts;
+    }
+
+    /**
+     * Where the regions' time went since this was made, live (not a copy): read it on the calling
+     * thread between regions. All zero with one part.
+     */
+    public RegionTimes times() {
+        return times;
     }
 
     /**
@@ -107,6 +125,7 @@ public final class ParallelFor implements AutoCloseable {
         this.share = share;
         this.caller = Thread.currentThread();
         running.set(parts - 1);
+        long start = System.nanoTime();
         region = region + 1;   // publishes share and caller to the workers
         for (Thread worker : workers) {
             LockSupport.unpark(worker);
@@ -116,16 +135,17 @@ public final class ParallelFor implements AutoCloseable {
         } catch (Throwable t) {
             failures[0] = t;
         }
-        awaitWorkers();
+        long callerEnd = System.nanoTime();
+        awaitWorkers(callerEnd);
+        times.add(start, callerEnd, System.nanoTime(), workerStarts, workerEnds);
         this.share = null;
         inRegion = false;
         rethrowFailures();
     }
 
-    /** Waits until every worker has finished its share; an interrupt waits on and is kept for the caller. */
-    private void awaitWorkers() {
+    /** Waits, from {@code since}, until every worker has finished its share; an interrupt waits on and is kept for the caller. */
+    private void awaitWorkers(long since) {
         boolean interrupted = false;
-        long since = System.nanoTime();
         while (running.get() != 0) {
             pause(since);
             // The workers write into the run's buffers: the caller cannot leave before they end.
@@ -171,11 +191,14 @@ public final class ParallelFor implements AutoCloseable {
                 return;   // closed
             }
             seen = now;
+            long start = System.nanoTime();
             try {
                 share.run(part, parts);
             } catch (Throwable t) {
                 failures[part] = t;
             }
+            workerStarts[part - 1] = start;
+            workerEnds[part - 1] = System.nanoTime();   // published to the caller by the decrement below
             if (running.decrementAndGet() == 0) {
                 LockSupport.unpark(caller);
             }

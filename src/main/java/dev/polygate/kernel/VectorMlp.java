@@ -121,6 +121,11 @@ public final class VectorMlp implements AutoCloseable {
         return threads.parts();
     }
 
+    /** Where the passes' parallel regions spent their time so far (live; all zero on one thread): {@link ParallelFor#times}. */
+    public RegionTimes regionTimes() {
+        return threads.times();
+    }
+
     /** Runs the forward pass and returns the MSE; keeps what {@link #backward} needs. */
     public double forwardLoss(float[] p) {
         stepP = p;

@@ -83,6 +83,35 @@ class ParallelForTest {
         }
     }
 
+    /**
+     * The region clocks add each region once, and what they add is bounded below by what the shares
+     * did (a sleep lasts at least its time): a worker's long share shows as the caller's wait, a
+     * caller's long share as the caller's part. Only lower bounds, so a busy machine cannot fail it.
+     */
+    @Test
+    void regionTimesAccountForEachThreadsShareAndTheCallersWait() {
+        try (ParallelFor one = new ParallelFor(1)) {
+            one.run((part, parts) -> sleep(5));
+            assertEquals(0, one.times().regions(), "one part: nothing is timed");
+            assertEquals(0, one.times().callerShareNanos());
+        }
+        long ms = 1_000_000;
+        try (ParallelFor parallel = new ParallelFor(3)) {
+            RegionTimes t = parallel.times();
+            parallel.run((part, parts) -> sleep(part == 0 ? 0 : 40));
+            assertEquals(1, t.regions());
+            assertTrue(t.callerShareNanos() + t.callerWaitNanos() >= 40 * ms, "the region lasts until the last worker ends");
+            assertTrue(t.workerShareNanos() >= 2 * 40 * ms, "two workers' shares, summed: " + t.workerShareNanos());
+            assertTrue(t.workerStartNanos() >= 0);
+            long waitBefore = t.callerWaitNanos();
+            long workerBefore = t.workerShareNanos();
+            parallel.run((part, parts) -> sleep(part == 0 ? 30 : 0));
+            assertEquals(2, t.regions());
+            assertTrue(t.callerShareNanos() >= 30 * ms, "the caller's own share: " + t.callerShareNanos());
+            assertTrue(t.callerWaitNanos() >= waitBefore && t.workerShareNanos() >= workerBefore, "totals only grow");
+        }
+    }
+
     @Test
     void aWorkersExceptionIsRethrownOnTheCallerAndTheThreadsCarryOn() {
         try (ParallelFor parallel = new ParallelFor(3)) {

@@ -34,7 +34,9 @@ import java.util.stream.Collectors;
  * </ul>
  * -prof gc's allocation ({@code gc.alloc.rate.norm}, JMH ≥ 1.37, or {@code ·gc.alloc.rate.norm}
  * with the U+00B7 prefix JMH wrote on secondary metrics up to 1.36) is in {@code B/op} per JMH op and
- * is divided by b likewise. The file does not record {@code @OperationsPerInvocation}: JMH has
+ * is divided by b likewise. Event counters ({@code @AuxCounters(EVENTS)}: secondary metrics in unit
+ * {@code #}) are kept as JMH wrote them, per iteration, undivided: they count whatever the benchmark
+ * counts, and a reader divides one by another (e.g. nanoseconds by steps). The file does not record {@code @OperationsPerInvocation}: JMH has
  * already divided by it (in ss only since 1.35); polygate's benchmarks do not use it.
  *
  * <p>Batches are exact in ss (one shot of b calls is one op). In avgt and thrpt JMH counts calls / b
@@ -50,7 +52,9 @@ import java.util.stream.Collectors;
  * avgt averages the threads' times per op while thrpt adds up their rates, so neither is the time of
  * one call on one thread); a missing or non-positive {@code measurementBatchSize}, or one above 1
  * where JMH rounded the batch count (above); a score unit that is not a JMH time unit or does not
- * fit the mode; an allocation metric in a unit other than {@code B/op}, or under both names; a raw value that is not a positive finite number (a time or a
+ * fit the mode; an allocation metric in a unit other than {@code B/op}, or under both names; an
+ * event counter whose raw data is not shaped like the primary metric's or holds a negative or
+ * non-finite count; a raw value that is not a positive finite number (a time or a
  * rate is never 0); or (with {@link #read(Path, String)}) a benchmark outside the expected package.
  * JMH writes "NaN" as a string where it has no number (e.g. {@code scoreError} with one fork);
  * such strings are read as NaN in the summary fields.
@@ -63,6 +67,8 @@ public final class JmhJson {
     /** The time units JMH writes (TimeValue.tuToString), shortest first. */
     private static final Map<String, Long> NANOS_PER_TIME_UNIT = orderedNanos();
     /** -prof gc's allocation per JMH op: JMH 1.37's name, and the "·"-prefixed one of JMH up to 1.36. */
+    /** The unit JMH gives {@code @AuxCounters(EVENTS)} counters. */
+    private static final String EVENT_UNIT = "#";
     private static final List<String> ALLOCATION_METRICS = List.of("gc.alloc.rate.norm", "\u00b7gc.alloc.rate.norm");
 
     private JmhJson() {
@@ -175,7 +181,51 @@ public final class JmhJson {
                 text(entry, "jdkVersion"), text(entry, "vmName"), text(entry, "vmVersion"),
                 entry.path("warmupIterations").asInt(-1), text(entry, "warmupTime"),
                 entry.path("measurementIterations").asInt(-1), text(entry, "measurementTime"),
-                allocation(file, where, mode, batchSize, entry.path("secondaryMetrics")) / batchSize);
+                allocation(file, where, mode, batchSize, entry.path("secondaryMetrics")) / batchSize,
+                events(file, where, entry.path("secondaryMetrics"), forks));
+    }
+
+    /**
+     * The secondary metrics in unit "#" (what JMH writes for {@code @AuxCounters(EVENTS)}), each
+     * iteration's count as written; each must have one value per measurement iteration of every fork.
+     */
+    private static Map<String, List<double[]>> events(Path file, String where, JsonNode secondary,
+                                                      List<double[]> forks) {
+        Map<String, List<double[]>> events = new LinkedHashMap<>();
+        if (!secondary.isObject()) {
+            return events;
+        }
+        secondary.fields().forEachRemaining(e -> {
+            if (!e.getValue().path("scoreUnit").asText("").equals(EVENT_UNIT)) {
+                return;
+            }
+            String name = "secondary metric " + e.getKey();
+            JsonNode raw = e.getValue().path("rawData");
+            if (!raw.isArray() || raw.size() != forks.size()) {
+                throw badEntry(file, where + ": " + name + " has " + (raw.isArray() ? raw.size() + " forks" : "no rawData")
+                        + " of counts (expected " + forks.size() + ", one per fork of the primary metric)");
+            }
+            List<double[]> counts = new ArrayList<>();
+            for (int f = 0; f < raw.size(); f++) {
+                JsonNode fork = raw.get(f);
+                if (!fork.isArray() || fork.size() != forks.get(f).length) {
+                    throw badEntry(file, where + ": " + name + " rawData[" + f + "] must hold " + forks.get(f).length
+                            + " counts, one per measurement iteration");
+                }
+                double[] values = new double[fork.size()];
+                for (int i = 0; i < values.length; i++) {
+                    JsonNode v = fork.get(i);
+                    if (!v.isNumber() || !Double.isFinite(v.doubleValue()) || v.doubleValue() < 0) {
+                        throw badEntry(file, where + ": " + name + " rawData[" + f + "][" + i + "] is " + v
+                                + ", not a count (a finite number ≥ 0)");
+                    }
+                    values[i] = v.doubleValue();
+                }
+                counts.add(values);
+            }
+            events.put(e.getKey(), counts);
+        });
+        return events;
     }
 
     /**

@@ -3,12 +3,15 @@ package dev.polygate.report.jmh;
 import dev.polygate.report.input.InvalidInputException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One entry of a JMH JSON result file (JMH 1.x, {@code -rf json}): one benchmark with one set of
  * parameters, run in one or more forks, plus the JVM it ran on. Of the secondary metrics only -prof
- * gc's allocation per operation is kept.
+ * gc's allocation per operation and the benchmark's own event counters are kept.
  *
  * <p>An <em>operation</em> here is one call of the {@code @Benchmark} method. JMH's own "op" is one
  * batch of {@code batchSize} calls in every mode, so {@link JmhJson} has already converted the
@@ -37,15 +40,32 @@ import java.util.List;
  * @param measurementTime       e.g. "500 ms"; "" if not recorded
  * @param allocBytesPerOp       bytes allocated per operation (JMH's -prof gc gc.alloc.rate.norm over the batch size);
  *                              NaN without it
+ * @param events                the benchmark's {@code @AuxCounters(EVENTS)} counters (secondary metrics in unit
+ *                              {@code #}) by name: each measurement iteration's count, one array per fork, shaped
+ *                              like {@code forks}; empty without them
  */
 public record JmhResult(Path source, int index, BenchmarkId id, String mode, String scoreUnit, int threads, int batchSize,
                         double score, double scoreError, List<double[]> forks, String jvm, List<String> jvmArgs,
                         String jdkVersion, String vmName, String vmVersion, int warmupIterations, String warmupTime,
-                        int measurementIterations, String measurementTime, double allocBytesPerOp) {
+                        int measurementIterations, String measurementTime, double allocBytesPerOp,
+                        Map<String, List<double[]>> events) {
 
     public JmhResult {
         forks = forks.stream().map(double[]::clone).toList();
         jvmArgs = List.copyOf(jvmArgs);
+        Map<String, List<double[]>> copy = new TreeMap<>();
+        events.forEach((name, counts) -> copy.put(name, counts.stream().map(double[]::clone).toList()));
+        events = Collections.unmodifiableMap(copy);
+    }
+
+    /** A result without event counters (most benchmarks). */
+    public JmhResult(Path source, int index, BenchmarkId id, String mode, String scoreUnit, int threads, int batchSize,
+                     double score, double scoreError, List<double[]> forks, String jvm, List<String> jvmArgs,
+                     String jdkVersion, String vmName, String vmVersion, int warmupIterations, String warmupTime,
+                     int measurementIterations, String measurementTime, double allocBytesPerOp) {
+        this(source, index, id, mode, scoreUnit, threads, batchSize, score, scoreError, forks, jvm, jvmArgs, jdkVersion,
+                vmName, vmVersion, warmupIterations, warmupTime, measurementIterations, measurementTime, allocBytesPerOp,
+                Map.of());
     }
 
     /** Every measurement iteration of every fork, in fork order, as nanoseconds per operation. */

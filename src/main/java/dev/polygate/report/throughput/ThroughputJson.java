@@ -80,6 +80,10 @@ final class ThroughputJson {
             number(o, "efficiency", s.efficiency());
             o.put("sameJmhRun", s.sameRun());
         }
+        ArrayNode regions = root.putArray("threadsPerRunRegions");
+        for (RegionSplit r : RegionSplit.all(threadPairs)) {
+            regionSplit(regions.addObject(), r);
+        }
         ArrayNode bounds = root.putArray("threadsPerRunParts");
         for (AmdahlBound a : AmdahlBound.all(threadPairs)) {
             amdahl(bounds.addObject(), a);
@@ -138,6 +142,30 @@ final class ThroughputJson {
     }
 
     /** A multi-thread step's parts: one-thread times and shares, each part's speed-up, the bound and the target. */
+    /** One step's region split ({@link RegionSplit}): ns per step, and its loss against T₁/N in three parts. */
+    private static void regionSplit(ObjectNode o, RegionSplit r) {
+        Measurement m = r.pair().split();
+        o.put("activation", m.param("activation"));
+        o.put("kind", m.param("kind"));
+        o.put("shape", m.param("shape"));
+        o.put("threads", r.threads());
+        number(o, "stepNs", r.stepNs());
+        number(o, "oneThreadNs", r.pair().oneThread().nsPerOp());
+        number(o, "idealNs", r.idealNs());
+        number(o, "serialNs", r.serialNs());
+        number(o, "callerShareNs", r.callerShareNs());
+        number(o, "callerWaitNs", r.callerWaitNs());
+        number(o, "workerShareNs", r.workerShareNs());
+        number(o, "workerStartNsPerRegion", r.workerStartNs());
+        number(o, "regionsPerStep", r.regionsPerStep());
+        number(o, "workRatio", r.workRatio());
+        ObjectNode lost = o.putObject("lostNs");
+        number(lost, "serial", r.serialLossNs());
+        number(lost, "slowerWork", r.slowerWorkLossNs());
+        number(lost, "handOver", r.handOverLossNs());
+        number(lost, "total", r.lossNs());
+    }
+
     private static void amdahl(ObjectNode o, AmdahlBound a) {
         StepCase c = a.step().stepCase();
         StepParts one = a.oneThread();

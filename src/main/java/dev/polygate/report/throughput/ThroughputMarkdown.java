@@ -133,9 +133,41 @@ final class ThroughputMarkdown {
                         NumberText.nanoseconds(m.nsPerOp()), timesCell(su.speedUp()), NumberText.percent(su.efficiency()));
             }
             s.append(u.render()).append('\n');
+            s.append(regionSplits(RegionSplit.all(speedUps)));
             s.append(threadMisses(speedUps));
         }
         return s.toString();
+    }
+
+    /**
+     * Where each N-thread step's time went by its regions' own clocks ({@link RegionSplit}): the
+     * loss against perfect scaling in its three parts. Empty without the counters.
+     */
+    private static String regionSplits(List<RegionSplit> splits) {
+        if (splits.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("Where the N-thread steps lose time, by their parallel regions' own clocks "
+                + "(ParallelFor times every region; TrainingStepBenchmark.step reports the totals per measurement "
+                + "iteration as JMH event counters; medians over forks as for the times). A step on N threads is its "
+                + "serial part S (outside the regions: Adam, the loss sum, the loop, on the caller) plus its regions; "
+                + "the same regions took T₁ − S on one thread. Against the ideal T₁ / N the step loses: serial = "
+                + "S·(1 − 1/N), work no other thread shares; slower work = (all threads' shares − (T₁ − S)) / N, the "
+                + "shares taking longer together than the same work on one thread (the cores computing more slowly "
+                + "while all run: shared caches, memory bandwidth, or the host); hand-over = the regions' wall time "
+                + "above an even share of their work (waking, waiting, shares ending at different times). The three "
+                + "add up to the loss. Work ratio: all threads' shares / (T₁ − S).\n\n");
+        MarkdownTable t = new MarkdownTable("activation", "kind", "shape", "threads>", "T₁ / N>", "N threads>",
+                "lost: serial>", "lost: slower work>", "lost: hand-over>", "work ratio>", "worker start / region>");
+        for (RegionSplit r : splits) {
+            Measurement m = r.pair().split();
+            t.row(m.param("activation"), m.param("kind"), m.param("shape"), String.valueOf(r.threads()),
+                    NumberText.nanoseconds(r.idealNs()), NumberText.nanoseconds(r.stepNs()),
+                    NumberText.nanoseconds(r.serialLossNs()), NumberText.nanoseconds(r.slowerWorkLossNs()),
+                    NumberText.nanoseconds(r.handOverLossNs()), NumberText.ratio(r.workRatio()) + "×",
+                    NumberText.nanoseconds(r.workerStartNs()));
+        }
+        return s.append(t.render()).append('\n').toString();
     }
 
     /**
@@ -158,19 +190,56 @@ final class ThroughputMarkdown {
     }
 
     /**
-     * Below the threads table: for each step that misses the threads target and whose forward and
-     * backward were timed on as many threads, what its parts allow ({@link AmdahlBound}).
+     * Below the threads table: for each step that misses the threads target, where it loses, by its
+     * regions' clocks ({@link RegionSplit}) where they were recorded, else by what its forward and
+     * backward timed on as many threads allow ({@link AmdahlBound}).
      */
     private static String threadMisses(List<ThreadSpeedUp> speedUps) {
         StringBuilder s = new StringBuilder();
-        for (AmdahlBound a : AmdahlBound.all(speedUps)) {
-            Optional<TargetCheck> check = Targets.threadsCheck(a.step());
+        List<AmdahlBound> bounds = AmdahlBound.all(speedUps);
+        for (ThreadSpeedUp step : speedUps) {
+            Optional<TargetCheck> check = Targets.threadsCheck(step);
             if (check.isEmpty() || check.get().met()) {
                 continue;
             }
-            s.append("- ").append(amdahlSentence(a, check.get())).append('\n');
+            Optional<String> why = RegionSplit.of(step).map(r -> regionSentence(r, check.get()))
+                    .or(() -> bounds.stream().filter(a -> a.step() == step).findFirst()
+                            .map(a -> amdahlSentence(a, check.get())));
+            why.ifPresent(w -> s.append("- ").append(w).append('\n'));
         }
-        return s.length() == 0 ? "" : "Where the missed steps lose their speed-up, from their parts:\n\n" + s + "\n";
+        return s.length() == 0 ? "" : "Where the missed steps lose their speed-up:\n\n" + s + "\n";
+    }
+
+    /** One missed step by its regions' clocks: its loss against T₁ / N in three parts, the largest named. */
+    static String regionSentence(RegionSplit r, TargetCheck check) {
+        ThreadSpeedUp step = r.pair();
+        int n = r.threads();
+        String[] names = {"serial work", "slower work", "hand-over"};
+        double[] losses = {r.serialLossNs(), r.slowerWorkLossNs(), r.handOverLossNs()};
+        int largest = 0;
+        for (int i = 1; i < losses.length; i++) {
+            if (losses[i] > losses[largest]) {
+                largest = i;
+            }
+        }
+        String cause = switch (largest) {
+            case 0 -> "most of the loss is the serial part, which no other thread can take";
+            case 1 -> "most of the loss is the work itself running slower on " + n + " threads than on one: the "
+                    + "threads spent " + NumberText.ratio(r.workRatio()) + "× the one-thread time on the same shares, "
+                    + "while the hand-overs cost " + NumberText.nanoseconds(r.handOverLossNs()) + " (a worker started "
+                    + NumberText.nanoseconds(r.workerStartNs()) + " after its region, median)";
+            default -> "most of the loss is in the hand-overs: the regions' wall time exceeded an even share of "
+                    + "their work (a worker started " + NumberText.nanoseconds(r.workerStartNs()) + " after its region, "
+                    + "median; the caller waited " + NumberText.nanoseconds(r.callerWaitNs()) + " per step)";
+        };
+        return StepCase.of(step.split()).onThreads(1).label() + ": the step " + timesCell(step.speedUp()) + " on " + n
+                + " threads against the target's " + NumberText.ratio(check.limit()) + "×: "
+                + NumberText.nanoseconds(r.stepNs()) + " against the ideal " + NumberText.nanoseconds(r.idealNs())
+                + " (one thread's " + NumberText.nanoseconds(step.oneThread().nsPerOp()) + " / " + n + "), "
+                + NumberText.nanoseconds(r.lossNs()) + " lost: " + names[0] + " " + NumberText.nanoseconds(losses[0])
+                + ", " + names[1] + " " + NumberText.nanoseconds(losses[1]) + " (work ratio "
+                + NumberText.ratio(r.workRatio()) + "×), " + names[2] + " " + NumberText.nanoseconds(losses[2])
+                + ". By the regions' clocks, " + cause + ".";
     }
 
     /** One missed step: its parts' speed-ups, the serial rest, and the bound they give, or why none. */

@@ -199,6 +199,33 @@ class JmhJsonTest {
         assertEquals(48, JmhJson.read(file, PREFIX).get(0).allocBytesPerOp());
     }
 
+    /**
+     * @AuxCounters(EVENTS) counters (unit "#") are kept per fork and iteration as JMH wrote them;
+     * other secondary metrics (-prof gc's rates, counts) are not counters of the benchmark's own.
+     */
+    @Test
+    void eventCountersAreKeptPerIterationAndMisshapenOnesRefused() throws IOException {
+        String counter = "\"steps\" : { \"score\" : 9.0, \"scoreUnit\" : \"#\", \"rawData\" : %s }, "
+                + "\"gc.count\" : { \"score\" : 2.0, \"scoreUnit\" : \"counts\", \"rawData\" : [ [ 1.0, 1.0 ] ] }";
+        Path file = handmade("events.json", "1.37", "avgt", "1", "1", "ns/op", "[ [ 3.0, 4.0 ] ]",
+                counter.formatted("[ [ 4.0, 5.0 ] ]"));
+        JmhResult r = JmhJson.read(file, PREFIX).get(0);
+        assertEquals(java.util.Set.of("steps"), r.events().keySet());
+        assertArrayEquals(new double[] {4, 5}, r.events().get("steps").get(0));
+        assertTrue(JmhJson.read(handmade("none.json", "1.37", "avgt", "1", "1", "ns/op", "[ [ 3.0 ] ]", ""), PREFIX)
+                .get(0).events().isEmpty());
+
+        assertRefused(handmade("forks.json", "1.37", "avgt", "1", "1", "ns/op", "[ [ 3.0, 4.0 ] ]",
+                counter.formatted("[ [ 4.0, 5.0 ], [ 1.0, 1.0 ] ]")),
+                "secondary metric steps has 2 forks of counts", "(expected 1, one per fork of the primary metric)");
+        assertRefused(handmade("iterations.json", "1.37", "avgt", "1", "1", "ns/op", "[ [ 3.0, 4.0 ] ]",
+                counter.formatted("[ [ 4.0 ] ]")),
+                "secondary metric steps rawData[0] must hold 2 counts", "one per measurement iteration");
+        assertRefused(handmade("negative.json", "1.37", "avgt", "1", "1", "ns/op", "[ [ 3.0, 4.0 ] ]",
+                counter.formatted("[ [ 4.0, -1.0 ] ]")),
+                "secondary metric steps rawData[0][1] is -1.0", "not a count (a finite number ≥ 0)");
+    }
+
     @Test
     void unsupportedModesThreadsBatchesAndUnitsAreRefusedNamingWhatIsAllowed() throws IOException {
         String raw = "[ [ 3.0, 4.0 ] ]";

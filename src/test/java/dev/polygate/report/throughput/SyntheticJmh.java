@@ -103,6 +103,22 @@ final class SyntheticJmh {
         return this;
     }
 
+    /** Gives the last added result an @AuxCounters(EVENTS) counter: unit "#", one count per fork and iteration. */
+    SyntheticJmh counting(String counter, double[][] rawData) {
+        ObjectNode c = ((ObjectNode) last().get("secondaryMetrics")).putObject(counter);
+        c.put("score", rawData[0][0]);
+        c.put("scoreError", "NaN");
+        c.put("scoreUnit", "#");
+        ArrayNode raw = c.putArray("rawData");
+        for (double[] fork : rawData) {
+            ArrayNode f = raw.addArray();
+            for (double v : fork) {
+                f.add(v);
+            }
+        }
+        return this;
+    }
+
     /** Overwrites one top-level field of the last added result, e.g. mode, threads or measurementBatchSize. */
     SyntheticJmh with(String field, Object value) {
         last().putPOJO(field, value);

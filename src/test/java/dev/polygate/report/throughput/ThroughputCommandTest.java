@@ -295,6 +295,87 @@ class ThroughputCommandTest {
     }
 
     /**
+     * A 2-thread step with its regions' clocks: per iteration the counters are set so that the serial
+     * part is exactly 0.2 ms and the caller waits 0.9 ms, whatever the iteration's time. One thread
+     * 14 ms; relu: 8 ms on 2 threads (1.75×), shares 6.9 + 7.6 = 14.5 ms against 13.8 ms on one thread,
+     * so lost 1 ms = serial 0.1 + slower work 0.35 + hand-over 0.55. silu: 8.5 ms, caller 8.1 ms and
+     * waits 0.2 ms, worker 8.2 ms: lost 1.5 ms = 0.1 + 1.25 + 0.15, most of it slower work (16.3 / 13.8).
+     */
+    @Test
+    void aMissedStepSaysWhereItLosesByItsRegionsClocks() throws IOException {
+        SyntheticJmh jmh = new SyntheticJmh();
+        addRegions(jmh, "relu", 8e6, 0.9e6, 7.6e6);
+        addRegions(jmh, "silu", 8.5e6, 0.2e6, 8.2e6);
+        Path file = jmh.write(tmp.resolve("regions.json"));
+
+        CommandRun o = run("throughput", "--jmh", file.toString(), "--accuracy", accuracy.toString(), "--out",
+                out.toString());
+
+        assertEquals(0, o.code(), o.err());
+        String md = Files.readString(out.resolve("throughput.md"));
+        assertTrue(md.contains("| relu | plain | 4096x256x2 | 2 | 7.00 ms | 8.00 ms | 100 µs | 350 µs | 550 µs | 1.05× "
+                + "| 2.00 µs |"), md);
+        assertTrue(md.contains("| silu | plain | 4096x256x2 | 2 | 7.00 ms | 8.50 ms | 100 µs | 1.25 ms | 150 µs | 1.18× "
+                + "| 2.00 µs |"), md);
+        assertTrue(md.contains("relu plain 4096x256x2: the step 1.75×"), md);
+        assertTrue(md.contains("8.00 ms against the ideal 7.00 ms (one thread's 14.0 ms / 2), 1.00 ms lost: serial work "
+                + "100 µs, slower work 350 µs (work ratio 1.05×), hand-over 550 µs. By the regions' clocks, most of the "
+                + "loss is in the hand-overs"), md);
+        assertTrue(md.contains("1.50 ms lost: serial work 100 µs, slower work 1.25 ms (work ratio 1.18×), hand-over "
+                + "150 µs. By the regions' clocks, most of the loss is the work itself running slower on 2 threads than "
+                + "on one: the threads spent 1.18× the one-thread time on the same shares"), md);
+        JsonNode regions = new ObjectMapper().readTree(out.resolve("throughput.json").toFile()).get("threadsPerRunRegions");
+        assertEquals(2, regions.size());
+        assertEquals(0.2e6, regions.get(0).get("serialNs").asDouble(), 1);
+        assertEquals(0.55e6, regions.get(0).get("lostNs").get("handOver").asDouble(), 1);
+        assertEquals(1.25e6, regions.get(1).get("lostNs").get("slowerWork").asDouble(), 1);
+        assertEquals(1.5e6, regions.get(1).get("lostNs").get("total").asDouble(), 1);
+        assertEquals(8, regions.get(1).get("regionsPerStep").asDouble(), 1e-9);
+    }
+
+    /**
+     * relu or silu plain 4096x256x2: 14 ms on one thread, {@code twoThreads} ns on two with counters
+     * for 10 steps and 80 regions per iteration: serial 0.2 ms, the caller's wait and the worker's
+     * share as given, the caller's share whatever is left, workers starting 2 µs after each region.
+     */
+    private static void addRegions(SyntheticJmh jmh, String activation, double twoThreads, double wait,
+                                   double workerShare) {
+        Map<String, String> one = new java.util.HashMap<>(SyntheticJmh.model(activation, "plain", "4096x256x2"));
+        one.put(BenchmarkFlops.THREADS_PER_RUN, "1");
+        Map<String, String> two = new java.util.HashMap<>(one);
+        two.put(BenchmarkFlops.THREADS_PER_RUN, "2");
+        double[][] time = SyntheticJmh.sixForks(twoThreads);
+        double[][] steps = new double[6][];
+        double[][] regions = new double[6][];
+        double[][] callerShare = new double[6][];
+        double[][] callerWait = new double[6][];
+        double[][] worker = new double[6][];
+        double[][] start = new double[6][];
+        for (int f = 0; f < 6; f++) {
+            int n = time[f].length;
+            steps[f] = new double[n];
+            regions[f] = new double[n];
+            callerShare[f] = new double[n];
+            callerWait[f] = new double[n];
+            worker[f] = new double[n];
+            start[f] = new double[n];
+            for (int i = 0; i < n; i++) {
+                steps[f][i] = 10;
+                regions[f][i] = 80;
+                callerShare[f][i] = (time[f][i] - 0.2e6 - wait) * 10;
+                callerWait[f][i] = wait * 10;
+                worker[f][i] = workerShare * 10;
+                start[f][i] = 2000 * 80;
+            }
+        }
+        jmh.add("TrainingStepBenchmark.step", one, SyntheticJmh.sixForks(14e6))
+                .add("TrainingStepBenchmark.step", two, time)
+                .counting("steps", steps).counting("regions", regions).counting("callerShareNanos", callerShare)
+                .counting("callerWaitNanos", callerWait).counting("workerShareNanos", worker)
+                .counting("workerStartNanos", start);
+    }
+
+    /**
      * Forward and backward on 2 threads beside the step: each part against its one-thread twin, and
      * for each step that misses the 1.8× target the bound its parts allow, 1 / (r + f / sf + b / sb),
      * or why there is none. One thread: step 10 ms; 2 threads: step 6.25 ms, 1.60× in every case below.
