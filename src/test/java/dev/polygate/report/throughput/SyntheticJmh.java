@@ -141,4 +141,10 @@ final class SyntheticJmh {
     static Map<String, String> model(String activation, String kind, String shape) {
         return Map.of("activation", activation, "kind", kind, "shape", shape);
     }
+
+    /** A TrainingStepBenchmark case on {@code threadsPerRun} threads. */
+    static Map<String, String> model(String activation, String kind, String shape, int threadsPerRun) {
+        return Map.of("activation", activation, "kind", kind, "shape", shape, BenchmarkFlops.THREADS_PER_RUN,
+                String.valueOf(threadsPerRun));
+    }
 }

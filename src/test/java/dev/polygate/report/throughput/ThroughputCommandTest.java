@@ -274,12 +274,11 @@ class ThroughputCommandTest {
      */
     @Test
     void speedUpsWithinOneJmhRunSaySo() throws IOException {
-        Map<String, String> one = new java.util.HashMap<>(SyntheticJmh.model("relu", "plain", "4096x256x2"));
-        one.put(BenchmarkFlops.THREADS_PER_RUN, "1");
-        Map<String, String> two = new java.util.HashMap<>(one);
-        two.put(BenchmarkFlops.THREADS_PER_RUN, "2");
-        Path both = new SyntheticJmh().add("TrainingStepBenchmark.step", one, SyntheticJmh.sixForks(14_000_000))
-                .add("TrainingStepBenchmark.step", two, SyntheticJmh.sixForks(7_500_000))
+        Path both = new SyntheticJmh()
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "4096x256x2", 1),
+                        SyntheticJmh.sixForks(14_000_000))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model("relu", "plain", "4096x256x2", 2),
+                        SyntheticJmh.sixForks(7_500_000))
                 .write(tmp.resolve("threads.json"));
 
         CommandRun o = run("throughput", "--jmh", both.toString(), "--accuracy", accuracy.toString(), "--out",
@@ -340,10 +339,6 @@ class ThroughputCommandTest {
      */
     private static void addRegions(SyntheticJmh jmh, String activation, double twoThreads, double wait,
                                    double workerShare) {
-        Map<String, String> one = new java.util.HashMap<>(SyntheticJmh.model(activation, "plain", "4096x256x2"));
-        one.put(BenchmarkFlops.THREADS_PER_RUN, "1");
-        Map<String, String> two = new java.util.HashMap<>(one);
-        two.put(BenchmarkFlops.THREADS_PER_RUN, "2");
         double[][] time = SyntheticJmh.sixForks(twoThreads);
         double[][] steps = new double[6][];
         double[][] regions = new double[6][];
@@ -368,8 +363,9 @@ class ThroughputCommandTest {
                 start[f][i] = 2000 * 80;
             }
         }
-        jmh.add("TrainingStepBenchmark.step", one, SyntheticJmh.sixForks(14e6))
-                .add("TrainingStepBenchmark.step", two, time)
+        jmh.add("TrainingStepBenchmark.step", SyntheticJmh.model(activation, "plain", "4096x256x2", 1),
+                        SyntheticJmh.sixForks(14e6))
+                .add("TrainingStepBenchmark.step", SyntheticJmh.model(activation, "plain", "4096x256x2", 2), time)
                 .counting("steps", steps).counting("regions", regions).counting("callerShareNanos", callerShare)
                 .counting("callerWaitNanos", callerWait).counting("workerShareNanos", worker)
                 .counting("workerStartNanos", start);
@@ -463,8 +459,7 @@ class ThroughputCommandTest {
         String[] methods = {"step", "forward", "backward"};
         double[][] ns = {{step1, forward1, backward1}, {step2, forward2, backward2}};
         for (int threads = 1; threads <= 2; threads++) {
-            Map<String, String> params = new java.util.HashMap<>(SyntheticJmh.model(activation, kind, "4096x256x2"));
-            params.put(BenchmarkFlops.THREADS_PER_RUN, String.valueOf(threads));
+            Map<String, String> params = SyntheticJmh.model(activation, kind, "4096x256x2", threads);
             for (int m = 0; m < methods.length; m++) {
                 if (!Double.isNaN(ns[threads - 1][m])) {
                     jmh.add("TrainingStepBenchmark." + methods[m], params, SyntheticJmh.sixForks(ns[threads - 1][m]));
