@@ -36,8 +36,9 @@ import java.util.stream.Collectors;
  * with the U+00B7 prefix JMH wrote on secondary metrics up to 1.36) is in {@code B/op} per JMH op and
  * is divided by b likewise. Event counters ({@code @AuxCounters(EVENTS)}: secondary metrics in unit
  * {@code #}) are kept as JMH wrote them, per iteration, undivided: they count whatever the benchmark
- * counts, and a reader divides one by another (e.g. nanoseconds by steps). The file does not record {@code @OperationsPerInvocation}: JMH has
- * already divided by it (in ss only since 1.35); polygate's benchmarks do not use it.
+ * counts, and a reader divides one by another (e.g. nanoseconds by steps). The file does not record
+ * {@code @OperationsPerInvocation}: JMH has already divided by it (in ss only since 1.35);
+ * polygate's benchmarks do not use it.
  *
  * <p>Batches are exact in ss (one shot of b calls is one op). In avgt and thrpt JMH counts calls / b
  * batches: as a fraction since JMH 1.27, rounded down before, and rounded down in every version for
@@ -67,9 +68,9 @@ public final class JmhJson {
     /** The time units JMH writes (TimeValue.tuToString), shortest first. */
     private static final Map<String, Long> NANOS_PER_TIME_UNIT = orderedNanos();
     /** -prof gc's allocation per JMH op: JMH 1.37's name, and the "·"-prefixed one of JMH up to 1.36. */
+    private static final List<String> ALLOCATION_METRICS = List.of("gc.alloc.rate.norm", "\u00b7gc.alloc.rate.norm");
     /** The unit JMH gives {@code @AuxCounters(EVENTS)} counters. */
     private static final String EVENT_UNIT = "#";
-    private static final List<String> ALLOCATION_METRICS = List.of("gc.alloc.rate.norm", "\u00b7gc.alloc.rate.norm");
 
     private JmhJson() {
     }

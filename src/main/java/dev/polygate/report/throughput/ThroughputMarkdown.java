@@ -227,10 +227,10 @@ final class ThroughputMarkdown {
             case 1 -> "most of the loss is the work itself running slower on " + n + " threads than on one: the "
                     + "threads spent " + NumberText.ratio(r.workRatio()) + "× the one-thread time on the same shares, "
                     + "while the hand-overs cost " + NumberText.nanoseconds(r.handOverLossNs()) + " (a worker started "
-                    + NumberText.nanoseconds(r.workerStartNs()) + " after its region, median)";
+                    + NumberText.nanoseconds(r.workerStartNs()) + " after its region on average)";
             default -> "most of the loss is in the hand-overs: the regions' wall time exceeded an even share of "
-                    + "their work (a worker started " + NumberText.nanoseconds(r.workerStartNs()) + " after its region, "
-                    + "median; the caller waited " + NumberText.nanoseconds(r.callerWaitNs()) + " per step)";
+                    + "their work (a worker started " + NumberText.nanoseconds(r.workerStartNs()) + " after its region "
+                    + "on average; the caller waited " + NumberText.nanoseconds(r.callerWaitNs()) + " per step)";
         };
         return StepCase.of(step.split()).onThreads(1).label() + ": the step " + timesCell(step.speedUp()) + " on " + n
                 + " threads against the target's " + NumberText.ratio(check.limit()) + "×: "
